@@ -5,7 +5,7 @@ over ``events``. Values go in as parameters, never as text.
 
 >>> sql, params = Filters(segment=("SMB",), start=dt.date(2026, 1, 1)).where()
 >>> sql
-'(ts >= ?) AND (segment IN (?))'
+'(ts >= ?) AND ("segment" IN (?))'
 >>> params
 [datetime.date(2026, 1, 1), 'SMB']
 """
