@@ -68,3 +68,29 @@ class Filters:
         if not parts:
             return "TRUE", []
         return " AND ".join(f"({p})" for p in parts), params
+
+
+def add_filter_arguments(parser) -> None:
+    """The global filters as CLI options (``report``, ``what-if``)."""
+    g = parser.add_argument_group("filters")
+    g.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="only events on or after this day")
+    g.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="only events on or before this day")
+    for name in LIST_FIELDS:
+        g.add_argument(f"--{name}", action="append", default=[], metavar="VALUE",
+                       help=f"only events with this {name} (repeat for several)")
+    g.add_argument("--stage", dest="stages", action="append", default=[], metavar="STAGE",
+                   help="only events at this stage (repeat for several)")
+
+
+def _day(text: str | None, option: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CJMError(f'{option} "{text}" is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31.') from None
+
+
+def filters_from_args(args) -> Filters:
+    return Filters(start=_day(args.start, "--from"), end=_day(args.end, "--to"),
+                   **{name: tuple(getattr(args, name)) for name in LIST_FIELDS}, stages=tuple(args.stages))
