@@ -1,0 +1,93 @@
+"""CJM Dashboard — the entry file: state defaults, the sidebar (workspace, language, filters) and routing.
+
+Run: ``streamlit run app.py``. Each page lives in ``pages/`` and is a thin layer over ``cjm``.
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+import ui
+from cjm.errors import CJMError
+from cjm.filters import LIST_FIELDS
+from cjm.i18n import LANGUAGES
+from cjm.store import default_path
+from cjm.workspace_data import filter_options, summary
+
+st.set_page_config(page_title="CJM Dashboard", page_icon=":material/route:", layout="wide",
+                   initial_sidebar_state="expanded")
+
+# -- state defaults, set once ----------------------------------------------------------------------
+_DEFAULTS = {
+    "workspace_path": os.environ.get("CJM_WORKSPACE") or str(default_path()),
+    "lang": "en",
+    "f_period": (),
+    **{f"f_{name}": [] for name in LIST_FIELDS},
+}
+for key, value in _DEFAULTS.items():
+    st.session_state.setdefault(key, value)
+
+
+def _clear_filters() -> None:
+    st.session_state["f_period"] = ()
+    for name in LIST_FIELDS:
+        st.session_state[f"f_{name}"] = []
+
+
+def _sidebar() -> None:
+    with st.sidebar:
+        st.selectbox(ui.t("sidebar.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        with st.expander(ui.t("sidebar.workspace"), expanded=False):
+            path = st.text_input(ui.t("sidebar.workspace_path"), value=st.session_state["workspace_path"],
+                                 help=ui.t("sidebar.workspace_help"), key="ws_path_input")
+            if st.button(ui.t("sidebar.workspace_open"), key="ws_open") and path.strip():
+                st.session_state["workspace_path"] = path.strip()
+                _clear_filters()
+                st.rerun()
+            st.text(st.session_state["workspace_path"])
+        con = ui.cursor()
+        info = summary(con)
+        st.caption(ui.t("sidebar.events", events=f"{info['events']:,}", customers=f"{info['customers']:,}"))
+        if info["events"] == 0:
+            return
+        st.subheader(ui.t("sidebar.filters"))
+        if info["first"] is not None:
+            first, last = info["first"].date(), info["last"].date()
+            st.date_input(ui.t("sidebar.period"), key="f_period", min_value=first, max_value=last,
+                          value=st.session_state["f_period"] or (), format="YYYY-MM-DD")
+        options = filter_options(con)
+        for name in LIST_FIELDS:
+            if options[name]:
+                st.multiselect(ui.t(f"sidebar.{name}"), options[name], key=f"f_{name}")
+        if not ui.filters().is_empty():
+            st.caption(ui.t("sidebar.filtered"))
+            st.button(ui.t("sidebar.clear_filters"), on_click=_clear_filters, key="clear_filters")
+
+
+PAGES = [
+    ("pages/import_page.py", "nav.import", ":material/upload_file:", "import"),
+    ("pages/journey_map.py", "nav.map", ":material/map:", "map"),
+    ("pages/funnel_page.py", "nav.funnel", ":material/filter_alt:", "funnel"),
+    ("pages/channels_page.py", "nav.channels", ":material/hub:", "channels"),
+    ("pages/emotions_page.py", "nav.emotions", ":material/mood:", "emotions"),
+    ("pages/pain_points_page.py", "nav.pain", ":material/report:", "pain-points"),
+    ("pages/what_if_page.py", "nav.whatif", ":material/tune:", "what-if"),
+    ("pages/settings_page.py", "nav.settings", ":material/settings:", "settings"),
+]
+
+
+def main() -> None:
+    try:
+        _sidebar()
+    except CJMError as exc:
+        st.sidebar.error(str(exc))
+    pages = [st.Page(path, title=ui.t(key), icon=icon, url_path=slug, default=(slug == "map"))
+             for path, key, icon, slug in PAGES]
+    current = st.navigation(pages)
+    ui.flash()
+    current.run()
+
+
+main()

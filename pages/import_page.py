@@ -1,0 +1,139 @@
+"""Import: upload -> guessed mapping (editable) + preview -> import report (rejected rows downloadable)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from cjm.errors import AmbiguousDatesError, CJMError
+from cjm.ingest import import_file, inspect, rejected_rows
+from cjm.ingest.mapping import CANONICAL_FIELDS
+from cjm.models import PRESETS, preset
+from cjm.workspace_data import imports
+
+
+def _model_choice():
+    current = ui.model()
+    keep = ui.t("import.model_keep", model=current.name) if current else None
+    options = ([keep] if keep else []) + list(PRESETS)
+    choice = st.selectbox(ui.t("import.model"), options, help=ui.t("import.model_help"), key="import_model")
+    return None if choice == keep else preset(choice)
+
+
+def _mapping_editor(idx: int, info) -> dict[str, str | None]:
+    ignore = ui.t("import.ignore")
+    examples = []
+    for h in info.headers:
+        col = info.preview[h] if h in info.preview.columns else pd.Series(dtype=str)
+        first = col.dropna().astype(str)
+        examples.append(first.iloc[0] if len(first) else "")
+    table = pd.DataFrame({
+        "header": info.headers,
+        "field": [info.mapping.get(h) or ignore for h in info.headers],
+        "example": examples,
+    })
+    edited = st.data_editor(
+        table, key=f"mapping_{idx}", hide_index=True, num_rows="fixed", disabled=["header", "example"],
+        column_config={
+            "header": st.column_config.TextColumn(ui.t("import.col_header")),
+            "field": st.column_config.SelectboxColumn(ui.t("import.col_field"), options=[ignore, *CANONICAL_FIELDS],
+                                                      required=True),
+            "example": st.column_config.TextColumn(ui.t("import.col_example")),
+        })
+    return {row.header: (None if row.field == ignore else row.field) for row in edited.itertuples()}
+
+
+def _show_report(report) -> None:
+    if report.duplicate:
+        st.info(ui.t("import.duplicate", name=report.file_name))
+        return
+    st.success(ui.t("import.done", name=report.file_name, loaded=f"{report.rows_loaded:,}",
+                    rejected=f"{report.rows_rejected:,}", read=f"{report.rows_read:,}"))
+    if report.warnings:
+        with st.expander(ui.t("import.warnings"), expanded=True):
+            for w in report.warnings:
+                st.text(w)
+    if report.unknown_stages:
+        st.warning(ui.t("import.unknown_stages"))
+        st.dataframe(pd.DataFrame({"value": list(report.unknown_stages), "events": list(report.unknown_stages.values())}),
+                     hide_index=True)
+    if report.rows_rejected:
+        rej = rejected_rows(ui.workspace(), report.import_id)
+        st.subheader(ui.t("import.rejected"))
+        st.dataframe(rej.head(200), hide_index=True)
+        ui.download_csv(rej, ui.t("import.rejected_download"), f"rejected_{report.file_name}.csv",
+                        key=f"rej_{report.import_id}")
+
+
+def _one_file(idx: int, upload, model) -> None:
+    st.subheader(ui.t("import.file", name=upload.name))
+    data = upload.getvalue()
+    sheet = st.session_state.get(f"sheet_{idx}")
+    info = inspect(data, file_name=upload.name, sheet=sheet)
+    if info.sheets and len(info.sheets) > 1:
+        st.selectbox(ui.t("import.sheet"), info.sheets, key=f"sheet_{idx}",
+                     index=info.sheets.index(info.sheet) if info.sheet in info.sheets else 0)
+    if info.kind == "csv":
+        st.caption(ui.t("import.detected_csv", encoding=info.encoding, delimiter=repr(info.delimiter),
+                        records=f"{info.records:,}", header_row=info.header_row))
+    else:
+        st.caption(ui.t("import.detected", kind=info.kind.upper(), records=f"{info.records:,}",
+                        header_row=info.header_row))
+    for w in info.warnings:
+        st.info(w)
+    mapping = _mapping_editor(idx, info)
+    with st.expander(ui.t("import.preview")):
+        st.dataframe(info.preview, hide_index=True)
+    date_order = None
+    if info.ambiguous_dates:
+        st.warning(ui.t("import.dates_ambiguous", column=info.ambiguous_dates[0], examples="…"))
+        choice = st.radio(ui.t("import.date_order"), ["dayfirst", "monthfirst"], key=f"dates_{idx}",
+                          format_func=lambda v: ui.t(f"import.{v}"), horizontal=True)
+        date_order = choice
+    replace = st.checkbox(ui.t("import.replace"), key=f"replace_{idx}")
+    if st.button(ui.t("import.button"), key=f"import_{idx}", type="primary"):
+        bar = st.progress(0.0, text=ui.t("import.progress", name=upload.name))
+        try:
+            report = import_file(ui.workspace(), data, file_name=upload.name, sheet=sheet, mapping=mapping,
+                                 model=model, date_order=date_order, replace=replace,
+                                 progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
+        except AmbiguousDatesError as exc:
+            bar.empty()
+            st.warning(str(exc))
+            return
+        except CJMError:
+            bar.empty()
+            raise
+        bar.empty()
+        st.session_state[f"report_{idx}"] = report
+    if f"report_{idx}" in st.session_state:
+        _show_report(st.session_state[f"report_{idx}"])
+
+
+def render() -> None:
+    st.title(ui.t("import.title"))
+    st.write(ui.t("import.intro"))
+    c1, c2 = st.columns([3, 1])
+    with c1:
+        model = _model_choice()
+    with c2:
+        st.write("")
+        if st.button(ui.t("empty.load_samples"), key="import_samples"):
+            ui.load_samples()
+            st.rerun()
+    uploads = st.file_uploader(ui.t("import.upload"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "xls"],
+                               accept_multiple_files=True, key="uploads")
+    for idx, upload in enumerate(uploads or []):
+        with st.container(border=True):
+            try:
+                _one_file(idx, upload, model)
+            except CJMError as exc:
+                st.error(str(exc))
+    hist = imports(ui.cursor())
+    if len(hist):
+        st.subheader(ui.t("import.history"))
+        st.dataframe(hist, hide_index=True)
+
+
+ui.page(render)

@@ -1,0 +1,144 @@
+"""Streamlit glue shared by the pages: workspace, filters, translation, cached calls, messages.
+
+Pages stay thin: widgets -> ``compute(...)`` (a cached call into ``cjm``) -> chart/table -> messages.
+Nothing here runs SQL; everything goes through ``cjm`` functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from cjm.errors import CJMError
+from cjm.filters import LIST_FIELDS, Filters
+from cjm.i18n import t as _t
+from cjm.models import StageModel
+from cjm.store import Workspace, default_path, open_workspace
+
+
+# -- translation --------------------------------------------------------------------------------
+def lang() -> str:
+    return st.session_state.get("lang", "en")
+
+
+def t(key: str, /, **values: object) -> str:
+    return _t(key, lang=lang(), **values)
+
+
+# -- workspace ----------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def _open(path: str) -> Workspace:
+    return open_workspace(path)
+
+
+def workspace() -> Workspace:
+    path = st.session_state.get("workspace_path") or str(default_path())
+    return _open(path)
+
+
+def cursor():
+    """A cursor for this run of this session (DuckDB cursors are not shared between threads)."""
+    return workspace().cursor()
+
+
+def model() -> StageModel | None:
+    return workspace().stage_model()
+
+
+def version() -> int:
+    return workspace().data_version()
+
+
+# -- filters ------------------------------------------------------------------------------------
+def filters() -> Filters:
+    s = st.session_state
+    period = s.get("f_period") or ()
+    start = period[0] if len(period) >= 1 else None
+    end = period[1] if len(period) >= 2 else None
+    values = {name: tuple(s.get(f"f_{name}") or ()) for name in LIST_FIELDS}
+    return Filters(start=start, end=end, **values)
+
+
+# -- cached calculations --------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=512)
+def _compute(path: str, data_version: int, model_json: str, filter_key: tuple, module: str, fn: str,
+             kwargs: tuple) -> object:
+    con = _open(path).cursor()
+    try:
+        func = getattr(importlib.import_module(f"cjm.{module}"), fn)
+        start, end, segment, persona, role, channel, stages = filter_key
+        flt = Filters(start, end, segment, persona, role, channel, stages)
+        return func(con, model=StageModel.from_json(model_json), filters=flt, **dict(kwargs))
+    finally:
+        con.close()
+
+
+def compute(module: str, fn: str, /, *, flt: Filters | None = None, **kwargs: object):
+    """``cjm.<module>.<fn>(con, model=..., filters=..., **kwargs)``, cached by (workspace version, model, filters)."""
+    ws = workspace()
+    m = ws.stage_model()
+    if m is None:
+        raise CJMError("Choose a stage model first (Import or Settings page).")
+    f = flt if flt is not None else filters()
+    return _compute(ws.path, ws.data_version(), m.to_json(), f.cache_key(), module, fn, tuple(sorted(kwargs.items())))
+
+
+# -- page frame -----------------------------------------------------------------------------------
+def page(render: Callable[[], None]) -> None:
+    """Run a page body; a ``CJMError`` becomes a plain message, never a traceback."""
+    try:
+        render()
+    except CJMError as exc:
+        st.error(str(exc))
+
+
+def has_data() -> bool:
+    """True when the workspace has events that match the model and the filters; otherwise shows what to do."""
+    from cjm.workspace_data import summary
+
+    con = cursor()
+    info = summary(con)
+    if info["events"] == 0:
+        st.subheader(t("empty.title"))
+        st.write(t("empty.body"))
+        c1, c2 = st.columns(2)
+        if c1.button(t("empty.load_samples"), key=f"empty_samples_{st.session_state.get('page_key', '')}",
+                     type="primary"):
+            load_samples()
+            st.rerun()
+        c2.page_link("pages/import_page.py", label=t("empty.go_import"))
+        return False
+    m = model()
+    if m is None or info["events"] == info["unmatched"]:
+        st.warning(t("empty.no_model_stages", model=m.name if m else "—"))
+        st.page_link("pages/settings_page.py", label=t("nav.settings"))
+        return False
+    return True
+
+
+def load_samples() -> None:
+    """Import the three shipped sample datasets into the current workspace."""
+    from cjm import sample
+
+    with st.spinner(t("samples.loading")):
+        reports = sample.load_all(workspace())
+    st.session_state["flash"] = t("samples.loaded", files=len(reports), rows=sum(r.rows_loaded for r in reports))
+
+
+def flash() -> None:
+    msg = st.session_state.pop("flash", None)
+    if msg:
+        st.success(msg)
+
+
+def download_csv(df: pd.DataFrame, label: str, file_name: str, key: str) -> None:
+    st.download_button(label, df.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv",
+                       key=key, on_click="ignore")
+
+
+def today() -> dt.date:
+    return dt.date.today()
