@@ -88,6 +88,13 @@ def compute(module: str, fn: str, /, *, flt: Filters | None = None, **kwargs: ob
 
 
 # -- page frame -----------------------------------------------------------------------------------
+def compute_summary() -> dict:
+    """Workspace counts and date range (unfiltered)."""
+    from cjm.workspace_data import summary
+
+    return summary(cursor())
+
+
 def page(render: Callable[[], None]) -> None:
     """Run a page body; a ``CJMError`` becomes a plain message, never a traceback."""
     try:

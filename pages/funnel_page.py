@@ -1,0 +1,113 @@
+"""Funnel: reach and conversion per stage, time to convert, outcomes, stuck/backward customers, flows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from cjm import charts
+from cjm.filters import LIST_FIELDS
+
+
+def _pct(v) -> str:
+    return "" if pd.isna(v) else f"{v:.0%}"
+
+
+def render() -> None:
+    st.title(ui.t("funnel.title"))
+    if not ui.has_data():
+        return
+    m = ui.model()
+    c1, c2 = st.columns([2, 1])
+    mode = c1.radio(ui.t("funnel.mode"), ["furthest", "visited"], horizontal=True, key="funnel_mode",
+                    format_func=lambda v: ui.t(f"funnel.mode_{v}"))
+    window = c2.number_input(ui.t("funnel.window"), min_value=0, max_value=3650, value=0, step=7, key="funnel_window")
+    df = ui.compute("funnel", "funnel", mode=mode, window_days=int(window) or None)
+    left, right = st.columns([3, 2])
+    with left:
+        st.plotly_chart(charts.funnel_chart(df), key="funnel_chart")
+    with right:
+        st.subheader(ui.t("funnel.table"))
+        table = pd.DataFrame({
+            ui.t("funnel.col_stage"): df["label"],
+            ui.t("funnel.col_customers"): df["customers"],
+            ui.t("funnel.col_conversion"): df["conversion"].map(_pct),
+            ui.t("funnel.col_from_first"): df["conversion_from_first"].map(_pct),
+            ui.t("funnel.col_dropped"): df["dropped"],
+        })
+        st.dataframe(table, hide_index=True)
+
+    st.subheader(ui.t("funnel.time"))
+    t1, t2 = st.columns(2)
+    t1.dataframe(ui.compute("funnel", "time_to_convert"), hide_index=True)
+    t2.dataframe(ui.compute("funnel", "time_in_stage"), hide_index=True)
+
+    st.subheader(ui.t("funnel.outcomes"))
+    outcomes = ui.compute("funnel", "outcomes")
+    if len(outcomes):
+        st.dataframe(outcomes, hide_index=True)
+    else:
+        st.caption(ui.t("funnel.no_outcomes"))
+
+    s1, s2 = st.columns(2)
+    with s1:
+        st.subheader(ui.t("funnel.stuck"))
+        st.dataframe(ui.compute("funnel", "stuck_summary"), hide_index=True)
+        stuck = ui.compute("funnel", "stuck")
+        if len(stuck):
+            ui.download_csv(stuck, ui.t("funnel.download"), "stuck_customers.csv", key="dl_stuck")
+    with s2:
+        st.subheader(ui.t("funnel.backwards"))
+        st.dataframe(ui.compute("funnel", "backwards_summary"), hide_index=True)
+        back = ui.compute("funnel", "backwards")
+        if len(back):
+            ui.download_csv(back, ui.t("funnel.download"), "backward_moves.csv", key="dl_back")
+
+    st.subheader(ui.t("funnel.dropped_after"))
+    stage = st.selectbox(ui.t("funnel.dropped_stage"), m.keys[:-1], key="dropped_stage",
+                         format_func=lambda k: m.stages[m.index(k)].label)
+    dropped = ui.compute("funnel", "dropped_after", stage=stage)
+    st.dataframe(dropped.head(500), hide_index=True)
+    if len(dropped):
+        ui.download_csv(dropped, ui.t("funnel.download"), f"dropped_after_{stage}.csv", key="dl_dropped")
+
+    st.subheader(ui.t("funnel.sankey"))
+    flows = ui.compute("flows", "transitions", by="stage")
+    if len(flows):
+        named = flows.copy()
+        labels = {s.key: s.label for s in m.stages}
+        named["source"] = named["source"].map(lambda s: labels.get(s, s))
+        named["target"] = named["target"].map(lambda s: labels.get(s, s))
+        st.plotly_chart(charts.sankey(named, stage_order=m.labels), key="sankey")
+        with st.expander(ui.t("funnel.sankey")):
+            st.dataframe(flows, hide_index=True)
+
+    st.subheader(ui.t("funnel.breakdown"))
+    by = st.selectbox(ui.t("funnel.breakdown_by"), LIST_FIELDS, key="breakdown_by",
+                      format_func=lambda f: ui.t(f"sidebar.{f}"))
+    bd = ui.compute("funnel", "breakdown", by=by)
+    if len(bd):
+        wide = bd.pivot_table(index="group", columns="label", values="customers", aggfunc="sum")
+        wide = wide.reindex(columns=[lbl for lbl in m.labels if lbl in wide.columns])
+        st.dataframe(wide)
+
+    st.subheader(ui.t("funnel.periods"))
+    info = ui.compute_summary()
+    if info["first"] is not None:
+        first, last = info["first"].date(), info["last"].date()
+        mid = first + (last - first) / 2
+        p1, p2 = st.columns(2)
+        a = p1.date_input(ui.t("funnel.period_a"), value=(first, mid), min_value=first, max_value=last, key="period_a")
+        b = p2.date_input(ui.t("funnel.period_b"), value=(mid + dt.timedelta(days=1), last), min_value=first,
+                          max_value=last, key="period_b")
+        if len(a) == 2 and len(b) == 2:
+            cmp = ui.compute("funnel", "compare_periods", a=tuple(a), b=tuple(b))
+            st.plotly_chart(charts.bars_compare(cmp, x="label", a="customers_a", b="customers_b",
+                                                name_a=f"{a[0]} – {a[1]}", name_b=f"{b[0]} – {b[1]}"),
+                            key="periods_chart")
+
+
+ui.page(render)
