@@ -63,6 +63,7 @@ EN: dict[str, str] = {
     "import.col_header": "Column in your file",
     "import.col_field": "Field",
     "import.col_example": "Example",
+    "import.col_field_of": "Field for column {header}",
     "import.ignore": "(ignore)",
     "import.preview": "Preview (first rows, as read)",
     "import.dates_ambiguous": "The dates in \"{column}\" can be read day-first or month-first (e.g. {examples}). "
@@ -96,6 +97,7 @@ EN: dict[str, str] = {
     "map.people_lanes": "Lanes written by the team (click a cell to edit; saved at once)",
     "map.saved": "Saved.",
     "map.lane": "Lane",
+    "map.lane_cell": "{lane} at {stage}",
     "map.none": "—",
     "map.curve_title": "How customers feel across the journey (mean, 95% interval; n per stage)",
     "lane.goals": "Goals",

@@ -22,26 +22,27 @@ def _model_choice():
 
 
 def _mapping_editor(idx: int, info) -> dict[str, str | None]:
+    """One row per column of the file: its header (as text), the field it fills (editable), an example value."""
     ignore = ui.t("import.ignore")
-    examples = []
-    for h in info.headers:
-        col = info.preview[h] if h in info.preview.columns else pd.Series(dtype=str)
-        first = col.dropna().astype(str)
-        examples.append(first.iloc[0] if len(first) else "")
-    table = pd.DataFrame({
-        "header": info.headers,
-        "field": [info.mapping.get(h) or ignore for h in info.headers],
-        "example": examples,
-    })
-    edited = st.data_editor(
-        table, key=f"mapping_{idx}", hide_index=True, num_rows="fixed", disabled=["header", "example"],
-        column_config={
-            "header": st.column_config.TextColumn(ui.t("import.col_header")),
-            "field": st.column_config.SelectboxColumn(ui.t("import.col_field"), options=[ignore, *CANONICAL_FIELDS],
-                                                      required=True),
-            "example": st.column_config.TextColumn(ui.t("import.col_example")),
-        })
-    return {row.header: (None if row.field == ignore else row.field) for row in edited.itertuples()}
+    st.subheader(ui.t("import.mapping"))
+    st.caption(ui.t("import.mapping_help"))
+    options = [ignore, *CANONICAL_FIELDS]
+    head = st.columns([2, 2, 3])
+    head[0].caption(ui.t("import.col_header"))
+    head[1].caption(ui.t("import.col_field"))
+    head[2].caption(ui.t("import.col_example"))
+    mapping: dict[str, str | None] = {}
+    for j, header in enumerate(info.headers):
+        col = info.preview[header] if header in info.preview.columns else pd.Series(dtype=str)
+        values = col.dropna().astype(str)
+        guess = info.mapping.get(header) or ignore
+        c1, c2, c3 = st.columns([2, 2, 3], vertical_alignment="center")
+        c1.text(header)
+        field = c2.selectbox(ui.t("import.col_field_of", header=header), options, index=options.index(guess),
+                             key=f"map_{idx}_{j}", label_visibility="collapsed")
+        c3.text(values.iloc[0] if len(values) else "")
+        mapping[header] = None if field == ignore else field
+    return mapping
 
 
 def _show_report(report) -> None:

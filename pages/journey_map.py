@@ -45,28 +45,31 @@ def _computed_lanes(m) -> None:
                     else ui.t("map.none"))
 
 
+def _save_lane(stage_key: str, lane: str, widget_key: str) -> None:
+    set_lane(ui.workspace(), stage_key, lane, st.session_state.get(widget_key) or "")
+    st.toast(ui.t("map.saved"))
+
+
 def _people_lanes(m) -> None:
+    """The lanes written by people: one text box per (lane, stage), saved to the workspace on every change."""
     st.subheader(ui.t("map.people_lanes"))
-    saved = lanes(ui.cursor())
-    grid = pd.DataFrame({"lane": [ui.t(f"lane.{lane}") for lane in TEXT_LANES]})
-    for s in m.stages:
-        grid[s.key] = [
-            next(iter(saved.loc[(saved["stage_key"] == s.key) & (saved["lane"] == lane), "text"]), "")
-            for lane in TEXT_LANES
-        ]
-    config = {"lane": st.column_config.TextColumn(ui.t("map.lane"), disabled=True, width="small")}
-    config.update({s.key: st.column_config.TextColumn(s.label, width="medium") for s in m.stages})
-    edited = st.data_editor(grid, key="lanes_editor", hide_index=True, num_rows="fixed", column_config=config,
-                            row_height=72)
-    changed = 0
-    for r, lane in enumerate(TEXT_LANES):
-        for s in m.stages:
-            new = edited.at[r, s.key] or ""
-            if new != (grid.at[r, s.key] or ""):
-                set_lane(ui.workspace(), s.key, lane, str(new))
-                changed += 1
-    if changed:
-        st.toast(ui.t("map.saved"))
+    saved = {(r.stage_key, r.lane): r.text for r in lanes(ui.cursor()).itertuples()}
+    widths = [1.2] + [2] * len(m.stages)
+    head = st.columns(widths)
+    for col, stage in zip(head[1:], m.stages):
+        col.text(stage.label)
+    for lane in TEXT_LANES:
+        cols = st.columns(widths)
+        cols[0].text(ui.t(f"lane.{lane}"))
+        for col, stage in zip(cols[1:], m.stages):
+            key = f"lane__{lane}__{stage.key}"
+            text = saved.get((stage.key, lane), "")
+            if st.session_state.get(f"{key}__saved") != text:  # workspace changed under us: show what is saved
+                st.session_state[key] = text
+                st.session_state[f"{key}__saved"] = text
+            col.text_area(ui.t("map.lane_cell", lane=ui.t(f"lane.{lane}"), stage=stage.label), key=key,
+                          label_visibility="collapsed", height=90, on_change=_save_lane,
+                          args=(stage.key, lane, key))
 
 
 def render() -> None:

@@ -1,0 +1,100 @@
+"""Every page through Streamlit's AppTest, with the sample data, numbers checked against ``cjm`` directly."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cjm import funnel as funnel_mod
+from cjm.filters import Filters
+from cjm.store import close_workspace, open_workspace
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = ["import_page", "journey_map", "funnel_page", "channels_page", "emotions_page", "pain_points_page",
+         "what_if_page", "settings_page"]
+
+
+@pytest.fixture(scope="module")
+def sample_ws(tmp_path_factory):
+    from cjm import sample
+
+    path = tmp_path_factory.mktemp("ws") / "sample.duckdb"
+    ws = open_workspace(path)
+    sample.load_all(ws)
+    yield ws
+    close_workspace(ws)
+
+
+def _app(path, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["workspace_path"] = str(path)
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in at.text] + [str(e.value) for e in at.markdown] + [e.value for e in at.title]
+    parts += [str(m.value) for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_with_sample_data(sample_ws, page):
+    at = _app(sample_ws.path, page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES[1:6])
+def test_empty_workspace_says_what_to_do(tmp_path, page):
+    at = _app(tmp_path / "empty.duckdb", page)
+    assert not at.exception
+    assert "This workspace has no data yet" in [s.value for s in at.subheader]
+    assert any(b.label == "Load sample data" for b in at.button)
+
+
+def test_journey_map_shows_funnel_numbers(sample_ws):
+    at = _app(sample_ws.path, "journey_map")
+    model = sample_ws.stage_model()
+    expected = funnel_mod.funnel(sample_ws.cursor(), model=model, filters=Filters())
+    shown = [m.value for m in at.metric]
+    assert shown[: len(expected)] == [f"{int(n):,}" for n in expected["customers"]]
+
+
+def test_funnel_table_matches_cjm(sample_ws):
+    at = _app(sample_ws.path, "funnel_page")
+    model = sample_ws.stage_model()
+    expected = funnel_mod.funnel(sample_ws.cursor(), model=model, filters=Filters())
+    table = at.dataframe[0].value
+    assert table.iloc[:, 1].tolist() == expected["customers"].tolist()
+    assert table.iloc[:, 0].tolist() == expected["label"].tolist()
+
+
+def test_filter_changes_funnel(sample_ws):
+    at = _app(sample_ws.path, "funnel_page")
+    seg = at.sidebar.multiselect(key="f_segment")
+    first = seg.options[0]
+    seg.set_value([first]).run()
+    assert not at.exception
+    model = sample_ws.stage_model()
+    expected = funnel_mod.funnel(sample_ws.cursor(), model=model, filters=Filters(segment=(first,)))
+    assert at.dataframe[0].value.iloc[:, 1].tolist() == expected["customers"].tolist()
+
+
+def test_lane_edit_is_saved(tmp_path):
+    from cjm import sample
+    from cjm.workspace_data import lanes, set_lane
+
+    ws = open_workspace(tmp_path / "lanes.duckdb")
+    sample.load_all(ws)
+    set_lane(ws, ws.stage_model().keys[0], "goals", "Find a firm that understands us")
+    at = _app(ws.path, "journey_map")
+    assert not at.exception
+    assert lanes(ws.cursor())["text"].tolist() == ["Find a firm that understands us"]
+    close_workspace(ws)
