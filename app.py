@@ -6,6 +6,8 @@ Run: ``streamlit run app.py``. Each page lives in ``pages/`` and is a thin layer
 from __future__ import annotations
 
 import os
+import pathlib
+import re
 
 import streamlit as st
 
@@ -36,17 +38,38 @@ def _clear_filters() -> None:
         st.session_state[f"f_{name}"] = []
 
 
+def _open_workspace(path: str) -> None:
+    st.session_state["workspace_path"] = path
+    _clear_filters()
+
+
+def _workspace_switcher() -> None:
+    """Switch to another workspace file in the same folder, or create a new one there."""
+    current = pathlib.Path(st.session_state["workspace_path"])
+    known = sorted({str(p) for p in current.parent.glob("*.duckdb")} | {str(current)})
+    choice = st.selectbox(ui.t("sidebar.workspace_switch"), known, index=known.index(str(current)),
+                          format_func=lambda p: pathlib.Path(p).stem, key=f"ws_switch_{current}")
+    if choice != str(current):
+        _open_workspace(choice)
+        st.rerun()
+    name = st.text_input(ui.t("sidebar.workspace_new"), key="ws_new_name", help=ui.t("sidebar.workspace_help"))
+    if st.button(ui.t("sidebar.workspace_create"), key="ws_create"):
+        slug = re.sub(r"[^\w\-]+", "-", name.strip(), flags=re.UNICODE).strip("-")
+        if not slug:
+            st.error(ui.t("sidebar.workspace_bad_name"))
+        else:
+            _open_workspace(str(current.parent / f"{slug}.duckdb"))
+            st.rerun()
+    st.caption(ui.t("sidebar.workspace_file"))
+    st.text(str(current))
+
+
 def _sidebar() -> None:
     with st.sidebar:
         st.selectbox(ui.t("sidebar.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
-        with st.expander(ui.t("sidebar.workspace"), expanded=False):
-            path = st.text_input(ui.t("sidebar.workspace_path"), value=st.session_state["workspace_path"],
-                                 help=ui.t("sidebar.workspace_help"), key="ws_path_input")
-            if st.button(ui.t("sidebar.workspace_open"), key="ws_open") and path.strip():
-                st.session_state["workspace_path"] = path.strip()
-                _clear_filters()
-                st.rerun()
-            st.text(st.session_state["workspace_path"])
+        with st.expander(ui.t("sidebar.workspace_name", name=pathlib.Path(st.session_state["workspace_path"]).stem),
+                         expanded=False):
+            _workspace_switcher()
         con = ui.cursor()
         info = summary(con)
         st.caption(ui.t("sidebar.events", events=f"{info['events']:,}", customers=f"{info['customers']:,}"))

@@ -1,0 +1,180 @@
+"""What if: sliders on the funnel -> projected customers, revenue and referrals against the baseline.
+
+The baseline is computed once per (workspace version, filters) and cached; moving a slider reruns only the
+fragment below, which calls ``cjm.what_if.project`` (numpy, no database).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from cjm import charts
+from cjm.what_if import (ConversionChange, PainFix, Scenario, delete_scenario, load_scenarios, project,
+                         save_scenario)
+
+NONE = "—"
+
+
+def _lever_options(b) -> list[str]:
+    levers = b.levers()
+    available = levers[levers["available"]]
+    return [NONE] + [f"{r.stage}||{r.touchpoint or ''}" for r in available.itertuples()]
+
+
+def _lever_label(b, value: str) -> str:
+    if value == NONE:
+        return ui.t("whatif.no_fix")
+    stage, tp = value.split("||")
+    label = b.stage_labels[b.stage_keys.index(stage)]
+    return f"{label} · {tp}" if tp else label
+
+
+def _scenario(b) -> Scenario:
+    s = st.session_state
+    conv = [ConversionChange(k, float(s.get(f"wi_conv_{k}", 0.0)), "pp") for k in b.stage_keys[:-1]
+            if s.get(f"wi_conv_{k}", 0.0)]
+    fixes = []
+    lever = s.get("wi_fix", NONE)
+    if lever and lever != NONE:
+        stage, tp = lever.split("||")
+        fixes.append(PainFix(stage, float(s.get("wi_fix_target", 1.0)), tp or None))
+    rate = s.get("wi_referral")
+    base_rate = b.referral_rate or 0.0
+    return Scenario(conversion=conv, inflow_pct=float(s.get("wi_inflow", 0)), value_pct=float(s.get("wi_value", 0)),
+                    referral_rate=None if rate is None or abs(rate - base_rate) < 1e-12 else float(rate),
+                    fixes=fixes)
+
+
+def _apply_to_widgets(b, sc: Scenario) -> None:
+    s = st.session_state
+    for k in b.stage_keys[:-1]:
+        s[f"wi_conv_{k}"] = 0.0
+    for c in sc.conversion:
+        k = b.stage_keys[b.stage_index(c.stage)]
+        pp = c.amount if c.unit == "pp" else c.amount * b.conversion[b.stage_index(c.stage)]
+        s[f"wi_conv_{k}"] = float(round(pp))
+    s["wi_inflow"] = int(sc.inflow_pct)
+    s["wi_value"] = int(sc.value_pct)
+    s["wi_referral"] = float(sc.referral_rate if sc.referral_rate is not None else (b.referral_rate or 0.0))
+    s["wi_fix"] = NONE
+    if sc.fixes:
+        f = sc.fixes[0]
+        s["wi_fix"] = f"{b.stage_keys[b.stage_index(f.stage)]}||{f.touchpoint or ''}"
+        s["wi_fix_target"] = float(f.target)
+
+
+def _fmt(v) -> str:
+    return "—" if v is None or pd.isna(v) else f"{v:,.0f}"
+
+
+@st.fragment
+def _simulator(b) -> None:
+    horizon = st.select_slider(ui.t("whatif.horizon"), [3, 6, 12, 24, 36], value=12, key="wi_horizon")
+    sliders, results = st.columns([2, 3])
+    with sliders:
+        st.subheader(ui.t("whatif.levers"))
+        for k, label, conv in zip(b.stage_keys[:-1], b.stage_labels[:-1], b.conversion):
+            nxt = b.stage_labels[b.stage_keys.index(k) + 1]
+            st.slider(ui.t("whatif.conversion", stage=label, next=nxt, now=f"{conv:.0%}"), -30.0, 30.0,
+                      step=1.0, key=f"wi_conv_{k}", format="%+.0f pp")
+        st.slider(ui.t("whatif.inflow"), -50, 100, step=5, key="wi_inflow", format="%+d%%")
+        if b.value_per_won is not None:
+            st.slider(ui.t("whatif.value", now=f"{b.value_per_won:,.0f}"), -50, 100, step=5, key="wi_value",
+                      format="%+d%%")
+        st.slider(ui.t("whatif.referral", now="—" if b.referral_rate is None else f"{b.referral_rate:.2f}"),
+                  0.0, 1.0, step=0.01, key="wi_referral")
+        options = _lever_options(b)
+        if len(options) > 1:
+            st.selectbox(ui.t("whatif.fix"), options, key="wi_fix", format_func=lambda v: _lever_label(b, v))
+            if st.session_state.get("wi_fix", NONE) != NONE:
+                st.slider(ui.t("whatif.fix_target"), -2.0, 2.0, step=0.1, key="wi_fix_target")
+        else:
+            st.caption(ui.t("whatif.no_levers"))
+    scenario = _scenario(b)
+    proj = project(b, scenario, horizon_months=int(horizon))
+    head = proj.headline()
+    with results:
+        cols = st.columns(4)
+        for col, metric in zip(cols, ("new_customers", "won", "revenue", "referrals")):
+            h = head[metric]
+            col.metric(ui.t(f"whatif.metric_{metric}", months=horizon), _fmt(h["scenario"]),
+                       delta=None if h["delta"] is None else f"{h['delta']:+,.0f}",
+                       help=None if h["scenario_p5"] is None else ui.t(
+                           "whatif.band", base=_fmt(h["baseline"]), lo=_fmt(h["scenario_p5"]),
+                           hi=_fmt(h["scenario_p95"])))
+        table = proj.table()
+        st.plotly_chart(charts.bars_compare(table, x="label", a="baseline", b="scenario",
+                                            name_a=ui.t("whatif.baseline"), name_b=ui.t("whatif.scenario"),
+                                            title=ui.t("whatif.reach", months=horizon)), key="wi_bars")
+        contrib = proj.contributions()
+        if len(contrib):
+            st.plotly_chart(charts.waterfall(contrib, lever="lever", delta="delta_won",
+                                             base_label=ui.t("whatif.baseline"), total_label=ui.t("whatif.scenario"),
+                                             base=head["won"]["baseline"], title=ui.t("whatif.waterfall")),
+                            key="wi_waterfall")
+        for note in proj.notes:
+            st.caption(note)
+    _scenarios(b, scenario, int(horizon))
+
+
+def _scenarios(b, current: Scenario, horizon: int) -> None:
+    st.subheader(ui.t("whatif.saved"))
+    cur = ui.cursor()
+    saved = load_scenarios(cur)
+    c1, c2 = st.columns([3, 1])
+    name = c1.text_input(ui.t("whatif.name"), key="wi_name")
+    c2.write("")
+    if c2.button(ui.t("whatif.save"), key="wi_save"):
+        save_scenario(cur, name, current)
+        st.toast(ui.t("whatif.saved_one", name=name))
+        st.rerun(scope="fragment")
+    if not saved:
+        st.caption(ui.t("whatif.none_saved"))
+        return
+    rows = []
+    for sname, sc in saved.items():
+        h = project(b, sc, horizon_months=horizon, band=False).headline()
+        rows.append({ui.t("whatif.col_name"): sname, ui.t("whatif.col_won"): round(h["won"]["scenario"], 1),
+                     ui.t("whatif.col_delta_won"): round(h["won"]["delta"], 1),
+                     ui.t("whatif.col_revenue"): None if h["revenue"]["scenario"] is None
+                     else round(h["revenue"]["scenario"]),
+                     ui.t("whatif.col_referrals"): round(h["referrals"]["scenario"], 1),
+                     "scenario": sc.to_json()})
+    table = pd.DataFrame(rows)
+    st.dataframe(table.drop(columns=["scenario"]), hide_index=True)
+    ui.download_csv(table, ui.t("whatif.download"), "scenarios.csv", key="wi_download")
+    c1, c2, c3 = st.columns([3, 1, 1])
+    pick = c1.selectbox(ui.t("whatif.pick"), list(saved), key="wi_pick")
+    if c2.button(ui.t("whatif.load"), key="wi_load"):
+        _apply_to_widgets(b, saved[pick])
+        st.rerun(scope="fragment")
+    if c3.button(ui.t("whatif.delete"), key="wi_delete"):
+        delete_scenario(cur, pick)
+        st.rerun(scope="fragment")
+
+
+def render() -> None:
+    st.title(ui.t("whatif.title"))
+    if not ui.has_data():
+        return
+    b = ui.compute("what_if", "baseline")
+    st.session_state.setdefault("wi_referral", float(b.referral_rate or 0.0))
+    st.session_state.setdefault("wi_inflow", 0)
+    st.session_state.setdefault("wi_value", 0)
+    st.session_state.setdefault("wi_fix_target", 1.0)
+    for k in b.stage_keys[:-1]:
+        st.session_state.setdefault(f"wi_conv_{k}", 0.0)
+    _simulator(b)
+    with st.expander(ui.t("whatif.assumptions"), expanded=False):
+        for line in b.assumptions():
+            st.text("• " + line)
+        levers = b.levers()
+        if len(levers):
+            st.caption(ui.t("whatif.elasticities"))
+            for line in levers["text"]:
+                st.text("• " + line)
+
+
+ui.page(render)
