@@ -128,12 +128,23 @@ def has_data() -> bool:
 
 
 def load_samples() -> None:
-    """Import the three shipped sample datasets into the current workspace."""
+    """Import the three shipped samples, each into its own workspace beside the current one (each has its own
+    stage model), and switch to the B2B one."""
+    from pathlib import Path
+
     from cjm import sample
 
+    base = Path(workspace().path).parent
+    rows = 0
+    paths = []
     with st.spinner(t("samples.loading")):
-        reports = sample.load_all(workspace())
-    st.session_state["flash"] = t("samples.loaded", files=len(reports), rows=sum(r.rows_loaded for r in reports))
+        for s in sample.SAMPLES:
+            path = base / f"sample-{s['key']}.duckdb"
+            reports = sample.import_samples(_open(str(path)), keys=[s["key"]])
+            rows += sum(r.rows_loaded for r in reports if not r.duplicate)
+            paths.append(path)
+    st.session_state["workspace_path"] = str(paths[0])
+    st.session_state["flash"] = t("samples.loaded", names=", ".join(p.stem for p in paths), current=paths[0].stem)
 
 
 def flash() -> None:

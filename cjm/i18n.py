@@ -51,7 +51,8 @@ EN: dict[str, str] = {
     "empty.no_model_stages": "No event matches a stage of the stage model \"{model}\". Choose the right model or map "
                              "your stage values in Settings.",
     "empty.filtered": "No events match the current filters. Clear or widen the filters in the sidebar.",
-    "samples.loaded": "Sample data loaded: {files} files, {rows} rows.",
+    "samples.loaded": "Sample data loaded into the workspaces {names}. You are in {current}; switch under "
+                      "Workspace in the sidebar.",
     "samples.loading": "Loading sample data…",
     # import
     "import.title": "Import data",
