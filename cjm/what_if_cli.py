@@ -1,0 +1,197 @@
+"""``python -m cjm what-if``: project a scenario from the command line.
+
+    python -m cjm what-if --conversion pre-purchase=+5pp --inflow +10% --value +5% \\
+        --referral-rate 0.1 --fix "client-experience=0.5" --fix "pre-purchase:Discovery call=1" --horizon 12
+
+``--conversion STAGE=+5pp`` adds percentage points to the conversion from STAGE to the next stage;
+``STAGE=+10%`` changes it relatively. ``--fix STAGE=TARGET`` (or ``STAGE:TOUCHPOINT=TARGET``) raises the
+mean emotion there to TARGET on the −2..+2 scale. ``--save NAME`` stores the scenario in the workspace,
+``--scenario NAME`` starts from a saved one. ``--json`` prints one JSON object.
+
+>>> parse_conversion("research=+5pp"), parse_conversion("Client experience=-10%")
+(ConversionChange(stage='research', amount=5.0, unit='pp'), ConversionChange(stage='Client experience', amount=-10.0, unit='%'))
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+
+from cjm.errors import CJMError
+from cjm.filters import add_filter_arguments, filters_from_args
+from cjm.store import Workspace, default_model
+from cjm.what_if import (ConversionChange, PainFix, Scenario, baseline, load_scenarios, project,
+                         save_scenario)
+
+_NUM = r"([+-]?\d+(?:[.,]\d+)?)"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def parse_conversion(text: str) -> ConversionChange:
+    """``STAGE=+5pp`` or ``STAGE=+10%``."""
+    stage, sep, amount = text.rpartition("=")
+    m = re.fullmatch(_NUM + r"\s*(pp|%)", amount.strip().lower())
+    if not sep or not stage.strip() or not m:
+        raise CJMError(f'--conversion "{text}": write STAGE=+5pp (percentage points) or STAGE=+10% (relative), '
+                       f"e.g. --conversion pre-purchase=+5pp.")
+    return ConversionChange(stage.strip(), _number(m.group(1)), m.group(2))  # type: ignore[arg-type]
+
+
+def parse_percent(text: str, option: str) -> float:
+    """``+10%``, ``-5%`` or ``10``."""
+    m = re.fullmatch(_NUM + r"\s*%?", text.strip())
+    if not m:
+        raise CJMError(f'{option} "{text}": write a percentage such as +10% or -5%.')
+    return _number(m.group(1))
+
+
+def parse_fix(text: str) -> PainFix:
+    """``STAGE=0.5`` or ``STAGE:TOUCHPOINT=0.5``."""
+    where, sep, target = text.rpartition("=")
+    m = re.fullmatch(_NUM, target.strip())
+    if not sep or not where.strip() or not m:
+        raise CJMError(f'--fix "{text}": write STAGE=TARGET or STAGE:TOUCHPOINT=TARGET with TARGET on the '
+                       f"-2..+2 emotion scale, e.g. --fix client-experience=0.5.")
+    stage, colon, touchpoint = where.partition(":")
+    return PainFix(stage.strip(), _number(m.group(1)), touchpoint.strip() if colon and touchpoint.strip() else None)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``what-if`` (the filters included)."""
+    add_filter_arguments(parser)
+    g = parser.add_argument_group("scenario")
+    g.add_argument("--conversion", action="append", default=[], metavar="STAGE=+5pp|STAGE=+10%",
+                   help="change the conversion from STAGE to the next stage (repeat for several stages)")
+    g.add_argument("--inflow", metavar="+10%", help="change of new customers per month")
+    g.add_argument("--value", metavar="+5%", help="change of value per won customer")
+    g.add_argument("--referral-rate", type=str, metavar="RATE",
+                   help="new prospects referred per won customer (e.g. 0.1)")
+    g.add_argument("--fix", action="append", default=[], metavar="STAGE[:TOUCHPOINT]=TARGET",
+                   help="raise the mean emotion at a stage (or touchpoint) to TARGET (-2..+2)")
+    g.add_argument("--horizon", type=str, default="12", metavar="MONTHS", help="months to project (default 12)")
+    g.add_argument("--won-stage", metavar="STAGE", help='the stage that means "won" (default: the second stage)')
+    g.add_argument("--scenario", metavar="NAME", help="start from a saved scenario")
+    g.add_argument("--save", metavar="NAME", help="save the scenario under NAME in the workspace")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def scenario_from_args(args: argparse.Namespace, saved: dict[str, Scenario] | None = None) -> Scenario:
+    base = Scenario()
+    if getattr(args, "scenario", None):
+        saved = saved or {}
+        if args.scenario not in saved:
+            names = ", ".join(saved) or "none saved yet"
+            raise CJMError(f'No saved scenario "{args.scenario}" (saved: {names}).')
+        base = saved[args.scenario]
+    rate = None
+    if args.referral_rate is not None:
+        try:
+            rate = _number(args.referral_rate)
+        except ValueError:
+            raise CJMError(f'--referral-rate "{args.referral_rate}": write a number such as 0.1 '
+                           "(new prospects per won customer).") from None
+    return Scenario(
+        conversion=base.conversion + tuple(parse_conversion(c) for c in args.conversion),
+        inflow_pct=parse_percent(args.inflow, "--inflow") if args.inflow else base.inflow_pct,
+        value_pct=parse_percent(args.value, "--value") if args.value else base.value_pct,
+        referral_rate=rate if rate is not None else base.referral_rate,
+        fixes=base.fixes + tuple(parse_fix(f) for f in args.fix))
+
+
+def _horizon(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise CJMError(f'--horizon "{text}": write a whole number of months, e.g. 12.') from None
+
+
+def _fmt(x: float | None, money: bool = False) -> str:
+    if x is None:
+        return "—"
+    return f"{x:,.0f}" if money else f"{x:,.1f}"
+
+
+def run(args: argparse.Namespace, ws: Workspace) -> int:
+    """Run ``what-if``; 0 on success, 2 (with one ``error:`` line on stderr) for a user error."""
+    try:
+        cur = ws.cursor()
+        model = default_model(ws)
+        scenario = scenario_from_args(args, load_scenarios(cur) if getattr(args, "scenario", None) else None)
+        horizon = _horizon(args.horizon)
+        b = baseline(cur, model=model, filters=filters_from_args(args), won_stage=args.won_stage)
+        p = project(b, scenario, horizon_months=horizon)
+        if args.save:
+            save_scenario(cur, args.save, scenario)
+    except CJMError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        out = {"scenario": scenario.to_dict(), "assumptions": b.assumptions(),
+               "baseline": b.stages_table().to_dict("records"), "referral_rate": b.referral_rate,
+               "value_per_won": b.value_per_won, "elasticities": b.levers().to_dict("records"), **p.to_dict()}
+        print(json.dumps(_clean(out), ensure_ascii=False, allow_nan=False))
+        return 0
+    print(f"What if — {horizon} months, model {model.name}, won = {b.stage_labels[b.won_idx]}")
+    for line in b.assumptions():
+        print(f"  · {line}")
+    print()
+    print(f"{'':22}{'baseline':>14}{'scenario':>14}{'change':>12}  90% band of scenario")
+    h = p.headline()
+    for key, label, money in (("new_customers", "new customers", False), ("won", "won customers", False),
+                              ("revenue", "revenue", True), ("referrals", "referrals", False)):
+        d = h[key]
+        print(f"{label:22}{_fmt(d['baseline'], money):>14}{_fmt(d['scenario'], money):>14}"
+              f"{_fmt(d['delta'], money):>12}  {_fmt(d['scenario_p5'], money)} – {_fmt(d['scenario_p95'], money)}")
+    print()
+    print("Customers reaching each stage")
+    for r in p.table().itertuples():
+        print(f"  {r.label:20}{r.baseline:>14,.1f}{r.scenario:>14,.1f}{r.delta:>+12,.1f}")
+    c = p.contributions()
+    if len(c):
+        print()
+        print("Contribution of each lever (applied in this order)")
+        for r in c.itertuples():
+            rev = "" if r.delta_revenue is None or r.delta_revenue != r.delta_revenue else f"{r.delta_revenue:>+14,.0f}"
+            print(f"  {r.lever:50}{r.delta_won:>+10,.1f} won{rev}")
+    for note in p.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def _clean(o: object) -> object:
+    """JSON-ready: NaN → None, numpy scalars → Python, tuples → lists."""
+    if isinstance(o, dict):
+        return {str(k): _clean(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple)):
+        return [_clean(v) for v in o]
+    if hasattr(o, "item") and not isinstance(o, (str, bytes)):
+        o = o.item()  # numpy scalar
+    if isinstance(o, float) and not math.isfinite(o):
+        return None
+    return o
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry (``python -m cjm.what_if_cli``) until ``cjm.cli`` dispatches here."""
+    from cjm.store import open_workspace
+
+    ap = argparse.ArgumentParser(prog="python -m cjm what-if")
+    ap.add_argument("--workspace", default=None)
+    add_arguments(ap)
+    args = ap.parse_args(argv)
+    try:
+        ws = open_workspace(args.workspace)
+    except CJMError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return run(args, ws)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
