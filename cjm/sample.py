@@ -15,11 +15,11 @@ Generation rules (one ``random.Random(seed)`` per file; every row is one touchpo
 
 ``hinge_b2b_clients.csv`` — a B2B professional-services firm, Hinge 4-stage model, 2023-2025, UTF-8, ``,``,
 CRM-export headers ("Record ID", "Company", "Create Date" as ``yyyy-mm-dd hh:mm``, "Deal Stage", ...).
-  * ~360 prospects arrive evenly over 2023-01 .. 2025-09 from Website / LinkedIn / Event / Email / Phone; every
+  * 362 prospects arrive evenly over 2023-01 .. 2025-09 from Website / LinkedIn / In person / Email / Phone; every
     *advocate* sends 0-2 new prospects with Channel "Referral" (Activity "Referral introduction", Notes naming the
-    advocate), so ~400 records in all. Each record has a hidden *fit* in [0, 1] that drives ratings and outcomes:
-    emotions are correlated with drop-off.
-  * Pre-purchase: first touch → discovery call → proposal meeting → proposal sent → decision. ~12 % go cold
+    advocate, often no discovery call), so ~390 records in all. Each record has a hidden *fit* in [0, 1] that
+    drives ratings and outcomes: emotions are correlated with drop-off.
+  * Pre-purchase: first touch → discovery call → proposal meeting → (proposal sent) → decision. ~12 % go cold
     after the first touch (no outcome: stuck). Decision outcome "Hired" with P ≈ 0.15 + 0.45·fit (+0.25 for
     referrals), else "No way" (low fit, often a *blocker* in the meeting) or "Not now"; a third of the
     "Not now" prospects come back 4-12 months later for a second proposal.
@@ -30,28 +30,34 @@ CRM-export headers ("Record ID", "Company", "Create Date" as ``yyyy-mm-dd hh:mm`
     ~80 % of clients, as the Hinge article warns; ~20 % get a check-in email / newsletter / partner lunch, and those
     are far more likely to start a follow-on project — a **backward move** to "Client experience" (≤ 2 cycles).
   * Former client: feedback survey with NPS; "Advocate" when NPS ≥ 9 (likelier with a good onboarding), else
-    "Lost". Events after 2025-12-31 are cut, so recent customers are still in flight.
-  * Noise: ~15 % blank ratings, notes on about half the rows (with commas, quotes, a few line breaks), deal values
+    "Lost". Events after 2025-12-31 are cut, so recent customers are still in flight. In the committed file:
+    386 records, 126 hired / 78 not now / 136 no way / 46 without an outcome; 81 clients reached Between
+    engagements and only 20 of them had a touchpoint there; 25 advocates, 49 lost; onboarding rated 1-2 →
+    38 % cancelled, rated 3-5 → 7 %.
+  * Noise: ~15 % blank ratings, notes on about a third of the rows (with commas, quotes, a few line breaks), deal values
     only on the contract row.
 
 ``tr_kobi_coleman.xlsx`` — a Turkish small business selling accounting software to KOBİs, Coleman's 8 stages
 (Değerlendirme … Savunma) × 6 media (Yüz yüze, E-posta, Posta, Telefon, Video, Hediye), year 2025, ~300
 customers. Title row "Müşteri Yolculuğu Raporu 2025", a blank row, then the Turkish header; "Müşteri No" with
 leading zeros, dates as text ``dd.mm.yyyy``, amounts as text with decimal commas (``12.500,00``).
-  * Drop-off after each stage ≈ 38 % (Değerlendirme), 3 %, 4 %, 3 %, 22 %, 8 %, 25 %; ~9 % stuck in Aktive Etme
-    waiting for an installation appointment.
+  * Customers reaching each stage in the committed file: 300, 171, 162, 158, 137, 96, 63, 37 (the year ends
+    for late starters too); ~9 % of the activated ones stuck in Aktive Etme after a "Kurulum randevusu"
+    (installation appointment) that never happens.
   * **Pain point**: "Destek hattı araması" (Telefon) in Alışma — 55 % rate it 1-2 (long waits), and most of the
-    Alışma drop-off comes from them. Backward moves: Alışma → Aktive Etme ("Yeniden kurulum", 12 %) and
-    Benimseme → Alışma (a new module, 8 %). Posta and Hediye appear only in a few stages (gaps to discover).
+    Alışma drop-off comes from them (34 % of those leave right there, vs 18 % of the others). Backward moves:
+    Alışma → Aktive Etme ("Yeniden kurulum", 12 %) and Benimseme → Alışma (a new module, 8 %).
+    Posta and Hediye appear only in a few stages (gaps to discover).
 
 ``ro_sondaj_5etape.csv`` — a Romanian ERP vendor's survey export, 5 stages (Conștientizare, Cercetare, Achiziție,
 Fidelizare, Recomandare), year 2024, ~250 customers; ``;`` delimiter, cp1250 (so ș/ț are written as the
 cedilla letters ş/ţ that cp1250 has, as real Windows exports do), CRLF, dates ``dd.mm.yyyy``, "Sumă (RON)" with
 decimal commas, "Emoție" as words (foarte mulțumit / mulțumit / neutru / nemulțumit / frustrat), B2B roles.
-  * Drop-off ≈ 30 % after Conștientizare, ~40 % after Cercetare, 10 % after Achiziție, ~55 % never recommend.
-  * **Pain point**: "Demo online" in Cercetare — frequent connection problems, "frustrat", and those prospects
-    rarely buy; a second one: "Suport telefonic" in Fidelizare. ~7 % stuck in contract negotiation; backward move
-    Fidelizare → Cercetare (evaluating an upgrade, 8 %). NPS only on Fidelizare/Recomandare rows.
+  * Customers reaching each stage in the committed file: 250, 208, 117, 94, 23.
+  * **Pain point**: "Demo online" in Cercetare — 40 % get a broken demo ("frustrat" / "nemulțumit"), and only
+    26 % of the unhappy ones buy, vs 71 % of the others; a second one: "Suport telefonic" in Fidelizare (45 %
+    unhappy, low NPS, rarely recommend). ~7 % stuck in contract negotiation; backward move Fidelizare →
+    Cercetare (evaluating an upgrade, 8 %). NPS only on Fidelizare/Recomandare rows.
 """
 
 from __future__ import annotations
@@ -774,16 +780,35 @@ def write_samples(directory: str | Path | None = None, *, seed: int = SEED) -> l
     return paths
 
 
-def import_samples(ws: Any, *, keys: list[str] | None = None, directory: str | Path | None = None) -> list[Any]:
-    """Import the samples (all, or *keys*) into workspace *ws*, each with its own stage model.
+def load_all(ws: Any, *, keys: list[str] | None = None, active: str | None = None,
+             directory: str | Path | None = None) -> list[Any]:
+    """Import the samples (all three, or *keys*) into workspace *ws*, each checked against its own stage model.
 
-    Returns the import reports of :func:`cjm.ingest.import_file`, in order.
+    The three samples use three stage models while a workspace has one active model, so afterwards the model
+    of sample *active* (default: the first one loaded, the Hinge B2B sample) becomes the workspace's model; the
+    other samples' events stay in the workspace and come into view when the user picks their model in Settings.
+    Returns the import reports of :func:`cjm.ingest.import_file`, in load order. A file that was already
+    imported (same sha256) is reported by the import, not duplicated.
+
+    >>> from cjm.store import open_workspace
+    >>> ws = open_workspace(":memory:")
+    >>> reports = load_all(ws, keys=["romanian"])  # doctest: +SKIP
+    >>> ws.stage_model().name  # doctest: +SKIP
+    'five-stage'
     """
-    from cjm.ingest import import_file  # type: ignore[attr-defined]
+    from cjm import ingest
+    from cjm.errors import CJMError
     from cjm.models import preset
 
-    return [import_file(ws, sample_path(s["key"], directory=directory), model=preset(s["model"]))
-            for s in SAMPLES if keys is None or s["key"] in keys]
+    if not hasattr(ingest, "import_file"):
+        raise CJMError("Importing files is not available in this version of CJM Dashboard yet; the sample files "
+                       "are in sample_data/ (python -m cjm.sample --write DIR regenerates them).")
+    chosen = [s for s in SAMPLES if keys is None or s["key"] in keys]
+    reports = [ingest.import_file(ws, sample_path(s["key"], directory=directory), model=preset(s["model"]))
+               for s in chosen]
+    if chosen:
+        ws.set_stage_model(preset(_BY_KEY[active or chosen[0]["key"]]["model"]))
+    return reports
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -811,16 +836,8 @@ def run(args: argparse.Namespace, ws: Any) -> int:
         for path in write_samples(args.write, seed=args.seed):
             print(f"wrote {path} ({path.stat().st_size:,} bytes)")
         return 0
-    try:
-        import cjm.ingest as ingest
-    except ImportError:  # pragma: no cover - the package exists
-        ingest = None
-    if not hasattr(ingest, "import_file"):
-        print("error: importing is not available in this version; use --write DIR to generate the files",
-              file=sys.stderr)
-        return 2
-    for sample, report in zip([s for s in SAMPLES if not args.only or s["key"] in args.only],
-                              import_samples(ws, keys=args.only)):
+    reports = load_all(ws, keys=args.only)
+    for sample, report in zip([s for s in SAMPLES if not args.only or s["key"] in args.only], reports):
         print(f"{sample['file']}: {_field(report, 'rows_loaded')} rows loaded, "
               f"{_field(report, 'rows_rejected')} rejected (stage model {sample['model']})")
     return 0
