@@ -1,0 +1,109 @@
+"""Flows: the directly-follows counts between consecutive events of each customer (ready for a Sankey).
+
+For every customer, events in journey order (timestamp, then file order; see :mod:`cjm.journey`) give the
+pairs ``(event i, event i+1)``, plus ``"__start__" -> first event`` and ``last event -> "__end__"``. A stage
+followed by itself (a loop) is its own row, so the counts add up: the rows leaving ``"__start__"`` sum to
+the number of customers, and so do the rows entering ``"__end__"``; for every node, what comes in equals
+what goes out.
+
+- ``by="stage"``: events whose stage is not in the model are skipped (the flow goes straight from the stage
+  before them to the stage after them).
+- ``by="touchpoint"``: events without a touchpoint are skipped; the *top* touchpoints by number of events
+  are kept (ties: alphabetical), all others are grouped as ``"Other"`` (``top=None``: keep all).
+
+>>> from cjm.store import open_workspace
+>>> from cjm.models import preset
+>>> con = open_workspace(":memory:").cursor()
+>>> _ = con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
+...                 "VALUES (1, 1, 'f', 2, 'a', '2026-01-01', 'awareness', 0), (2, 1, 'f', 3, 'a', '2026-01-05', 'purchase', 2)")
+>>> transitions(con, model=preset("five-stage"))[["source", "target", "count", "median_days"]].values.tolist()
+[['__start__', 'awareness', 1, nan], ['awareness', 'purchase', 1, 4.0], ['purchase', '__end__', 1, nan]]
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from cjm.errors import CJMError
+from cjm.filters import Filters
+from cjm.journey import days_sql, filtered_events, ordered_events, stages_relation
+from cjm.models import StageModel
+
+START = "__start__"
+END = "__end__"
+OTHER = "Other"
+BY = ("stage", "touchpoint")
+
+
+def transitions(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
+                by: str = "stage", top: int | None = None) -> pd.DataFrame:
+    """Directly-follows counts between consecutive events of each customer.
+
+    Columns: ``source, target, count, median_days`` (median time between the two events in days; NaN for
+    rows from ``"__start__"`` / to ``"__end__"`` and when a timestamp is missing), and for ``by="stage"``
+    also ``source_idx, target_idx`` (stage indexes; -1 for ``"__start__"``, ``len(stages)`` for ``"__end__"``)
+    and ``source_label, target_label``. Stage rows use stage keys as ``source`` / ``target``. Rows are ordered
+    by source, target (stages in model order) or, for touchpoints, by count (largest first).
+
+    >>> # transitions(con, model=m, by="touchpoint", top=8)
+    """
+    if by not in BY:
+        raise CJMError(f'Flows can be shown by "stage" or "touchpoint", not "{by}".')
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise CJMError(f"The number of touchpoints to show must be a whole number of at least 1, not {top!r}.")
+    if by == "stage":
+        return _stage_transitions(con, model, filters)
+    return _touchpoint_transitions(con, model, filters, top)
+
+
+def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.DataFrame:
+    n = len(model.stages)
+    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("stage_idx",))
+    st_sql, st_params = stages_relation(model)
+    sql = f"""
+        WITH ev AS MATERIALIZED ({seq_sql}),
+        pairs AS (
+            SELECT CASE WHEN is_first THEN -1 ELSE prev_stage_idx END AS source_idx, stage_idx AS target_idx,
+                   CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d
+            FROM ev
+            UNION ALL
+            SELECT stage_idx, {n}, NULL FROM ev WHERE is_last),
+        agg AS (SELECT source_idx, target_idx, count(*) AS count, median(d) AS median_days
+                FROM pairs GROUP BY ALL),
+        names AS (SELECT stage_idx AS idx, stage AS key, label FROM ({st_sql})
+                  UNION ALL SELECT -1, ?, ? UNION ALL SELECT {n}, ?, ?)
+        SELECT s.key AS source, t.key AS target, a.count, a.median_days, a.source_idx::INTEGER AS source_idx,
+               a.target_idx::INTEGER AS target_idx, s.label AS source_label, t.label AS target_label
+        FROM agg a JOIN names s ON s.idx = a.source_idx JOIN names t ON t.idx = a.target_idx
+        ORDER BY a.source_idx, a.target_idx"""
+    df = con.execute(sql, [*params, *st_params, START, START, END, END]).df()
+    df["median_days"] = df["median_days"].astype("float64")
+    return df
+
+
+def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top: int | None) -> pd.DataFrame:
+    extra = ("touchpoint IS NOT NULL", [])
+    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("touchpoint",), in_model=False,
+                                     extra=extra)
+    base, bparams = filtered_events(model=model, filters=filters, in_model=False, extra=extra)
+    limit = "" if top is None else "LIMIT ?"
+    sql = f"""
+        WITH keep AS (SELECT touchpoint FROM ({base}) GROUP BY touchpoint
+                      ORDER BY count(*) DESC, touchpoint {limit}),
+        ev AS MATERIALIZED (SELECT s.*, CASE WHEN k1.touchpoint IS NULL THEN ? ELSE s.touchpoint END AS node,
+                      CASE WHEN s.is_first THEN NULL WHEN k0.touchpoint IS NULL THEN ? ELSE s.prev_touchpoint END
+                          AS prev_node
+               FROM ({seq_sql}) s LEFT JOIN keep k1 ON k1.touchpoint = s.touchpoint
+                    LEFT JOIN keep k0 ON k0.touchpoint = s.prev_touchpoint),
+        pairs AS (
+            SELECT CASE WHEN is_first THEN ? ELSE prev_node END AS source, node AS target,
+                   CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d FROM ev
+            UNION ALL
+            SELECT node, ?, NULL FROM ev WHERE is_last)
+        SELECT source, target, count(*) AS count, median(d) AS median_days FROM pairs
+        GROUP BY ALL ORDER BY count DESC, source, target"""
+    top_params = [] if top is None else [top]
+    df = con.execute(sql, [*bparams, *top_params, OTHER, OTHER, *params, START, END]).df()
+    df["median_days"] = df["median_days"].astype("float64")
+    return df
