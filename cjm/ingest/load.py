@@ -1,0 +1,260 @@
+"""The import orchestrator: read → map → convert → load, all in one workspace transaction.
+
+>>> from cjm.store import open_workspace
+>>> ws = open_workspace(":memory:")
+>>> rep = import_file(ws, b"Customer ID,Stage,Date\\n007,Awareness,2026-01-02\\n,Research,2026-01-03\\n",
+...                   file_name="a.csv")
+>>> rep.rows_read, rep.rows_loaded, rep.rows_rejected
+(2, 1, 1)
+>>> rejected_rows(ws)["reason"].tolist()
+['Row 3: the customer ID is empty (column "Customer ID")']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from cjm.errors import CJMError, InputError
+from cjm.ingest.detect import detect_kind
+from cjm.ingest.mapping import guess_mapping, resolve_mapping
+from cjm.ingest.raw import RawTable
+from cjm.ingest.values import build_typed, date_stats
+from cjm.models import StageModel
+from cjm.sql import ident
+from cjm.store import Workspace, apply_stage_model
+
+PREVIEW_ROWS = 20
+_RAW = "_cjm_raw"
+
+
+@dataclass
+class Inspection:
+    """What a file looks like, before anything is written."""
+    kind: str
+    encoding: str | None
+    delimiter: str | None
+    sheets: list[str]
+    sheet: str | None
+    header_row: int
+    headers: list[str]
+    preview: pd.DataFrame
+    mapping: dict[str, str | None]
+    records: int
+    ambiguous_dates: list[str]
+    warnings: list[str]
+
+
+@dataclass
+class ImportReport:
+    import_id: int | None
+    file_name: str
+    rows_read: int
+    rows_loaded: int
+    rows_rejected: int
+    mapping: dict[str, str | None]
+    warnings: list[str] = field(default_factory=list)
+    duplicate: bool = False
+    unknown_stages: dict[str, int] = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _load_bytes(data: bytes | str | os.PathLike, file_name: str | None) -> tuple[bytes, str]:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data), file_name or "upload"
+    path = Path(data)
+    try:
+        content = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f'The file "{path}" does not exist. Check the name and folder.') from None
+    except IsADirectoryError:
+        raise InputError(f'"{path}" is a folder, not a file. Give the path of the CSV or Excel file.') from None
+    except OSError as exc:
+        raise InputError(f'The file "{path}" cannot be read ({exc.strerror}). Check that it is not open elsewhere '
+                         f"and that you may read it.") from None
+    return content, file_name or path.name
+
+
+def read_raw(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, sheet: str | None = None,
+             table: str = _RAW) -> RawTable:
+    """Detect the kind of *data* and parse it into TEMP table *table* on *cur*."""
+    kind = detect_kind(data, file_name=file_name)
+    if kind.kind == "xlsx":
+        try:
+            from cjm.ingest.excel import read_xlsx
+        except ImportError:  # pragma: no cover - excel.py is part of the product
+            raise InputError("Excel files cannot be read by this installation; save the sheet as CSV UTF-8 and "
+                             "upload that.") from None
+        raw = read_xlsx(cur, data, file_name=file_name, table=table, sheet=sheet)
+    else:
+        from cjm.ingest.text import read_text
+
+        raw = read_text(cur, data, file_name=file_name, table=table)
+        if sheet:
+            raw.warnings.append(f'"{file_name}" is a CSV file, which has no sheets; the sheet "{sheet}" was ignored.')
+    raw.warnings[:0] = kind.warnings
+    return raw
+
+
+def inspect(data: bytes, *, file_name: str, sheet: str | None = None) -> Inspection:
+    """Look at a file without writing anything: kind, encoding, header, preview, guessed mapping.
+
+    >>> ins = inspect("Tarih;Müşteri No;Aşama\\n03/04/2026;1;Kabul\\n".encode(), file_name="t.csv")
+    >>> ins.delimiter, ins.mapping["Aşama"], ins.ambiguous_dates, ins.records
+    (';', 'stage', ['Tarih'], 1)
+    """
+    cur = duckdb.connect()
+    try:
+        raw = read_raw(cur, data, file_name=file_name, sheet=sheet)
+        cols = ", ".join(f"{ident(f'c{i}')} AS {ident(h)}" for i, h in enumerate(raw.headers))
+        preview = cur.execute(f"SELECT {cols} FROM {ident(raw.table)} ORDER BY _row LIMIT {PREVIEW_ROWS}").df()
+        mapping = guess_mapping(raw.headers)
+        ambiguous = [h for h, f in mapping.items()
+                     if f == "timestamp" and date_stats(cur, raw.table, f"c{raw.headers.index(h)}").ambiguous]
+        return Inspection(kind=raw.kind, encoding=raw.meta.get("encoding"), delimiter=raw.meta.get("delimiter"),
+                          sheets=list(raw.meta.get("sheets") or []), sheet=raw.meta.get("sheet"),
+                          header_row=raw.header_row, headers=raw.headers, preview=preview, mapping=mapping,
+                          records=raw.records_in_file, ambiguous_dates=ambiguous, warnings=list(raw.warnings))
+    finally:
+        cur.close()
+
+
+def _current_model(cur: duckdb.DuckDBPyConnection) -> StageModel | None:
+    rows = cur.execute("SELECT spec FROM stage_model LIMIT 1").fetchall()
+    return StageModel.from_json(rows[0][0]) if rows else None
+
+
+def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: str | None = None,
+                sheet: str | None = None, mapping: dict[str, str | None] | None = None,
+                model: StageModel | None = None, date_order: str | None = None, replace: bool = False,
+                progress: Callable[[float, str], None] | None = None) -> ImportReport:
+    """Import a CSV/TXT/XLSX file into the workspace, whole or not at all.
+
+    Every record of the file is either loaded into ``events`` or kept in ``rejected`` with its reason
+    (``rows_read == rows_loaded + rows_rejected``). The same file (sha256) again is reported as a
+    duplicate and not loaded, unless *replace* (then the earlier import's rows are replaced).
+    """
+    if date_order not in (None, "dayfirst", "monthfirst"):
+        raise CJMError(f'date_order must be "dayfirst" or "monthfirst", not "{date_order}".')
+    say = progress or (lambda f, m: None)
+    content, name = _load_bytes(data, file_name)
+    sha = hashlib.sha256(content).hexdigest()
+    say(0.05, "checking the file")
+    cur0 = ws.cursor()
+    try:
+        earlier = cur0.execute("SELECT import_id, file_name, imported_at FROM imports WHERE sha256 = ? "
+                               "ORDER BY import_id", [sha]).fetchall()
+    finally:
+        cur0.close()
+    if earlier and not replace:
+        iid, fname, when = earlier[-1]
+        return ImportReport(None, name, 0, 0, 0, {}, duplicate=True, warnings=[
+            f'This file was already imported (import {iid}, "{fname}", {when:%Y-%m-%d %H:%M}); nothing was loaded. '
+            f"Choose replace to load it again in place of the earlier import."])
+    options = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {}}
+    with ws.transaction() as cur:
+        say(0.1, "reading")
+        raw = read_raw(cur, content, file_name=name, sheet=sheet)
+        resolved = resolve_mapping(raw.headers, mapping, file_name=name)
+        say(0.5, "converting values")
+        conv = build_typed(cur, raw, resolved, date_order=date_order)
+        say(0.7, "loading")
+        for (old,) in [(e[0],) for e in earlier]:
+            for t in ("events", "rejected", "imports"):
+                cur.execute(f"DELETE FROM {ident(t)} WHERE import_id = ?", [old])
+        import_id = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0][0]
+        base = cur.execute("SELECT coalesce(max(seq), 0) FROM events").fetchall()[0][0]
+        cur.execute(
+            """INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, touchpoint,
+                   channel, emotion, emotion_raw, satisfaction, nps, outcome, segment, persona, role, value, cost,
+                   comment)
+               SELECT ? + row_number() OVER (ORDER BY t._row), ?, ?, t._row, customer_id, ts, stage, touchpoint,
+                   channel, emotion, emotion_raw, satisfaction, nps, outcome, segment, persona, role, value, cost,
+                   comment
+               FROM _cjm_typed t ANTI JOIN (SELECT DISTINCT _row FROM _cjm_problems) p ON t._row = p._row""",
+            [base, import_id, name])
+        loaded = cur.execute("SELECT count(*) FROM events WHERE import_id = ?", [import_id]).fetchall()[0][0]
+        if raw.pre_rejected:
+            import pyarrow as pa
+
+            pre = pa.table({"row": pa.array([r[0] for r in raw.pre_rejected], pa.int64()),
+                            "raw": pa.array([r[1] for r in raw.pre_rejected], pa.string()),
+                            "reason": pa.array([r[2] for r in raw.pre_rejected], pa.string())})
+            cur.register("_cjm_pre", pre)
+            cur.execute("INSERT INTO rejected SELECT ?, ?, row, NULL, raw, reason FROM _cjm_pre", [import_id, name])
+            cur.unregister("_cjm_pre")
+        cur.execute("INSERT INTO rejected SELECT ?, ?, _row, column_name, raw, reason FROM _cjm_problems "
+                    "ORDER BY _row, column_name", [import_id, name])
+        bad_rows = cur.execute("SELECT count(DISTINCT _row) FROM _cjm_problems").fetchall()[0][0]
+        rejected = bad_rows + len(raw.pre_rejected)
+        if loaded + rejected != raw.records_in_file:  # pragma: no cover - a bug, never the user's fault
+            raise RuntimeError(f"row count mismatch: {loaded} loaded + {rejected} rejected != "
+                               f"{raw.records_in_file} records in {name}")
+        warnings = list(raw.warnings)
+        if conv.date_order and date_order is None and raw.kind == "csv":
+            pass
+        if model is not None:
+            cur.execute("DELETE FROM stage_model")
+            cur.execute("INSERT INTO stage_model VALUES (?, ?, now())", [model.name, model.to_json()])
+            apply_stage_model(cur, model)
+            active = model
+        else:
+            active = _current_model(cur)
+            if active is not None:
+                apply_stage_model(cur, active, where_import=import_id)
+        unknown: dict[str, int] = {}
+        if active is not None:
+            unknown = dict(cur.execute("SELECT stage, count(*) FROM events WHERE import_id = ? AND stage_idx IS NULL "
+                                       "GROUP BY stage ORDER BY count(*) DESC, stage", [import_id]).fetchall())
+            if unknown:
+                warnings.append(f"{sum(unknown.values())} rows have stage values that are not in the stage model "
+                                f'"{active.name}": ' + ", ".join(f'"{k}" ({v})' for k, v in list(unknown.items())[:8])
+                                + ". They are kept; add them to the model to use them.")
+        else:
+            warnings.append("No stage model is chosen yet: pick one (or list your stages) to see the journey.")
+        if rejected:
+            warnings.append(f"{rejected} of {raw.records_in_file} rows were not loaded; see the rejected rows for "
+                            f"the reasons.")
+        options.update({"kind": raw.kind, "encoding": raw.meta.get("encoding"),
+                        "delimiter": raw.meta.get("delimiter"), "sheet": raw.meta.get("sheet", sheet),
+                        "header_row": raw.header_row, "date_order_used": conv.date_order,
+                        "decimal_separators": conv.decimals, "emotion_scale": conv.emotion_scale})
+        cur.execute("INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [import_id, name, sha, raw.meta.get("sheet"), raw.records_in_file, loaded, rejected,
+                     json.dumps(resolved, ensure_ascii=False), json.dumps(options, ensure_ascii=False),
+                     json.dumps(warnings, ensure_ascii=False), dt.datetime.now()])
+        for t in (raw.table, "_cjm_typed", "_cjm_problems", "_cjm_emo_words"):
+            cur.execute(f"DROP TABLE IF EXISTS {ident(t)}")
+        say(0.95, "saving")
+    say(1.0, "done")
+    if earlier:
+        warnings.insert(0, f"The earlier import of this file (import {earlier[-1][0]}) was replaced.")
+    return ImportReport(import_id, name, raw.records_in_file, loaded, rejected, resolved, warnings=warnings,
+                        unknown_stages=unknown, options=options)
+
+
+def rejected_rows(ws: Workspace, import_id: int | None = None) -> pd.DataFrame:
+    """Rejected rows for download: columns file, row, column, raw, reason (one line per problem).
+
+    >>> from cjm.store import open_workspace
+    >>> list(rejected_rows(open_workspace(":memory:")).columns)
+    ['file', 'row', 'column', 'raw', 'reason']
+    """
+    cur = ws.cursor()
+    try:
+        cond, params = ("WHERE import_id = ?", [import_id]) if import_id is not None else ("", [])
+        return cur.execute(f"""SELECT file_name AS file, source_row AS "row", column_name AS "column", raw, reason
+                               FROM rejected {cond} ORDER BY import_id, source_row, column_name""", params).df()
+    finally:
+        cur.close()

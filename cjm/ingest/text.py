@@ -1,0 +1,349 @@
+"""CSV / TXT files: decode in Python, parse with DuckDB, reconcile against an independent record count.
+
+Steps: :func:`decode` (BOM → UTF-8/UTF-16; strict UTF-8; else charset-normalizer limited to the Turkish
+and Romanian code pages), :func:`fix_romanian` (cedilla ş/ţ → comma-below ș/ț, only in Romanian text),
+:func:`sniff` (delimiter and header row below any title rows), then DuckDB ``read_csv`` (all text,
+strict, rejects stored) from a temp UTF-8 file. DuckDB's row numbers (``line`` in its rejects table)
+count records like Excel rows do (blank lines included, a quoted line break stays in its row), which
+is the numbering used everywhere here. Every record DuckDB did not return as a row must appear in its
+rejects table; the counts are checked against a count made independently in Python, and when they
+disagree the file is parsed again with Python's ``csv`` module so nothing is lost silently
+(duckdb/duckdb#25827).
+
+>>> import duckdb
+>>> cur = duckdb.connect()
+>>> raw = read_text(cur, "Müşteri No;Aşama\\n007;Farkındalık\\n".encode("cp1254"), file_name="a.csv", table="t")
+>>> raw.headers, raw.meta["delimiter"], raw.meta["encoding"]
+(['Müşteri No', 'Aşama'], ';', 'cp1254')
+>>> cur.execute("SELECT * FROM t").fetchall()
+[(2, '007', 'Farkındalık')]
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import tempfile
+from collections import Counter
+
+import duckdb
+import numpy as np
+
+from cjm.errors import InputError
+from cjm.ingest.raw import RawTable
+from cjm.sql import ident
+
+DELIMITERS = (",", ";", "\t", "|")
+FALLBACK_ENCODINGS = ["cp1254", "iso8859_9", "cp1250", "iso8859_2"]
+_ENC_NAMES = {"iso8859_9": "iso-8859-9", "iso8859_2": "iso-8859-2"}
+_SNIFF_CHARS = 256 * 1024
+_SNIFF_RECORDS = 60
+
+_RO_CEDILLA = str.maketrans({"\u015f": "\u0219", "\u015e": "\u0218", "\u0163": "\u021b", "\u0162": "\u021a"})
+_TURKISH_ONLY = set("ğĞıİ")
+_ROMANIAN_ONLY = set("ăĂșȘțȚ")
+
+
+def decode(data: bytes, *, file_name: str) -> tuple[str, str]:
+    """``(text, encoding)``: BOM first, then strict UTF-8, then the Turkish/Romanian code pages.
+
+    >>> decode("Dată".encode("utf-8-sig"), file_name="a.csv")
+    ('Dată', 'utf-8-sig')
+    >>> decode("Tarih;Aşama;Kızgın".encode("cp1254"), file_name="a.csv")[1]
+    'cp1254'
+    """
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                raise InputError(f'"{file_name}" starts like {enc} text but has bytes that are not {enc}. '
+                                 f"Save it again as CSV UTF-8 and upload the new file.") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    enc = guess_code_page(data)
+    return data.decode(enc), _ENC_NAMES.get(enc, enc)
+
+
+
+_TR_LETTERS = set("çğıöşüÇĞİÖŞÜâîûÂÎÛ")
+_RO_LETTERS = set("ăâîșşțţĂÂÎȘŞȚŢ")
+
+
+def guess_code_page(data: bytes) -> str:
+    """The most plausible of cp1254 / ISO-8859-9 (Turkish) and cp1250 / ISO-8859-2 (Romanian) for *data*.
+
+    Each decoding is scored by its non-ASCII letters: +1 for a letter of that language, −2 for any other
+    (e.g. cp1250 turns Turkish "ı" into "ý"); control characters count −5. Ties go to charset-normalizer
+    (limited to these code pages), then to the order above.
+
+    >>> guess_code_page("Müşteri No;Aşama;Kızgın".encode("cp1254")), guess_code_page("Dată;Etapă;Ştiri".encode("cp1250"))
+    ('cp1254', 'cp1250')
+    """
+    sample = data[:1_000_000]
+    scores = {}
+    for enc in FALLBACK_ENCODINGS:
+        try:
+            text = sample.decode(enc, errors="strict")
+        except UnicodeDecodeError:
+            continue
+        letters = _TR_LETTERS if enc in ("cp1254", "iso8859_9") else _RO_LETTERS
+        score = 0
+        for ch, k in Counter(c for c in text if ord(c) > 127).items():
+            if ord(ch) < 160:
+                score -= 5 * k
+            elif ch in letters:
+                score += k
+            elif ch.isalpha():
+                score -= 2 * k
+        scores[enc] = score
+    if not scores:  # pragma: no cover - cp1254 leaves only 5 bytes undefined
+        return "cp1254"
+    top = max(scores.values())
+    tied = [e for e in FALLBACK_ENCODINGS if scores.get(e) == top]
+    if len(tied) > 1:
+        import charset_normalizer
+
+        best = charset_normalizer.from_bytes(sample, cp_isolation=tied).best()
+        if best is not None and best.encoding in tied:
+            return best.encoding
+    return tied[0]
+
+
+def is_romanian(text: str, encoding: str) -> bool:
+    """Romanian text: decoded with a Central-European code page, or Romanian-only letters (ă ș ț) present;
+    never when Turkish-only letters (ğ ı İ) are present (Turkish uses the cedilla ş legitimately).
+
+    >>> is_romanian("Dată; Etapă; Sumă; Aşteptare", "utf-8"), is_romanian("Aşama; Değer", "utf-8")
+    (True, False)
+    """
+    sample = text[:1_000_000]
+    if any(c in _TURKISH_ONLY for c in sample):
+        return False
+    return encoding in ("cp1250", "iso-8859-2") or any(c in _ROMANIAN_ONLY for c in sample)
+
+
+def fix_romanian(text: str, encoding: str) -> tuple[str, bool]:
+    """Replace cedilla ş/ţ (U+015F/U+0163 and capitals) with comma-below ș/ț in Romanian text.
+
+    >>> fix_romanian("Punct de contact;Ştiri;Sumă", "cp1250")
+    ('Punct de contact;Știri;Sumă', True)
+    >>> fix_romanian("Müşteri;Aşama", "cp1254")
+    ('Müşteri;Aşama', False)
+    """
+    if not any(c in text for c in "\u015f\u015e\u0163\u0162") or not is_romanian(text, encoding):
+        return text, False
+    return text.translate(_RO_CEDILLA), True
+
+
+def _records(sample: str, delim: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(sample), delimiter=delim, quotechar='"', doublequote=True, strict=False)
+    out = []
+    try:
+        for rec in reader:
+            out.append(rec)
+            if len(out) >= _SNIFF_RECORDS:
+                break
+    except csv.Error:
+        pass
+    return out
+
+
+def sniff(text: str) -> tuple[str, int]:
+    """``(delimiter, header record index (0-based))`` from the first records.
+
+    The delimiter is the one giving the most records with the same number (> 1) of fields; the header is
+    the first record with that number of fields and at least as many non-empty fields as a typical
+    record (title and blank rows above it are skipped).
+
+    >>> sniff("Sales report 2026\\n\\nid;stage;amount\\n1;a;1,5\\n2;b;2,5\\n")
+    (';', 2)
+    """
+    sample = text[:_SNIFF_CHARS]
+    if len(text) > _SNIFF_CHARS:
+        sample = sample[: sample.rfind("\n") + 1] or sample
+    best: tuple | None = None
+    for delim in DELIMITERS:
+        recs = _records(sample, delim)
+        lengths = Counter(len(r) for r in recs if len(r) > 1)
+        if not lengths:
+            continue
+        modal, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
+        score = (count, modal)
+        if best is None or score > best[0]:
+            best = (score, delim, recs, modal)
+    if best is None:
+        return ",", next((i for i, r in enumerate(_records(sample, ",")) if any(f.strip() for f in r)), 0)
+    _, delim, recs, modal = best
+    filled = sorted(sum(1 for f in r if f.strip()) for r in recs if len(r) == modal)
+    typical = filled[len(filled) // 2]
+    for i, rec in enumerate(recs):
+        if len(rec) == modal and sum(1 for f in rec if f.strip()) >= typical:
+            return delim, i
+    return delim, 0  # pragma: no cover - the median record qualifies
+
+
+def unique_headers(fields: list[str]) -> list[str]:
+    """Trimmed header texts, blanks named "Column N", duplicates suffixed " (2)", " (3)".
+
+    >>> unique_headers(["Stage", " stage ", "", "Stage"])
+    ['Stage', 'stage', 'Column 3', 'Stage (2)']
+    """
+    out: list[str] = []
+    seen: Counter = Counter()
+    for i, f in enumerate(fields):
+        name = " ".join(f.split()) or f"Column {i + 1}"
+        seen[name] += 1
+        if seen[name] > 1:
+            name = f"{name} ({seen[name]})"
+        out.append(name)
+    return out
+
+
+_ODD_QUOTES = re.compile(r'^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$', re.M)
+
+
+def _visible_rows(body: str, delim: str) -> tuple[np.ndarray, bool]:
+    """Record numbers (1 = header) of the non-empty records of *body*, counted without DuckDB.
+
+    Returns ``(rows, simple)``; *simple* is True when records are lines (no quoted line breaks).
+    """
+    if '"' not in body or not _ODD_QUOTES.search(body):
+        n_lines = body.count("\n") + (0 if body.endswith("\n") else 1)
+        empty = [body.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^$", body, re.M)
+                 if m.start() < len(body)]
+        rows = np.arange(1, n_lines + 1, dtype=np.int64)
+        if empty:
+            rows = np.setdiff1d(rows, np.asarray(empty, dtype=np.int64), assume_unique=True)
+        return rows, True
+    reader = csv.reader(io.StringIO(body), delimiter=delim, quotechar='"', doublequote=True, strict=False)
+    rows = [i for i, rec in enumerate(reader, start=1) if rec]
+    return np.asarray(rows, dtype=np.int64), False
+
+
+def _python_table(cur: duckdb.DuckDBPyConnection, body: str, *, delim: str, n: int, table: str, offset: int,
+                  file_name: str) -> list[tuple[int, str, str]]:
+    """Fallback parse with Python's csv module; ragged records are returned as rejected."""
+    import pyarrow as pa
+
+    reader = csv.reader(io.StringIO(body), delimiter=delim, quotechar='"', doublequote=True, strict=False)
+    cols: list[list[str | None]] = [[] for _ in range(n)]
+    rows: list[int] = []
+    rejected: list[tuple[int, str, str]] = []
+    for i, rec in enumerate(reader, start=1):
+        if i == 1 or not rec:
+            continue
+        if len(rec) != n:
+            if not any(f.strip() for f in rec):
+                continue
+            raw = delim.join(rec)
+            rejected.append((i + offset, raw, f"Row {i + offset}: has {len(rec)} fields, the header has {n} "
+                                               f"(check the delimiters and quotes in this row)"))
+            continue
+        rows.append(i + offset)
+        for j, f in enumerate(rec):
+            cols[j].append(f)
+    arrow = pa.table({"_row": pa.array(rows, pa.int64()), **{f"c{j}": pa.array(c, pa.string()) for j, c in enumerate(cols)}})
+    cur.register("_py_raw", arrow)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT * FROM _py_raw")
+    cur.unregister("_py_raw")
+    return rejected
+
+
+def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, table: str) -> RawTable:
+    """Parse a CSV/TXT file into TEMP table *table* (``_row``, ``c0``..) on *cur*; see :mod:`cjm.ingest.raw`."""
+    text, encoding = decode(data, file_name=file_name)
+    warnings: list[str] = []
+    text, fixed = fix_romanian(text, encoding)
+    if fixed:
+        warnings.append("Romanian letters ş/ţ written with a cedilla were changed to ș/ț (comma below).")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f'The file "{file_name}" is empty. Export the data again with a header row and data rows.')
+    delim, header_idx = sniff(text)
+    # the header record starts after header_idx records; title rows have no quoted line breaks in practice
+    recs_before = _records(text[:_SNIFF_CHARS], delim)[:header_idx]
+    start = 0
+    for _ in range(header_idx):
+        start = text.index("\n", start) + 1
+    header_row = header_idx + 1
+    body = text[start:]
+    header_fields = _records(body[:_SNIFF_CHARS], delim)[0]
+    headers = unique_headers(header_fields)
+    n = len(headers)
+    offset = header_row - 1  # DuckDB's line 1 (our header) is file row header_row
+    del recs_before
+
+    rows, simple = _visible_rows(body, delim)
+    data_rows = rows[rows > 1]
+    pre_rejected: list[tuple[int, str, str]] = []
+    fd, path = tempfile.mkstemp(prefix="cjm_", suffix=".csv")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(body)
+        columns = {f"c{j}": "VARCHAR" for j in range(n)}
+        cur.execute("DROP TABLE IF EXISTS reject_errors")
+        cur.execute("DROP TABLE IF EXISTS reject_scans")
+        cur.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _cjm_read AS SELECT * FROM read_csv(?, columns = ?, header = true,
+                delim = ?, quote = '"', escape = '"', new_line = '\\n', auto_detect = false, strict_mode = true,
+                store_rejects = true, max_line_size = 16777216, encoding = 'utf-8')""",
+            [path, columns, delim])
+        rej = cur.execute("""SELECT line, any_value(csv_line), list(error_type::VARCHAR)
+                             FROM reject_errors GROUP BY line ORDER BY line""").fetchall()
+        n_read = cur.execute("SELECT count(*) FROM _cjm_read").fetchall()[0][0]
+        rejected_lines = np.asarray([r[0] for r in rej], dtype=np.int64)
+        valid = np.setdiff1d(data_rows, rejected_lines) if len(rejected_lines) else data_rows
+        consistent = len(valid) == n_read and np.isin(rejected_lines, data_rows).all()
+        if consistent:
+            import pyarrow as pa
+
+            cur.register("_cjm_rows", pa.table({"_row": pa.array(valid + offset, pa.int64())}))
+            cols = ", ".join(f"r.{ident(f'c{j}')}" for j in range(n))
+            cur.execute(f"""CREATE OR REPLACE TEMP TABLE {ident(table)} AS
+                            SELECT n._row, {cols} FROM (SELECT * FROM _cjm_read) r POSITIONAL JOIN _cjm_rows n""")
+            cur.unregister("_cjm_rows")
+            for line, raw, kinds in rej:
+                raw = (raw or "").strip("\n")
+                if not raw.strip() or not raw.replace(delim, "").strip():
+                    continue  # a blank line is not a record
+                row = int(line) + offset
+                if "TOO MANY COLUMNS" in kinds or "MISSING COLUMNS" in kinds:
+                    got = len(next(csv.reader([raw], delimiter=delim), []))
+                    reason = (f"Row {row}: has {got} fields, the header has {n} "
+                              f"(check the delimiters and quotes in this row)")
+                else:
+                    reason = f"Row {row}: cannot be read ({', '.join(sorted(set(kinds))).lower()}); check its quotes"
+                pre_rejected.append((row, raw, reason))
+        else:
+            pre_rejected = _python_table(cur, body, delim=delim, n=n, table=table, offset=offset, file_name=file_name)
+            warnings.append("The file was read with the slower careful parser because its rows could not all be "
+                            "matched up.")
+        cur.execute("DROP TABLE IF EXISTS _cjm_read")
+        cur.execute("DROP TABLE IF EXISTS reject_errors")
+        cur.execute("DROP TABLE IF EXISTS reject_scans")
+    except duckdb.Error as exc:
+        raise InputError(f'"{file_name}" cannot be read as CSV ({str(exc).splitlines()[0]}). Check that it is a '
+                         f"CSV file with one header row, or save it again from Excel as CSV UTF-8.") from None
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:  # pragma: no cover
+            pass
+    # blank records (every cell empty) are not records
+    not_blank = " OR ".join(f"trim(coalesce({ident(f'c{j}')}, '')) <> ''" for j in range(n))
+    cur.execute(f"DELETE FROM {ident(table)} WHERE NOT ({not_blank})")
+    loaded = cur.execute(f"SELECT count(*) FROM {ident(table)}").fetchall()[0][0]
+    records = loaded + len(pre_rejected)
+    if records == 0:
+        raise InputError(f'"{file_name}" has a header row but no data rows. Export the data again including the rows '
+                         f"and upload it.")
+    return RawTable(file_name=file_name, kind="csv", table=table, headers=headers, records_in_file=records,
+                    header_row=header_row, pre_rejected=pre_rejected, warnings=warnings,
+                    meta={"encoding": encoding, "delimiter": delim, "simple": simple})

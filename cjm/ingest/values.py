@@ -1,0 +1,319 @@
+"""Cell conversions, all in DuckDB SQL over the raw text table (decisions per column, never per row in Python).
+
+Rules (documented for users in the import report):
+
+* IDs and text: trimmed, kept as text (leading zeros stay); empty → NULL.
+* Dates: ISO ``yyyy-mm-dd[ T]hh:mm[:ss[.fff]]``, ``dd.mm.yyyy`` (always day first), ``dd/mm/yyyy``,
+  ``mm/dd/yyyy``, ``dd-mm-yyyy``, optional time, optional UTC offset (``Z``, ``+03:00``, ``-0500``;
+  converted to UTC and stored without zone), Excel serial numbers (1900 system, or 1904 when the
+  workbook says so). Slash dates: the column is day-first if some value only reads day-first
+  (``25/03/2026``), month-first if some only reads month-first (``03/25/2026``); majority wins if both;
+  if every value reads both ways differently, :class:`AmbiguousDatesError` asks for ``date_order``.
+* Numbers: currency signs/codes and spaces dropped; the decimal separator is decided per column: a value
+  with both ``.`` and ``,`` votes for the last one, a separator followed by other than exactly three
+  digits votes for itself, a repeated separator (``1.234.567``) votes against itself; a tie goes to the
+  file's locale (``;``-delimited or a Turkish/Romanian code page → decimal comma, else decimal point).
+* Emotion → canonical −2..+2, scale decided per column from its numeric values: any value < 0 → −2..+2;
+  all in 1..5 → 1–5 (x − 3); all in 1..7 → 1–7 ((x − 4)·2/3); all in 0..10 → 0–10 ((x − 5)·0.4).
+  Words (EN/TR/RO, see :data:`EMOTION_WORDS`) map to −2..+2. The raw text is kept in ``emotion_raw``.
+* NPS: an integer 0..10. Satisfaction, value, cost: numbers.
+
+A cell that cannot be read rejects its row, with a reason naming row and column.
+
+>>> rule = decide_decimal(both_comma=0, both_dot=0, comma_dec=3, dot_dec=0, multi_dot=0, multi_comma=0, hint=".")
+>>> rule
+','
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from cjm.errors import AmbiguousDatesError
+from cjm.ingest.raw import RawTable
+from cjm.models import norm
+from cjm.sql import ident
+
+TEXT_FIELDS = ("customer_id", "stage", "touchpoint", "channel", "outcome", "segment", "persona", "role", "comment")
+NUMBER_FIELDS = ("satisfaction", "value", "cost")
+
+#: emotion words (normalised with :func:`cjm.models.norm` on both sides) → canonical score
+EMOTION_WORDS: dict[str, int] = {}
+for _score, _words in {
+    2: ("very happy", "delighted", "excited", "love", "loved", "thrilled", "very satisfied", "çok mutlu", "harika",
+        "heyecanlı", "çok memnun", "bayıldım", "încântat", "foarte mulțumit", "foarte fericit", "entuziasmat", "super"),
+    1: ("happy", "satisfied", "pleased", "good", "positive", "glad", "content", "mutlu", "memnun", "iyi", "olumlu",
+        "sevinçli", "mulțumit", "fericit", "bun", "pozitiv", "bucuros"),
+    0: ("neutral", "ok", "okay", "fine", "mixed", "nötr", "normal", "idare eder", "kararsız", "neutru", "indiferent",
+        "așa și așa", "ok ok"),
+    -1: ("unhappy", "dissatisfied", "disappointed", "confused", "negative", "worried", "anxious", "sad", "mutsuz",
+         "memnuniyetsiz", "hayal kırıklığı", "olumsuz", "endişeli", "üzgün", "kafası karışık", "nemulțumit",
+         "dezamăgit", "confuz", "negativ", "îngrijorat", "trist"),
+    -2: ("frustrated", "angry", "furious", "very unhappy", "very dissatisfied", "hate", "annoyed", "sinirli", "kızgın",
+         "öfkeli", "çok mutsuz", "çok memnuniyetsiz", "frustrat", "furios", "supărat", "foarte nemulțumit", "nervos"),
+}.items():
+    for _w in _words:
+        EMOTION_WORDS[norm(_w)] = _score
+
+_TIME_PARTS = ("", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f", "T%H:%M", "T%H:%M:%S", "T%H:%M:%S.%f")
+ISO_FORMATS = [f"%Y-%m-%d{t}" for t in _TIME_PARTS] + [f"%Y/%m/%d{t}" for t in _TIME_PARTS[:3]]
+DOT_FORMATS = [f"%d.%m.%Y{t}" for t in _TIME_PARTS[:4]]
+DAYFIRST_FORMATS = DOT_FORMATS + [f"%d/%m/%Y{t}" for t in _TIME_PARTS[:4]] + [f"%d-%m-%Y{t}" for t in _TIME_PARTS[:4]]
+MONTHFIRST_FORMATS = DOT_FORMATS + [f"%m/%d/%Y{t}" for t in _TIME_PARTS[:4]] + [f"%m-%d-%Y{t}" for t in _TIME_PARTS[:4]]
+_OFFSET_RE = r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
+_OFFSET_STRIP_RE = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
+_NUM_CLEAN_RE = r"(?i)(€|\$|£|₺|\btl\b|\btry\b|\bron\b|\blei\b|\beur\b|\busd\b|\s|\x{00a0}|\x{202f}|')"
+
+
+def _lit(text: str) -> str:
+    """A constant of this module as a SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def raw_expr(col: str) -> str:
+    """The trimmed cell text, NULL when empty."""
+    return f"NULLIF(trim({ident(col)}), '')"
+
+
+def decide_decimal(*, both_comma: int, both_dot: int, comma_dec: int, dot_dec: int, multi_dot: int,
+                   multi_comma: int, hint: str) -> str:
+    """',' or '.' from the per-column votes described in the module docstring."""
+    comma = both_comma + comma_dec + multi_dot
+    dot = both_dot + dot_dec + multi_comma
+    if comma != dot:
+        return "," if comma > dot else "."
+    return hint
+
+
+def _fetch1(cur: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple:
+    return cur.execute(sql, params or []).fetchall()[0]
+
+
+def number_decimal(cur: duckdb.DuckDBPyConnection, table: str, col: str, *, hint: str) -> str:
+    s = f"regexp_replace({raw_expr(col)}, {_lit(_NUM_CLEAN_RE)}, '', 'g')"
+    row = _fetch1(cur, f"""WITH v AS (SELECT {s} AS s FROM {ident(table)})
+        SELECT count(*) FILTER (s LIKE '%.%' AND s LIKE '%,%' AND strpos(reverse(s), ',') < strpos(reverse(s), '.')),
+               count(*) FILTER (s LIKE '%.%' AND s LIKE '%,%' AND strpos(reverse(s), '.') < strpos(reverse(s), ',')),
+               count(*) FILTER (regexp_matches(s, '^[^.]*,(\\d{{1,2}}|\\d{{4,}})$')),
+               count(*) FILTER (regexp_matches(s, '^[^,]*\\.(\\d{{1,2}}|\\d{{4,}})$')),
+               count(*) FILTER (regexp_matches(s, '\\.\\d{{3}}\\.')),
+               count(*) FILTER (regexp_matches(s, ',\\d{{3}},'))
+        FROM v""")
+    return decide_decimal(both_comma=row[0], both_dot=row[1], comma_dec=row[2], dot_dec=row[3], multi_dot=row[4],
+                          multi_comma=row[5], hint=hint)
+
+
+def number_expr(col: str, decimal: str) -> str:
+    """SQL for the DOUBLE value of a cell (NULL when empty or unreadable)."""
+    s = f"regexp_replace({raw_expr(col)}, {_lit(_NUM_CLEAN_RE)}, '', 'g')"
+    if decimal == ",":
+        pattern = r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^[-+]?,\d+$"
+        conv = f"replace(replace(s, '.', ''), ',', '.')"
+    else:
+        pattern = r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$"
+        conv = "replace(s, ',', '')"
+    return (f"(SELECT CASE WHEN regexp_matches(s, '{pattern}') THEN TRY_CAST({conv} AS DOUBLE) END "
+            f"FROM (SELECT {s} AS s))")
+
+
+@dataclass
+class DatePlan:
+    order: str  # "dayfirst" | "monthfirst"
+    ambiguous: bool = False
+    examples: list[str] = field(default_factory=list)
+
+
+def _fmt_list(formats: list[str]) -> str:
+    return "[" + ", ".join("'" + f + "'" for f in formats) + "]"
+
+
+def _local_expr(col: str) -> str:
+    r = raw_expr(col)
+    return f"regexp_replace({r}, '{_OFFSET_STRIP_RE}', '')"
+
+
+def date_stats(cur: duckdb.DuckDBPyConnection, table: str, col: str) -> DatePlan:
+    """How the slash dates of a column read: day-first, month-first, or ambiguous (with examples)."""
+    loc = _local_expr(col)
+    df = f"try_strptime({loc}, {_fmt_list(DAYFIRST_FORMATS)})"
+    mf = f"try_strptime({loc}, {_fmt_list(MONTHFIRST_FORMATS)})"
+    row = _fetch1(cur, f"""SELECT count(*) FILTER ({df} IS NOT NULL AND {mf} IS NULL),
+                                  count(*) FILTER ({mf} IS NOT NULL AND {df} IS NULL),
+                                  count(*) FILTER ({df} <> {mf}),
+                                  (list({raw_expr(col)}) FILTER ({df} <> {mf}))[1:3]
+                           FROM {ident(table)}""")
+    df_only, mf_only, amb, examples = row
+    if df_only or mf_only:
+        return DatePlan("dayfirst" if df_only >= mf_only else "monthfirst")
+    return DatePlan("dayfirst", ambiguous=amb > 0, examples=list(examples or []))
+
+
+def check_dates(cur: duckdb.DuckDBPyConnection, table: str, col: str, header: str,
+                date_order: str | None) -> str:
+    plan = date_stats(cur, table, col)
+    if date_order:
+        return date_order
+    if plan.ambiguous:
+        ex = ", ".join(f'"{e}"' for e in plan.examples)
+        raise AmbiguousDatesError(
+            f'The dates in column "{header}" read both day-first and month-first (e.g. {ex}). Choose the order: '
+            f"day/month/year or month/day/year (CLI: --dayfirst or --monthfirst).",
+            column=header, examples=plan.examples)
+    return plan.order
+
+
+def date_expr(col: str, order: str, *, date1904: bool = False, serial_min: int = 20000,
+              serial_max: int = 80000) -> str:
+    """SQL for the naive-UTC TIMESTAMP of a cell (NULL when empty or unreadable)."""
+    r = raw_expr(col)
+    formats = ISO_FORMATS + (DAYFIRST_FORMATS if order == "dayfirst" else MONTHFIRST_FORMATS)
+    base = "DATE '1904-01-01'" if date1904 else "DATE '1899-12-30'"
+    off = f"regexp_extract({r}, '{_OFFSET_RE}', 1)"
+    off_min = (f"(CASE WHEN o IN ('', 'Z', 'UTC', 'GMT') THEN 0 ELSE (CASE WHEN o[1] = '-' THEN -1 ELSE 1 END) * "
+               f"(CAST(o[2:3] AS INTEGER) * 60 + CAST(o[-2:] AS INTEGER)) END)")
+    return (f"(SELECT CASE WHEN o <> '' THEN try_strptime(regexp_replace(r, '{_OFFSET_STRIP_RE}', ''), "
+            f"{_fmt_list(formats)}) - to_minutes({off_min}) "
+            f"WHEN regexp_matches(r, '^\\d+(\\.\\d+)?$') THEN CASE WHEN TRY_CAST(r AS DOUBLE) BETWEEN {serial_min} "
+            f"AND {serial_max} THEN {base} + to_microseconds(CAST(round(TRY_CAST(r AS DOUBLE) * 86400000000) AS BIGINT)) "
+            f"END ELSE try_strptime(r, {_fmt_list(formats)}) END FROM (SELECT {r} AS r, {off} AS o))")
+
+
+@dataclass
+class EmotionScale:
+    name: str  # "-2..+2" | "1-5" | "1-7" | "0-10" | "words"
+    lo: float
+    hi: float
+    center: float
+    factor: float
+
+
+SCALES = {
+    "-2..+2": EmotionScale("-2..+2", -2, 2, 0, 1),
+    "1-5": EmotionScale("1-5", 1, 5, 3, 1),
+    "1-7": EmotionScale("1-7", 1, 7, 4, 2 / 3),
+    "0-10": EmotionScale("0-10", 0, 10, 5, 0.4),
+}
+
+
+def decide_scale(lo: float | None, hi: float | None) -> EmotionScale:
+    """The emotion scale of a column from its smallest and largest numeric values.
+
+    >>> decide_scale(-1, 2).name, decide_scale(1, 5).name, decide_scale(2, 6).name, decide_scale(0, 9).name
+    ('-2..+2', '1-5', '1-7', '0-10')
+    """
+    if lo is None:
+        return SCALES["-2..+2"]
+    if lo < 0:
+        return SCALES["-2..+2"]
+    if lo >= 1 and hi <= 5:
+        return SCALES["1-5"]
+    if lo >= 1 and hi <= 7:
+        return SCALES["1-7"]
+    if hi <= 10:
+        return SCALES["0-10"]
+    return SCALES["0-10"]  # values above 10 are rejected as out of range
+
+
+def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, col: str, decimal: str) -> EmotionScale:
+    """Decide the scale and create ``_cjm_emo_words(raw, score)`` for the column's distinct words."""
+    num = number_expr(col, decimal)
+    lo, hi = _fetch1(cur, f"SELECT min(v), max(v) FROM (SELECT {num} AS v FROM {ident(table)})")
+    scale = decide_scale(lo, hi)
+    words = cur.execute(f"""SELECT DISTINCT {raw_expr(col)} FROM {ident(table)}
+                            WHERE {raw_expr(col)} IS NOT NULL AND {num} IS NULL LIMIT 5000""").fetchall()
+    rows = [(w, EMOTION_WORDS[norm(w)]) for (w,) in words if norm(w) in EMOTION_WORDS]
+    cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_emo_words (raw VARCHAR, score DOUBLE)")
+    if rows:
+        cur.executemany("INSERT INTO _cjm_emo_words VALUES (?, ?)", rows)
+    return scale
+
+
+def emotion_expr(col: str, decimal: str, scale: EmotionScale) -> str:
+    num = number_expr(col, decimal)
+    return (f"coalesce((SELECT CASE WHEN v BETWEEN {scale.lo} AND {scale.hi} THEN (v - {scale.center}) * {scale.factor} "
+            f"END FROM (SELECT {num} AS v)), (SELECT score FROM _cjm_emo_words w WHERE w.raw = {raw_expr(col)}))")
+
+
+def nps_expr(col: str) -> str:
+    num = number_expr(col, ".")
+    return f"(SELECT CASE WHEN v = round(v) AND v BETWEEN 0 AND 10 THEN CAST(v AS SMALLINT) END FROM (SELECT {num} AS v))"
+
+
+@dataclass
+class Conversion:
+    """What :func:`build_typed` decided, for the report."""
+    date_order: str | None = None
+    decimals: dict[str, str] = field(default_factory=dict)
+    emotion_scale: str | None = None
+
+
+def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str, str | None], *,
+                date_order: str | None = None, typed: str = "_cjm_typed", problems: str = "_cjm_problems"
+                ) -> Conversion:
+    """Create TEMP tables *typed* (``_row`` + canonical fields + ``emotion_raw``) and *problems*
+    (``_row, column_name, raw, reason``) from the raw table. Raises :class:`AmbiguousDatesError`."""
+    col_of = {f: f"c{raw.headers.index(h)}" for h, f in mapping.items() if f}
+    header_of = {f: h for h, f in mapping.items() if f}
+    hint = "," if raw.meta.get("delimiter") == ";" or raw.meta.get("encoding") in (
+        "cp1254", "cp1250", "iso-8859-9", "iso-8859-2") else "."
+    info = Conversion()
+    select: list[str] = ["_row"]
+    checks: list[tuple[str, str, str]] = []  # (field, value expr alias, reason template)
+    for f in TEXT_FIELDS:
+        select.append(f"{raw_expr(col_of[f])} AS {ident(f)}" if f in col_of else f"CAST(NULL AS VARCHAR) AS {ident(f)}")
+    if "timestamp" in col_of:
+        c = col_of["timestamp"]
+        order = check_dates(cur, raw.table, c, header_of["timestamp"], date_order)
+        info.date_order = order
+        smin, smax = (1, 2958465) if raw.kind == "xlsx" else (20000, 80000)
+        select.append(f"{date_expr(c, order, date1904=bool(raw.meta.get('date1904')), serial_min=smin, serial_max=smax)}"
+                      f" AS ts")
+        select.append(f"{raw_expr(c)} AS _raw_timestamp")
+        checks.append(("timestamp", "ts", "is not a date"))
+    else:
+        select.append("CAST(NULL AS TIMESTAMP) AS ts")
+    for f in NUMBER_FIELDS:
+        if f in col_of:
+            dec = number_decimal(cur, raw.table, col_of[f], hint=hint)
+            info.decimals[header_of[f]] = dec
+            select.append(f"{number_expr(col_of[f], dec)} AS {ident(f)}")
+            select.append(f"{raw_expr(col_of[f])} AS {ident('_raw_' + f)}")
+            checks.append((f, f, "is not a number"))
+        else:
+            select.append(f"CAST(NULL AS DOUBLE) AS {ident(f)}")
+    if "emotion" in col_of:
+        c = col_of["emotion"]
+        dec = number_decimal(cur, raw.table, c, hint=hint)
+        scale = emotion_setup(cur, raw.table, c, dec)
+        info.emotion_scale = scale.name
+        select.append(f"{emotion_expr(c, dec, scale)} AS emotion")
+        select.append(f"{raw_expr(c)} AS emotion_raw")
+        select.append(f"{raw_expr(c)} AS _raw_emotion")
+        checks.append(("emotion", "emotion",
+                       f"is not an emotion (this column uses the {scale.name} scale; words such as happy, "
+                       f"neutral, frustrated are also read)"))
+    else:
+        select += ["CAST(NULL AS DOUBLE) AS emotion", "CAST(NULL AS VARCHAR) AS emotion_raw"]
+    if "nps" in col_of:
+        select.append(f"{nps_expr(col_of['nps'])} AS nps")
+        select.append(f"{raw_expr(col_of['nps'])} AS _raw_nps")
+        checks.append(("nps", "nps", "is not an NPS score (a whole number from 0 to 10)"))
+    else:
+        select.append("CAST(NULL AS SMALLINT) AS nps")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(typed)} AS SELECT {', '.join(select)} FROM {ident(raw.table)}")
+    parts = []
+    params: list = []
+    for f in ("customer_id", "stage"):
+        parts.append(f"SELECT _row, ? AS column_name, NULL AS raw, 'Row ' || _row || ': the ' || ? || "
+                     f"' is empty (column \"' || ? || '\")' AS reason FROM {ident(typed)} WHERE {ident(f)} IS NULL")
+        params += [header_of[f], "customer ID" if f == "customer_id" else "stage", header_of[f]]
+    for f, alias, what in checks:
+        rawcol = ident("_raw_" + f)
+        parts.append(f"SELECT _row, ? AS column_name, {rawcol} AS raw, 'Row ' || _row || ': \"' || {rawcol} || "
+                     f"'\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM {ident(typed)} "
+                     f"WHERE {rawcol} IS NOT NULL AND {ident(alias)} IS NULL")
+        params += [header_of[f], what, header_of[f]]
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(problems)} AS {' UNION ALL '.join(parts)}", params)
+    return info
