@@ -1,0 +1,243 @@
+"""Touchpoints and channels: the stage × channel matrix, gaps, and touchpoints ranked with lift.
+
+Channel names are recognised in English, Turkish and Romanian as one of Coleman's six
+communication media (``in person``, ``email``, ``mail``, ``phone``, ``video``, ``gift``),
+as a digital medium (``web``, ``social``, ``chat``, ``ads``), or else ``other``:
+
+>>> [classify_channel(c) for c in ("Yüz yüze", "e-posta", "Poștă", "cadou", "WhatsApp", "LinkedIn", "fax")]
+['in person', 'email', 'mail', 'gift', 'chat', 'social', 'other']
+
+Every calculation runs as parameterised DuckDB SQL over the filtered ``events``; the
+medium of each *distinct* channel name is computed in Python and handed to SQL as two list
+parameters (a tiny lookup relation), never per row.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import duckdb
+import pandas as pd
+
+from cjm.filters import Filters
+from cjm.models import StageModel, norm
+
+#: Coleman's six communication media, then the digital media, each with the words that name it
+#: (EN / TR / RO, compared after :func:`cjm.models.norm`). Checked in :data:`_PRIORITY` order,
+#: so "video call" is video, "e-posta" is email (not mail) and "Facebook ads" is ads.
+MEDIA: dict[str, tuple[str, ...]] = {
+    "in person": ("in person", "face to face", "f2f", "meeting", "visit", "site visit", "event", "store", "shop",
+                  "office", "workshop", "seminar", "conference", "trade fair", "fair", "lunch", "dinner",
+                  "yuz yuze", "yuzyuze", "toplanti", "ziyaret", "magaza", "etkinlik", "fuar", "ofis", "bizzat",
+                  "fata in fata", "in persoana", "intalnire", "vizita", "eveniment", "magazin", "sediu", "targ"),
+    "email": ("email", "e mail", "eposta", "e posta", "newsletter", "bulten", "e buletin", "mail electronic"),
+    "mail": ("mail", "post", "postal", "direct mail", "letter", "brochure", "catalogue", "catalog", "posta",
+             "mektup", "kargo", "brosur", "scrisoare", "curier", "brosura"),
+    "phone": ("phone", "telephone", "call", "cold call", "call center", "call centre", "telefon", "arama",
+              "cagri", "cagri merkezi", "apel", "apel telefonic"),
+    "video": ("video", "video call", "zoom", "teams", "ms teams", "google meet", "skype", "webinar", "webex",
+              "goruntulu", "goruntulu gorusme", "video konferans", "apel video", "videoconferinta"),
+    "gift": ("gift", "present", "swag", "hamper", "hediye", "cadou", "cadouri"),
+    "web": ("web", "website", "web site", "site", "online", "internet", "portal", "landing page", "online form",
+            "blog", "seo", "app", "mobile app", "web sitesi", "internet sitesi", "uygulama", "site web",
+            "aplicatie", "formular online"),
+    "social": ("social", "social media", "linkedin", "facebook", "instagram", "twitter", "x com", "tiktok",
+               "youtube", "sosyal medya", "sosyal", "retele sociale", "retea sociala", "social media"),
+    "chat": ("chat", "live chat", "chatbot", "whatsapp", "sms", "messenger", "telegram", "text message", "slack",
+             "canli destek", "canli sohbet", "sohbet", "mesaj", "mesaje", "mesagerie"),
+    "ads": ("ads", "ad", "advert", "advertising", "advertisement", "google ads", "ppc", "paid search", "banner",
+            "display", "sponsored", "reklam", "reklamlar", "reclama", "reclame", "publicitate"),
+}
+COLEMAN_MEDIA: tuple[str, ...] = ("in person", "email", "mail", "phone", "video", "gift")
+DIGITAL_MEDIA: tuple[str, ...] = ("web", "social", "chat", "ads")
+OTHER = "other"
+_PRIORITY: tuple[str, ...] = ("video", "email", "ads", "social", "chat", "gift", "phone", "mail", "in person", "web")
+
+
+@functools.lru_cache(maxsize=4096)
+def classify_channel(name: str | None) -> str:
+    """The medium of a channel name: one of :data:`COLEMAN_MEDIA`, :data:`DIGITAL_MEDIA` or ``"other"``.
+
+    A word matches a whole word or phrase of the name, or the start of a longer word of at
+    least 4 letters (Turkish suffixes: "telefonla", "e-postayla").
+
+    >>> classify_channel("Telefon araması"), classify_channel("Apel video"), classify_channel("web sitesi")
+    ('phone', 'video', 'web')
+    """
+    if name is None:
+        return OTHER
+    tokens = norm(name).replace("@", " ").split()
+    if not tokens:
+        return OTHER
+    joined = " ".join(tokens)
+    for medium in _PRIORITY:
+        for word in MEDIA[medium]:
+            parts = word.split()
+            n = len(parts)
+            for i in range(len(tokens) - n + 1):
+                window = tokens[i:i + n]
+                if window == parts:
+                    return medium
+                if window[:-1] == parts[:-1] and len(parts[-1]) >= 4 and window[-1].startswith(parts[-1]):
+                    return medium
+        if medium == "email" and "email" in joined.replace(" ", ""):
+            return medium
+    return OTHER
+
+
+# -- SQL building blocks shared by the analysis modules -------------------------------------------
+def stages_cte(model: StageModel) -> tuple[str, list]:
+    """``stages(stage_idx, stage, label, final)`` as a CTE body with its parameters."""
+    final = set(model.final_indexes())
+    sql = ("SELECT unnest(range(?::BIGINT))::INTEGER AS stage_idx, unnest(?::VARCHAR[]) AS stage, "
+           "unnest(?::VARCHAR[]) AS label, unnest(?::BOOLEAN[]) AS final")
+    return sql, [len(model.stages), model.keys, model.labels, [i in final for i in range(len(model.stages))]]
+
+
+def events_cte(model: StageModel, filters: Filters | None, *, in_model: bool = True) -> tuple[str, list]:
+    """The filtered events as a CTE body with parameters (only those at a stage of the model unless told)."""
+    where, params = (filters or Filters()).where(model)
+    return f"SELECT * FROM events WHERE {'stage_idx IS NOT NULL AND ' if in_model else ''}({where})", params
+
+
+def media_cte(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
+    """``media(channel, medium)`` for the distinct channels of the filtered events."""
+    ev_sql, ev_params = events_cte(model, filters)
+    names = [r[0] for r in con.execute(
+        f"SELECT DISTINCT channel FROM ({ev_sql}) WHERE channel IS NOT NULL ORDER BY 1", ev_params).fetchall()]
+    sql = "SELECT unnest(?::VARCHAR[]) AS channel, unnest(?::VARCHAR[]) AS medium"
+    return sql, [names, [classify_channel(n) for n in names]]
+
+
+def _with(*ctes: tuple[str, str, list]) -> tuple[str, list]:
+    sql = "WITH " + ",\n".join(f"{name} AS ({body})" for name, body, _ in ctes)
+    params: list = []
+    for _, _, p in ctes:
+        params.extend(p)
+    return sql, params
+
+
+# -- analyses -------------------------------------------------------------------------------------
+def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> pd.DataFrame:
+    """Stage × channel, long: one row per (stage, channel) with at least one event.
+
+    Columns: stage_idx, stage, label, channel, medium, events, customers (distinct),
+    mean_emotion (mean of the canonical −2..+2 emotion, NULL when none), n_emotion.
+    Events without a channel are left out.
+
+    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> con = open_workspace(":memory:").cursor()
+    >>> list(matrix(con, model=preset("five-stage")).columns)[:5]
+    ['stage_idx', 'stage', 'label', 'channel', 'medium']
+    """
+    st_sql, st_p = stages_cte(model)
+    ev_sql, ev_p = events_cte(model, filters)
+    md_sql, md_p = media_cte(con, model, filters)
+    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("media", md_sql, md_p))
+    return con.execute(f"""{head}
+        SELECT s.stage_idx, s.stage, s.label, e.channel, m.medium,
+               count(*) AS events, count(DISTINCT e.customer_id) AS customers,
+               avg(e.emotion) AS mean_emotion, count(e.emotion) AS n_emotion
+        FROM ev e JOIN stages s ON s.stage_idx = e.stage_idx JOIN media m ON m.channel = e.channel
+        GROUP BY ALL ORDER BY s.stage_idx, events DESC, e.channel""", params).df()
+
+
+def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
+         few_ratio: float = 0.5) -> pd.DataFrame:
+    """Gaps in the map, as data (the UI writes the sentence). One row per gap, kinds:
+
+    - ``no_touchpoints`` — a stage of the model where no event has a touchpoint or a channel
+      (``events``/``customers``: all events and customers seen at that stage, maybe 0);
+    - ``channel_absent`` — a channel used in at least half of the *other* stages that have
+      touches, but never in this one (``stages_with_channel`` = those other stages,
+      ``channel_events`` = its events there);
+    - ``few_touches`` — touches per customer at this stage (events with a touchpoint or channel ÷
+      customers with an event at the stage) below ``few_ratio`` × the median over the stages
+      with touches (``touches_per_customer``, ``median_touches_per_customer``).
+
+    Columns: kind, stage_idx, stage, label, channel, events, customers, touches_per_customer,
+    median_touches_per_customer, stages_with_channel, channel_events.
+
+    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> g = gaps(open_workspace(":memory:").cursor(), model=preset("five-stage"))
+    >>> sorted(set(g["kind"]))
+    ['no_touchpoints']
+    """
+    st_sql, st_p = stages_cte(model)
+    ev_sql, ev_p = events_cte(model, filters)
+    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
+    return con.execute(f"""{head},
+        per_stage AS (
+            SELECT s.stage_idx, s.stage, s.label, count(e.customer_id) AS events,
+                   count(DISTINCT e.customer_id) AS customers,
+                   count(e.customer_id) FILTER (WHERE e.touchpoint IS NOT NULL OR e.channel IS NOT NULL) AS touches
+            FROM stages s LEFT JOIN ev e ON e.stage_idx = s.stage_idx GROUP BY ALL),
+        rated AS (SELECT *, touches / customers AS tpc FROM per_stage WHERE touches > 0),
+        med AS (SELECT median(tpc) AS m, count(*) AS n_touched FROM rated),
+        use AS (SELECT stage_idx, channel, count(*) AS n FROM ev WHERE channel IS NOT NULL GROUP BY ALL),
+        chans AS (SELECT DISTINCT channel FROM use),
+        absent AS (
+            SELECT r.stage_idx, c.channel,
+                   (SELECT count(*) FROM use u WHERE u.channel = c.channel AND u.stage_idx <> r.stage_idx) AS others,
+                   (SELECT sum(n)::BIGINT FROM use u WHERE u.channel = c.channel AND u.stage_idx <> r.stage_idx) AS ch_events
+            FROM rated r CROSS JOIN chans c
+            WHERE NOT EXISTS (SELECT 1 FROM use u WHERE u.stage_idx = r.stage_idx AND u.channel = c.channel))
+        SELECT 'no_touchpoints' AS kind, p.stage_idx, p.stage, p.label, NULL::VARCHAR AS channel, p.events,
+               p.customers, NULL::DOUBLE AS touches_per_customer, NULL::DOUBLE AS median_touches_per_customer,
+               NULL::BIGINT AS stages_with_channel, NULL::BIGINT AS channel_events, 0 AS k
+        FROM per_stage p WHERE p.touches = 0
+        UNION ALL
+        SELECT 'channel_absent', r.stage_idx, r.stage, r.label, a.channel, r.events, r.customers, NULL, NULL,
+               a.others, a.ch_events, 1
+        FROM absent a JOIN rated r USING (stage_idx), med
+        WHERE a.others > 0 AND a.others * 2 >= med.n_touched - 1
+        UNION ALL
+        SELECT 'few_touches', r.stage_idx, r.stage, r.label, NULL, r.events, r.customers, r.tpc, med.m, NULL, NULL, 2
+        FROM rated r, med WHERE med.n_touched >= 2 AND r.tpc < ? * med.m
+        ORDER BY stage_idx, k, channel""", [*params, few_ratio]).df().drop(columns="k")
+
+
+def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> pd.DataFrame:
+    """Touchpoints ranked per stage, with *lift*.
+
+    One row per (stage, touchpoint). ``events``, ``customers``, ``mean_emotion``/``n_emotion``
+    as in :func:`matrix`. Lift: among the customers with an event at the stage, a customer
+    *progressed* when they reached a later stage (any event with a higher stage index, in the
+    filtered events). ``progressed_with`` is the share progressed among the ``n_with``
+    customers who had the touchpoint at the stage; ``progressed_without`` among the
+    ``n_without`` who did not; ``lift = progressed_with − progressed_without`` (a difference of
+    shares, −1..+1; NULL when a side is empty, and for the last stage, which has no next one).
+
+    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> t = touchpoints(open_workspace(":memory:").cursor(), model=preset("five-stage"))
+    >>> list(t.columns)[-3:]
+    ['progressed_without', 'n_without', 'lift']
+    """
+    st_sql, st_p = stages_cte(model)
+    ev_sql, ev_p = events_cte(model, filters)
+    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
+    return con.execute(f"""{head},
+        furthest AS (SELECT customer_id, max(stage_idx) AS top FROM ev GROUP BY ALL),
+        at_stage AS (SELECT DISTINCT e.stage_idx, e.customer_id, f.top > e.stage_idx AS progressed
+                     FROM ev e JOIN furthest f USING (customer_id)),
+        stage_tot AS (SELECT stage_idx, count(*) AS n_all, count(*) FILTER (WHERE progressed) AS p_all
+                      FROM at_stage GROUP BY ALL),
+        tp AS (SELECT stage_idx, touchpoint, count(*) AS events, count(DISTINCT customer_id) AS customers,
+                      avg(emotion) AS mean_emotion, count(emotion) AS n_emotion
+               FROM ev WHERE touchpoint IS NOT NULL GROUP BY ALL),
+        tp_cust AS (SELECT DISTINCT stage_idx, touchpoint, customer_id FROM ev WHERE touchpoint IS NOT NULL),
+        tp_prog AS (SELECT c.stage_idx, c.touchpoint, count(*) AS n_with,
+                           count(*) FILTER (WHERE a.progressed) AS p_with
+                    FROM tp_cust c JOIN at_stage a USING (stage_idx, customer_id) GROUP BY ALL),
+        joined AS (
+            SELECT s.stage_idx, s.stage, s.label, t.touchpoint, t.events, t.customers, t.mean_emotion, t.n_emotion,
+                   p.n_with, p.p_with, st.n_all - p.n_with AS n_without, st.p_all - p.p_with AS p_without,
+                   s.stage_idx = (SELECT max(stage_idx) FROM stages) AS last
+            FROM tp t JOIN stages s USING (stage_idx) JOIN tp_prog p USING (stage_idx, touchpoint)
+            JOIN stage_tot st USING (stage_idx))
+        SELECT stage_idx, stage, label, touchpoint, events, customers, mean_emotion, n_emotion,
+               CASE WHEN NOT last AND n_with > 0 THEN p_with / n_with END AS progressed_with, n_with,
+               CASE WHEN NOT last AND n_without > 0 THEN p_without / n_without END AS progressed_without, n_without,
+               CASE WHEN NOT last AND n_with > 0 AND n_without > 0 THEN p_with / n_with - p_without / n_without
+                    END AS lift
+        FROM joined ORDER BY stage_idx, customers DESC, events DESC, touchpoint""", params).df()
