@@ -171,7 +171,7 @@ def highs_lows(curve_df: pd.DataFrame) -> pd.DataFrame:
 
     >>> df = pd.DataFrame({"stage_idx": [0, 1, 2, 3], "label": list("ABCD"), "mean": [1.0, -1.0, 0.5, 0.0]})
     >>> highs_lows(df)[["label", "kind", "is_global"]].values.tolist()
-    [['A', 'high', True], ['B', 'low', True], ['C', 'high', False]]
+    [['A', 'high', True], ['B', 'low', True], ['C', 'high', False], ['D', 'low', False]]
     """
     columns = [*curve_df.columns, "kind", "is_global"]
     if not len(curve_df) or "mean" not in curve_df.columns:
@@ -208,8 +208,9 @@ def nps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters |
     Then: n, promoters, passives, detractors, nps (−100..100, NULL when n = 0), ci_low, ci_high.
 
     >>> from cjm.store import open_workspace; from cjm.models import preset
-    >>> nps(open_workspace(":memory:").cursor(), model=preset("five-stage"))[["n", "nps"]].values.tolist()
-    [[0, nan]]
+    >>> r = nps(open_workspace(":memory:").cursor(), model=preset("five-stage"))
+    >>> int(r["n"].iloc[0]), bool(r["nps"].isna().iloc[0])
+    (0, True)
     """
     st_sql, st_p = stages_cte(model)
     ev_sql, ev_p = events_cte(model, filters, in_model=(by == "stage"))
