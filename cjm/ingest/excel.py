@@ -1,0 +1,627 @@
+"""Read an XLSX/XLSM workbook into a :class:`~cjm.ingest.raw.RawTable` (every cell as text).
+
+The cells are parsed once by fastexcel (calamine, in Rust) into Arrow and turned into text by
+one DuckDB statement; Python never loops over the rows. Before that parse the workbook is
+checked with :mod:`zipfile` alone, because a hostile or broken file can take calamine down:
+
+* zip bombs — declared sizes and compression ratios, then every member is inflated in chunks
+  under a hard cap (a member whose real size differs from its declared size fails its CRC);
+* huge used ranges — a single cell at ``XFD1048576`` makes calamine allocate the whole grid
+  (fastexcel#487, calamine#693), so the extent of the cells that hold values is measured
+  from the sheet XML first and an absurd one is refused with a message;
+* truncated or corrupt archives — an :class:`~cjm.errors.InputError` telling the user to
+  re-save the file, never a traceback.
+
+The sheet XML is also read (cheaply, with the first rows only) to find the header row below
+title rows, and scanned by DuckDB to count the non-empty data rows independently of the
+Arrow conversion (``records_in_file``).
+
+>>> import io, duckdb, openpyxl
+>>> wb = openpyxl.Workbook(); sh = wb.active
+>>> sh.append(["Rapor 2025"]); sh.append([]); sh.append(["Müşteri No", "Aşama"])
+>>> sh.append(["00123", "farkındalık"]); sh.append([15, 2.5])
+>>> buf = io.BytesIO(); wb.save(buf)
+>>> cur = duckdb.connect().cursor()
+>>> raw = read_xlsx(cur, buf.getvalue(), file_name="r.xlsx", table="raw_x")
+>>> raw.headers, raw.header_row, raw.records_in_file
+(['Müşteri No', 'Aşama'], 3, 2)
+>>> cur.execute("SELECT * FROM raw_x ORDER BY _row").fetchall()
+[(4, '00123', 'farkındalık'), (5, '15', '2.5')]
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from cjm.errors import InputError
+from cjm.ingest.raw import RawTable
+from cjm.sql import ident
+
+#: Refuse archives that inflate to more than this in total (declared or real).
+MAX_UNCOMPRESSED = 500 * 1024 * 1024
+#: Refuse members (larger than :data:`RATIO_MIN_SIZE`) that compress better than this.
+MAX_RATIO = 200
+RATIO_MIN_SIZE = 1024 * 1024
+#: Refuse sheets whose used range (rows x columns holding values) exceeds this many cells.
+MAX_CELLS = 25_000_000
+#: How many non-empty rows at the top of a sheet are looked at to find the header row.
+HEADER_SCAN_ROWS = 30
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DAMAGED = "This Excel file is damaged or incomplete: open it in Excel and save it again, then upload it again."
+_CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
+
+
+@dataclass
+class _Sheet:
+    name: str
+    path: str  # zip member name, e.g. "xl/worksheets/sheet1.xml"
+    visible: bool
+    is_worksheet: bool
+
+
+def col_letter(n: int) -> str:
+    """1-based column number -> Excel letters.
+
+    >>> col_letter(1), col_letter(27), col_letter(16384)
+    ('A', 'AA', 'XFD')
+    """
+    s = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def col_number(letters: str) -> int:
+    """Excel letters -> 1-based column number.
+
+    >>> col_number("A"), col_number("XFD")
+    (1, 16384)
+    """
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _damaged(file_name: str, detail: str = "") -> InputError:
+    return InputError(f"{file_name}: {_DAMAGED}" + (f" ({detail})" if detail else ""))
+
+
+def _open_zip(data: bytes, file_name: str) -> zipfile.ZipFile:
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise InputError(f"{file_name}: this is a legacy .xls or a password-protected Excel file; open it in "
+                         "Excel, remove any password, save it as .xlsx (Excel Workbook), and upload it again.")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise _damaged(file_name) from exc
+    if "[Content_Types].xml" not in names:
+        raise _damaged(file_name, "it is a zip archive but not an Excel workbook")
+    return zf
+
+
+def _guard_sizes(zf: zipfile.ZipFile, file_name: str) -> None:
+    """Refuse zip bombs from the declared sizes, before anything is inflated."""
+    infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"{file_name}: this workbook would unpack to {total / 2**20:,.0f} MB, more than the "
+                         f"{MAX_UNCOMPRESSED // 2**20} MB this app reads; split the data into smaller files "
+                         "or export it as CSV.")
+    for i in infos:
+        if i.file_size > RATIO_MIN_SIZE and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise InputError(f"{file_name}: part {i.filename} is compressed {i.file_size // max(i.compress_size, 1):,}"
+                             " to 1, which only a zip bomb does; this file was refused. Export the data again "
+                             "from the original program.")
+
+
+def _inflate_all(zf: zipfile.ZipFile, file_name: str, keep: set[str]) -> dict[str, bytes]:
+    """Inflate every member in chunks under :data:`MAX_UNCOMPRESSED`, checking CRCs; return the *keep* ones."""
+    out: dict[str, bytes] = {}
+    total = 0
+    try:
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            chunks = []
+            with zf.open(info) as f:
+                while chunk := f.read(1 << 20):
+                    total += len(chunk)
+                    if total > MAX_UNCOMPRESSED:
+                        raise InputError(f"{file_name}: this workbook unpacks to more than "
+                                         f"{MAX_UNCOMPRESSED // 2**20} MB; split the data into smaller files "
+                                         "or export it as CSV.")
+                    if info.filename in keep:
+                        chunks.append(chunk)
+            if info.filename in keep:
+                out[info.filename] = b"".join(chunks)
+    except InputError:
+        raise
+    except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
+        raise InputError(f"{file_name}: this Excel file is password-protected; open it in Excel, remove the "
+                         "password (File > Info > Protect Workbook), save, and upload it again.") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise _damaged(file_name) from exc
+    return out
+
+
+def _parse_xml(data: bytes, file_name: str) -> ET.Element:
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise _damaged(file_name) from exc
+
+
+def _workbook_part(zf: zipfile.ZipFile, file_name: str) -> str:
+    try:
+        rels = _parse_xml(zf.read("_rels/.rels"), file_name)
+    except KeyError:
+        return "xl/workbook.xml"
+    for rel in rels.iter(f"{_PKG_REL_NS}Relationship"):
+        if rel.get("Type", "").endswith("/officeDocument"):
+            return rel.get("Target", "xl/workbook.xml").lstrip("/")
+    return "xl/workbook.xml"
+
+
+def _read_book(zf: zipfile.ZipFile, file_name: str) -> tuple[list[_Sheet], bool, str]:
+    """Sheets in workbook order, the 1904 flag, and the workbook part name."""
+    wb_part = _workbook_part(zf, file_name)
+    names = set(zf.namelist())
+    if wb_part not in names:
+        raise _damaged(file_name, "the workbook part is missing")
+    root = _parse_xml(zf.read(wb_part), file_name)
+    base = posixpath.dirname(wb_part)
+    rels_part = posixpath.join(base, "_rels", posixpath.basename(wb_part) + ".rels")
+    targets: dict[str, tuple[str, str]] = {}
+    if rels_part in names:
+        for rel in _parse_xml(zf.read(rels_part), file_name).iter(f"{_PKG_REL_NS}Relationship"):
+            target = rel.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+            targets[rel.get("Id", "")] = (target, rel.get("Type", ""))
+    pr = root.find(f"{_NS}workbookPr")
+    date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
+    sheets = []
+    for el in root.iter(f"{_NS}sheet"):
+        target, typ = targets.get(el.get(f"{_REL_NS}id", ""), ("", ""))
+        sheets.append(_Sheet(name=el.get("name", ""), path=target, visible=el.get("state", "visible") == "visible",
+                             is_worksheet=typ.endswith("/worksheet") and target in names))
+    return sheets, date1904, wb_part
+
+
+def list_sheets(data: bytes) -> list[tuple[str, bool]]:
+    """``(name, visible)`` for every sheet, in workbook order; reads only the workbook part.
+
+    >>> import io, openpyxl
+    >>> wb = openpyxl.Workbook(); wb.active.title = "Data"; wb.create_sheet("Old").sheet_state = "hidden"
+    >>> buf = io.BytesIO(); wb.save(buf)
+    >>> list_sheets(buf.getvalue())
+    [('Data', True), ('Old', False)]
+    """
+    zf = _open_zip(data, "this file")
+    sheets, _, _ = _read_book(zf, "this file")
+    return [(s.name, s.visible) for s in sheets]
+
+
+# ---------------------------------------------------------------------------------------------
+# The top of a sheet, read with a streaming XML parser (cheap: stops after a few rows)
+
+
+def _cell_text(c: ET.Element) -> tuple[str, str | None]:
+    """``(type, raw)`` of a cell element; raw None when the cell holds no value."""
+    t = c.get("t", "n")
+    if t == "inlineStr":
+        is_ = c.find(f"{_NS}is")
+        if is_ is None:
+            return t, None
+        return t, "".join(x.text or "" for x in is_.iter(f"{_NS}t")) or None
+    v = c.find(f"{_NS}v")
+    if v is None or not v.text:
+        return t, None
+    return t, v.text
+
+
+def _top_rows(xml: bytes, limit: int) -> list[tuple[int, dict[int, tuple[str, str]]]]:
+    """The first *limit* rows that hold values: ``[(excel_row, {col: (type, raw)})]``."""
+    rows: list[tuple[int, dict[int, tuple[str, str]]]] = []
+    last_r = 0
+    for _, el in ET.iterparse(io.BytesIO(xml), events=("end",)):
+        if el.tag != f"{_NS}row":
+            continue
+        r = int(el.get("r") or last_r + 1)
+        last_r = r
+        cells: dict[int, tuple[str, str]] = {}
+        last_c = 0
+        for c in el.iter(f"{_NS}c"):
+            m = _CELL_REF.match(c.get("r", ""))
+            col = col_number(m.group(1)) if m else last_c + 1
+            last_c = col
+            t, raw = _cell_text(c)
+            if raw is not None:
+                cells[col] = (t, raw)
+        el.clear()
+        if cells:
+            rows.append((r, cells))
+            if len(rows) >= limit:
+                break
+    return rows
+
+
+def _shared_strings(zf_data: bytes | None, needed: int) -> list[str]:
+    """The first ``needed + 1`` shared strings (rich-text runs joined, phonetic runs left out)."""
+    out: list[str] = []
+    if zf_data is None or needed < 0:
+        return out
+    for _, el in ET.iterparse(io.BytesIO(zf_data), events=("end",)):
+        if el.tag == f"{_NS}si":
+            parts = []
+            for child in el:
+                if child.tag == f"{_NS}t":
+                    parts.append(child.text or "")
+                elif child.tag == f"{_NS}r":
+                    parts.extend(t.text or "" for t in child.iter(f"{_NS}t"))
+            out.append("".join(parts))
+            el.clear()
+            if len(out) > needed:
+                break
+    return out
+
+
+def _display(t: str, raw: str, sst: list[str]) -> str:
+    """Header-cell text as the user sees it (numbers without a spurious .0)."""
+    if t == "s":
+        try:
+            return sst[int(raw)]
+        except (ValueError, IndexError):
+            return ""
+    if t == "b":
+        return "TRUE" if raw.strip() == "1" else "FALSE"
+    if t == "n":
+        try:
+            f = float(raw)
+        except ValueError:
+            return raw
+        return str(int(f)) if f.is_integer() and abs(f) < 1e15 else repr(f)
+    return raw
+
+
+def _find_header(top: list[tuple[int, dict[int, str]]]) -> int:
+    """Index in *top* of the header row: the first row at least half as wide as the widest row.
+
+    >>> _find_header([(1, {1: "Rapor"}), (3, {1: "a", 2: "b", 3: "c"}), (4, {1: "1", 2: "2", 3: "3"})])
+    1
+    """
+    widest = max(len(cells) for _, cells in top)
+    need = max(2 if widest >= 2 else 1, (widest + 1) // 2)
+    return next(i for i, (_, cells) in enumerate(top) if len(cells) >= need)
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole sheet, scanned with C-level regular expressions (no per-row Python): the extent of
+# the cells that hold values (the bomb guard) and the non-empty rows below the header, counted
+# independently of calamine/Arrow.
+
+_F = rb"(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?"  # an optional formula before the cached value
+#: A row that holds at least one value: skip empty cells (self-closing, or a formula without a
+#: cached value), then a cell with a non-empty <v> or an inline string.
+_ROW_WITH_VALUE = re.compile(rb"<row\b[^>]*>(?:<c\b[^>]*/>|<c\b[^>]*>" + _F + rb"</c>)*<c\b[^>]*>" + _F
+                             + rb"<(?:v>[^<]|is>)")
+_WIDE_VALUE_CELL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{2,3})[0-9]+"[^>]*>' + _F + rb"<(?:v|is)>")
+_LAST_ROW = re.compile(rb'<row\s[^>]*?\br="([0-9]+)"')
+
+
+def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int] | None:
+    """``(rows_upper, cols_upper, nonempty_rows_below_header)``, or None when rows carry no ``r=``.
+
+    The extent is an upper bound that is cheap for ordinary sheets: the last row element, and the
+    widest column letters found among cells holding values (searched only when such letters occur).
+    """
+    last = xml.rfind(b"<row")
+    m = _LAST_ROW.match(xml, last) if last >= 0 else None
+    # Writers put r= first (Excel, openpyxl, xlsxwriter...): then patterns with a literal prefix are
+    # several times faster. Otherwise fall back to patterns that find r= anywhere in the tag.
+    fast = not re.search(rb'<c (?!r=")', xml) and not re.search(rb'<row (?!r=")', xml)
+    pre_c, pre_row = (b'<c r="', b'<row r="') if fast else (rb'<c\s[^>]*?\br="', rb'<row\s[^>]*?\br="')
+    h = re.compile(pre_row + b'%d"[^>]*>' % header_row).search(xml)
+    if m is None or h is None:
+        return None
+    rows_upper = int(m.group(1)) - top_row + 1
+    cols_upper = 26
+    if re.search(pre_c + rb"[A-Z]{2}", xml):
+        cols_upper = 702
+        if re.search(pre_c + rb"[A-Z]{3}", xml) or rows_upper * cols_upper > MAX_CELLS:
+            wide = set(_WIDE_VALUE_CELL.findall(xml))
+            cols_upper = max((col_number(w.decode()) for w in wide), default=26)
+    count = len(_ROW_WITH_VALUE.findall(xml, h.end()))
+    return rows_upper, cols_upper, count
+
+
+_MERGE = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+)"')
+
+
+def _merges(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """Merged ranges as ``(row1, col1, row2, col2)`` from the ``<mergeCells>`` block after the data."""
+    end = xml.rfind(b"</sheetData>")
+    out = []
+    for a, b in _MERGE.findall(xml, max(end, 0)):
+        m1, m2 = _CELL_REF.fullmatch(a.decode()), _CELL_REF.fullmatch(b.decode())
+        if m1 and m2:
+            out.append((int(m1.group(2)), col_number(m1.group(1)), int(m2.group(2)), col_number(m2.group(1))))
+    return out
+
+
+def _dimension(xml: bytes) -> str | None:
+    m = re.search(rb'<dimension\s[^>]*?ref="([^"]*)"', xml[:4096])
+    return m.group(1).decode("ascii", errors="replace") if m else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Cells -> text, in SQL
+
+
+def _text_expr(col: str, typ: pa.DataType, date1904: bool) -> str:
+    """SQL turning one Arrow column into the text a user would type."""
+    q = ident(col)
+    time_only_days = "('1899-12-30', '1899-12-31'" + (", '1904-01-01')" if date1904 else ")")
+    if pa.types.is_floating(typ):
+        return (f"CASE WHEN {q} = trunc({q}) AND abs({q}) < 1e15 THEN CAST(CAST({q} AS BIGINT) AS VARCHAR) "
+                f"ELSE CAST({q} AS VARCHAR) END")
+    if pa.types.is_integer(typ):
+        return f"CAST({q} AS VARCHAR)"
+    if pa.types.is_boolean(typ):
+        return f"CASE WHEN {q} THEN 'TRUE' WHEN NOT {q} THEN 'FALSE' END"
+    if pa.types.is_timestamp(typ):
+        s = f"date_trunc('second', CAST({q} AS TIMESTAMP) + INTERVAL 500 MILLISECOND)"
+        return (f"CASE WHEN {q} IS NULL THEN NULL "
+                f"WHEN strftime({s}, '%Y-%m-%d') IN {time_only_days} THEN strftime({s}, '%H:%M:%S') "
+                f"WHEN {s} = date_trunc('day', {s}) THEN strftime({s}, '%Y-%m-%d') "
+                f"ELSE strftime({s}, '%Y-%m-%d %H:%M:%S') END")
+    if pa.types.is_date(typ):
+        return f"strftime(CAST({q} AS DATE), '%Y-%m-%d')"
+    if pa.types.is_duration(typ):
+        return f"CAST(to_milliseconds(CAST(epoch_ms({q}) AS BIGINT)) AS VARCHAR)"
+    if pa.types.is_null(typ):
+        return "CAST(NULL AS VARCHAR)"
+    # text, or a column mixing types that fastexcel rendered as text: "true"/"false" are Excel
+    # booleans, "YYYY-MM-DD 00:00:00" a date cell, "1899-12-31 hh:mm:ss" a time-only cell, "-0" a zero.
+    v = f"CAST({q} AS VARCHAR)"
+    days = "1899-12-3[01]" + ("|1904-01-01" if date1904 else "")
+    return (f"CASE WHEN {v} = '' THEN NULL WHEN {v} = 'true' THEN 'TRUE' WHEN {v} = 'false' THEN 'FALSE' "
+            f"WHEN {v} = '-0' THEN '0' "
+            f"WHEN length({v}) <> 19 OR substr({v}, 11, 1) <> ' ' THEN {v} "
+            f"WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}} 00:00:00') THEN left({v}, 10) "
+            f"WHEN regexp_full_match({v}, '({days}) [0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}') THEN right({v}, 8) "
+            f"ELSE {v} END")
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Make header names unique with " (2)", " (3)"...
+
+    >>> _unique(["Aşama", "Tarih", "Aşama", "Aşama (2)"])
+    ['Aşama', 'Tarih', 'Aşama (3)', 'Aşama (2)']
+    """
+    taken = set(names)
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        if n in seen:
+            k = 2
+            while f"{n} ({k})" in taken:
+                k += 1
+            n = f"{n} ({k})"
+            taken.add(n)
+        seen.add(n)
+        out.append(n)
+    return out
+
+
+def _is_panic(exc: BaseException) -> bool:
+    return type(exc).__name__ == "PanicException"
+
+
+def _load_arrow(data: bytes, sheet_name: str, skip: int, file_name: str) -> tuple[pa.Table, int]:
+    """Rows below *skip* (1-based Excel rows 1..skip are skipped) as Arrow; also the first column number."""
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(data)
+        opts = dict(header_row=None, skip_rows=skip, schema_sample_rows=None, dtype_coercion="coerce")
+        sh = reader.load_sheet(sheet_name, **opts)
+        first_col = sh.available_columns()[0].absolute_index + 1 if sh.width else 1
+        tbl, errors = sh.to_arrow_with_errors()
+        if errors is not None and errors.errors:
+            # A cell that did not fit its column's guessed type (e.g. "n/a" in a number column) would
+            # become null: read those columns again as text so that nothing is lost.
+            names = tbl.schema.names
+            bad = {names[e.offset_position[1]]: "string" for e in errors.errors}
+            tbl = reader.load_sheet(sheet_name, dtypes=bad, **opts).to_arrow()
+    except BaseException as exc:  # a Rust panic arrives as a BaseException
+        if isinstance(exc, Exception) or _is_panic(exc):
+            raise _damaged(file_name, type(exc).__name__) from exc
+        raise
+    if isinstance(tbl, pa.RecordBatch):
+        tbl = pa.Table.from_batches([tbl])
+    return tbl, first_col
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, table: str,
+              sheet: str | None = None) -> RawTable:
+    """Read one sheet of an .xlsx/.xlsm into TEMP table *table* on *cur* (``_row`` + ``c0..cN`` VARCHAR).
+
+    *sheet* None takes the first visible sheet that holds data. Title rows above the header are
+    skipped, blank header cells under a merged header get the merged text + " (2)", other blank
+    headers "Column F", duplicates " (2)". Cells become text: "00123" stays, 15 -> "15",
+    dates -> "YYYY-MM-DD[ HH:MM:SS]", booleans -> TRUE/FALSE, formulas -> their cached value.
+    ``meta``: sheet, sheets [(name, visible)], date1904, dimension.
+
+    >>> import io, duckdb, openpyxl
+    >>> wb = openpyxl.Workbook(); wb.active.append(["ID", "Stage"]); wb.active.append([7, "x"])
+    >>> buf = io.BytesIO(); wb.save(buf)
+    >>> raw = read_xlsx(duckdb.connect(), buf.getvalue(), file_name="a.xlsx", table="t")
+    >>> raw.headers, raw.records_in_file, raw.meta["sheet"]
+    (['ID', 'Stage'], 1, 'Sheet')
+    """
+    zf = _open_zip(data, file_name)
+    _guard_sizes(zf, file_name)
+    sheets, date1904, wb_part = _read_book(zf, file_name)
+    if not sheets:
+        raise _damaged(file_name, "it has no sheets")
+    names = set(zf.namelist())
+    sst_part = next((p for p in ("xl/sharedStrings.xml", posixpath.join(posixpath.dirname(wb_part),
+                                                                        "sharedStrings.xml")) if p in names), None)
+    keep = {s.path for s in sheets if s.is_worksheet} | ({sst_part} if sst_part else set())
+    parts = _inflate_all(zf, file_name, keep)
+    listing = ", ".join(f'"{s.name}"' + ("" if s.visible else " (hidden)") for s in sheets)
+
+    warnings: list[str] = []
+    if sheet is not None:
+        chosen = next((s for s in sheets if s.name == sheet), None)
+        if chosen is None:
+            chosen = next((s for s in sheets if s.name.strip().casefold() == sheet.strip().casefold()), None)
+        if chosen is None:
+            raise InputError(f'{file_name}: there is no sheet "{sheet}"; the sheets are {listing}. '
+                             "Choose one of these.")
+        if not chosen.is_worksheet:
+            raise InputError(f'{file_name}: sheet "{chosen.name}" is a chart, not a table; choose one of {listing}.')
+        top = _top_rows(parts[chosen.path], HEADER_SCAN_ROWS)
+        if not top:
+            raise InputError(f'{file_name}: sheet "{chosen.name}" is empty; choose another sheet ({listing}).')
+    else:
+        chosen, top = None, []
+        for s in sheets:
+            if not (s.visible and s.is_worksheet):
+                continue
+            top = _top_rows(parts[s.path], HEADER_SCAN_ROWS)
+            if top:
+                chosen = s
+                break
+        if chosen is None:
+            hidden = [s.name for s in sheets if not s.visible and s.is_worksheet and _top_rows(parts[s.path], 1)]
+            extra = (f"; hidden sheets with data: {', '.join(hidden)} — unhide one in Excel or choose it by name"
+                     if hidden else "; fill in a sheet and save again")
+            raise InputError(f"{file_name}: no visible sheet holds any data (sheets: {listing}){extra}.")
+        skipped = [s.name for s in sheets[:sheets.index(chosen)] if not s.visible]
+        if skipped:
+            warnings.append(f"Hidden sheet(s) skipped: {', '.join(skipped)}.")
+
+    # Header row and texts, from the top rows + the shared strings they use.
+    needed = max((int(raw) for _, cells in top for t, raw in cells.values() if t == "s" and raw.isdigit()),
+                 default=-1)
+    sst = _shared_strings(parts.get(sst_part) if sst_part else None, needed)
+    top_text = [(r, {c: _display(t, raw, sst) for c, (t, raw) in cells.items()}) for r, cells in top]
+    top_text = [(r, {c: v for c, v in cells.items() if v.strip()}) for r, cells in top_text]
+    top_text = [(r, cells) for r, cells in top_text if cells] or top_text
+    header_row, header_cells = top_text[_find_header(top_text)]
+    if header_row > min(r for r, _ in top_text):
+        warnings.append(f'Rows above the header (row {header_row}) were skipped as titles.')
+
+    xml = parts[chosen.path]
+    dim = _dimension(xml)
+    top_row = top_text[0][0]
+    scan = _scan_sheet(xml, top_row, header_row)
+    if scan is None:
+        rows_upper, cols_upper, records = _scan_sheet_python(xml, top_row, header_row)
+    else:
+        rows_upper, cols_upper, records = scan
+    if rows_upper * cols_upper > MAX_CELLS:
+        raise InputError(f'{file_name}: sheet "{chosen.name}" has values as far as row {top_row + rows_upper - 1:,} '
+                         f"and column {col_letter(cols_upper)} ({rows_upper:,} rows x {cols_upper:,} columns), "
+                         "too large to read safely. In Excel press Ctrl+End to find the stray cells far from your "
+                         "table, delete those rows/columns (or copy the table to a new sheet), save, and upload again.")
+
+    merges = _merges(xml)
+    tname = ident(table)
+    meta = {"sheet": chosen.name, "sheets": [(s.name, s.visible) for s in sheets], "date1904": date1904,
+            "dimension": dim}
+
+    def header_for(cn: int) -> str:
+        text = header_cells.get(cn, "").strip()
+        if text:
+            return text
+        m = next((m for m in merges if m[0] <= header_row <= m[2] and m[1] < cn <= m[3]), None)
+        if m and header_cells.get(m[1], "").strip():
+            return f"{header_cells[m[1]].strip()} ({cn - m[1] + 1})"
+        return f"Column {col_letter(cn)}"
+
+    if records == 0:
+        col_nums = sorted(header_cells)
+        headers = _unique([header_for(cn) for cn in col_nums])
+        cols = "".join(f", CAST(NULL AS VARCHAR) AS c{i}" for i in range(len(headers)))
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT CAST(NULL AS BIGINT) AS _row{cols} LIMIT 0")
+        return RawTable(file_name=file_name, kind="xlsx", table=table, headers=headers, records_in_file=0,
+                        header_row=header_row, warnings=warnings, meta=meta)
+
+    arrow, first_col = _load_arrow(data, chosen.name, header_row, file_name)
+    # Arrow column k is Excel column first_col + k (fastexcel starts at the first column holding a value).
+    ncols = arrow.num_columns
+    col_nums = [first_col + k for k in range(ncols)]
+    arrow = arrow.rename_columns([f"a{k}" for k in range(ncols)]).append_column(
+        "__i", pa.array(np.arange(arrow.num_rows, dtype=np.int64)))
+    staged = ", ".join(f"{_text_expr(f'a{k}', arrow.schema.field(k).type, date1904)} AS v{k}" for k in range(ncols))
+    all_null = " AND ".join(f"v{k} IS NULL" for k in range(ncols)) or "TRUE"
+    view = f"__cjm_xlsx_{id(arrow):x}"
+    cur.register(view, arrow)
+    try:
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT * FROM (SELECT CAST(? + __i AS BIGINT) AS _row, "
+                    f"{staged} FROM {ident(view)}) WHERE NOT ({all_null})", [header_row + 1])
+    finally:
+        cur.unregister(view)
+    del arrow
+
+    # Drop columns with neither a header nor data (e.g. a title cell left of the table); name the rest c0..
+    counts = cur.execute(f"SELECT {', '.join(f'count(v{k})' for k in range(ncols))} FROM {tname}").fetchall()[0]
+    keep = [k for k in range(ncols) if header_cells.get(col_nums[k], "").strip() or counts[k]]
+    for k in range(ncols):
+        if k not in keep:
+            cur.execute(f"ALTER TABLE {tname} DROP COLUMN v{k}")
+    for i, k in enumerate(keep):
+        cur.execute(f"ALTER TABLE {tname} RENAME COLUMN v{k} TO c{i}")
+    headers = _unique([header_for(col_nums[k]) for k in keep])
+    loaded = cur.execute(f"SELECT count(*) FROM {tname}").fetchall()[0][0]
+    if loaded != records:
+        warnings.append(f"The sheet has {records:,} non-empty rows below the header but {loaded:,} were read.")
+    return RawTable(file_name=file_name, kind="xlsx", table=table, headers=headers, records_in_file=records,
+                    header_row=header_row, warnings=warnings, meta=meta)
+
+
+def _scan_sheet_python(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int]:
+    """Fallback for sheets whose rows carry no ``r`` numbers: a streaming parse (slower, rare)."""
+    max_r = max_c = count = 0
+    last_r = 0
+    for _, el in ET.iterparse(io.BytesIO(xml), events=("end",)):
+        if el.tag != f"{_NS}row":
+            continue
+        r = int(el.get("r") or last_r + 1)
+        last_r = r
+        last_c = 0
+        nonempty = False
+        for c in el.iter(f"{_NS}c"):
+            m = _CELL_REF.match(c.get("r", ""))
+            col = col_number(m.group(1)) if m else last_c + 1
+            last_c = col
+            if _cell_text(c)[1] is not None:
+                nonempty = True
+                max_c = max(max_c, col)
+        el.clear()
+        if nonempty:
+            max_r = r
+            if r > header_row:
+                count += 1
+    return max_r - top_row + 1, max_c, count
