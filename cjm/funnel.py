@@ -184,3 +184,244 @@ def compare_periods(con: duckdb.DuckDBPyConnection, *, model: StageModel, filter
         frame[f"customers_{name}"] = frame["stage_idx"].map(part["customers"]).fillna(0).astype("int64")
         frame[f"conversion_{name}"] = frame["stage_idx"].map(part["conversion"]).astype("float64")
     return frame[["stage_idx", "stage", "label", "customers_a", "conversion_a", "customers_b", "conversion_b"]]
+
+
+def _arrivals(model: StageModel, filters: Filters | None) -> tuple[str, list]:
+    """Per customer: ``furthest`` and ``r0..r{n-1}`` = first timestamp at that stage or a later one."""
+    n = len(model.stages)
+    base, params = filtered_events(model=model, filters=filters)
+    cols = ", ".join(f"min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n))
+    return f"SELECT customer_id, max(stage_idx) AS furthest, {cols} FROM ({base}) GROUP BY customer_id", params
+
+
+def time_to_convert(con: duckdb.DuckDBPyConnection, *, model: StageModel,
+                    filters: Filters | None = None) -> pd.DataFrame:
+    """Days from arriving at a stage to arriving at the next one (arrival ``R_k`` as in the module docstring:
+    the first timestamp at that stage or later, so a skipped stage takes 0 days), over customers who reached
+    the next stage with both times known. ``p90_days`` is the interpolated 90th percentile.
+
+    Columns: ``from_stage, to_stage, from_label, to_label, n, median_days, p90_days`` (one row per
+    consecutive pair of stages; ``n`` = 0 and NaN times when nobody converted).
+
+    >>> # time_to_convert(con, model=m)  # awareness -> research: n=120, median 6.5 days, p90 21 days
+    """
+    n = len(model.stages)
+    arr_sql, params = _arrivals(model, filters)
+    diffs = ", ".join(days_sql(f"r{k + 1}", f"r{k}") for k in range(n - 1))
+    st_sql, st_params = stages_relation(model)
+    sql = f"""
+        WITH d AS (SELECT unnest(range({n - 1})) AS k, unnest([{diffs}]) AS d FROM ({arr_sql})),
+        agg AS (SELECT k, count(d) AS n, median(d) AS median_days, quantile_cont(d, 0.9) AS p90_days
+                FROM d GROUP BY k),
+        st AS ({st_sql})
+        SELECT f.stage AS from_stage, t.stage AS to_stage, f.label AS from_label, t.label AS to_label,
+               coalesce(agg.n, 0) AS n, agg.median_days::DOUBLE AS median_days, agg.p90_days::DOUBLE AS p90_days
+        FROM st f JOIN st t ON t.stage_idx = f.stage_idx + 1 LEFT JOIN agg ON agg.k = f.stage_idx
+        ORDER BY f.stage_idx"""
+    return con.execute(sql, [*params, *st_params]).df()
+
+
+def time_in_stage(con: duckdb.DuckDBPyConnection, *, model: StageModel,
+                  filters: Filters | None = None) -> pd.DataFrame:
+    """Days customers spend in each stage: for each event, the time until the customer's next event (any
+    stage in the model) counts for the event's stage; a customer's time in a stage is the sum over their
+    events there. The customer's last event has no next one and adds nothing (the stay is not over), so
+    ``n`` counts customers with at least one completed interval at that stage. Missing timestamps add nothing.
+
+    Columns: ``stage_idx, stage, label, n, median_days, p90_days`` (every stage; n = 0 and NaN without data).
+
+    >>> # time_in_stage(con, model=m)
+    """
+    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("stage_idx",))
+    st_sql, st_params = stages_relation(model)
+    sql = f"""
+        WITH per AS (SELECT customer_id, stage_idx, sum({days_sql('next_ts', 'ts')}) AS d
+                     FROM ({seq_sql}) WHERE NOT is_last GROUP BY customer_id, stage_idx),
+        agg AS (SELECT stage_idx, count(d) AS n, median(d) AS median_days, quantile_cont(d, 0.9) AS p90_days
+                FROM per GROUP BY stage_idx)
+        SELECT s.stage_idx, s.stage, s.label, coalesce(agg.n, 0) AS n, agg.median_days::DOUBLE AS median_days,
+               agg.p90_days::DOUBLE AS p90_days
+        FROM ({st_sql}) s LEFT JOIN agg USING (stage_idx) ORDER BY s.stage_idx"""
+    return con.execute(sql, [*params, *st_params]).df()
+
+
+def outcomes(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> pd.DataFrame:
+    """Outcomes at the model's decision stages (e.g. hired / not now / no way after pre-purchase).
+
+    An event carries an outcome when its ``outcome`` field or its stage value matched one of the model's
+    outcomes (``outcome_key``); the outcome belongs to its decision stage whatever stage the event is at.
+    Each customer counts once per decision stage, with their **latest** outcome there (journey order).
+    ``share`` = customers with this outcome / customers with any outcome at that stage.
+
+    Columns: ``stage, label, outcome, outcome_label, positive, customers, share`` — every outcome of the
+    model, 0 when nobody had it. Empty when the model has no outcomes.
+
+    >>> # outcomes(con, model=preset("hinge-b2b-4"))
+    """
+    cols = ["stage", "label", "outcome", "outcome_label", "positive", "customers", "share"]
+    if not model.outcomes:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    base, params = filtered_events(model=model, filters=filters, in_model=False,
+                                   extra=("outcome_key IS NOT NULL", []))
+    o = model.outcomes
+    meta = ("SELECT unnest(?::VARCHAR[]) AS outcome, unnest(?::VARCHAR[]) AS outcome_label, "
+            "unnest(?::VARCHAR[]) AS stage, unnest(?::BOOLEAN[]) AS positive, unnest(?::INTEGER[]) AS ord")
+    meta_params = [[x.key for x in o], [x.label for x in o], [x.stage for x in o], [x.positive for x in o],
+                   list(range(len(o)))]
+    st_sql, st_params = stages_relation(model)
+    sql = f"""
+        WITH om AS ({meta}),
+        ev AS (SELECT e.customer_id, om.stage, e.outcome_key, {ORDER_KEY_SQL} AS k
+               FROM ({base}) e JOIN om ON om.outcome = e.outcome_key),
+        latest AS (SELECT stage, customer_id, arg_max(outcome_key, k) AS outcome FROM ev GROUP BY ALL),
+        cnt AS (SELECT stage, outcome, count(*) AS customers FROM latest GROUP BY ALL)
+        SELECT om.stage, st.label, om.outcome, om.outcome_label, om.positive,
+               coalesce(cnt.customers, 0) AS customers,
+               CASE WHEN sum(coalesce(cnt.customers, 0)) OVER (PARTITION BY om.stage) > 0
+                    THEN coalesce(cnt.customers, 0) / sum(coalesce(cnt.customers, 0)) OVER (PARTITION BY om.stage)
+               END AS share
+        FROM om JOIN ({st_sql}) st ON st.stage = om.stage LEFT JOIN cnt ON cnt.stage = om.stage AND cnt.outcome = om.outcome
+        ORDER BY st.stage_idx, om.ord"""
+    return con.execute(sql, [*meta_params, *params, *st_params]).df()[cols]
+
+
+def _as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date | dt.datetime | None) -> dt.datetime | None:
+    """The reference moment for "days since": *as_of* (a date means its midnight) or the latest timestamp in
+    the workspace (all events, whatever the filters)."""
+    if as_of is None:
+        return con.execute("SELECT max(ts) FROM events").fetchone()[0]
+    if isinstance(as_of, dt.datetime):
+        return as_of
+    if isinstance(as_of, dt.date):
+        return dt.datetime(as_of.year, as_of.month, as_of.day)
+    raise CJMError(f"The reference date must be a date, not {as_of!r}.")
+
+
+def _last_events(model: StageModel, filters: Filters | None) -> tuple[str, list]:
+    base, params = filtered_events(model=model, filters=filters)
+    sql = f"""SELECT customer_id, max(stage_idx) AS furthest, arg_max(stage_idx, {ORDER_KEY_SQL}) AS current_idx,
+                     arg_max(touchpoint, {ORDER_KEY_SQL}) AS last_touchpoint, max(ts) AS last_seen
+              FROM ({base}) GROUP BY customer_id"""
+    return sql, params
+
+
+def dropped_after(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
+                  stage: str, as_of: dt.date | dt.datetime | None = None) -> pd.DataFrame:
+    """Customers whose furthest stage is *stage* (key or label): the ones who dropped off after it.
+
+    Columns: ``customer_id, last_stage`` (label of their last event's stage; earlier than *stage* if they
+    went back), ``last_touchpoint`` (of the last event, may be empty), ``last_seen`` (latest timestamp),
+    ``days_since`` (days from last_seen to *as_of*, default the latest timestamp in the workspace; fractional).
+    Longest-gone first, then by customer id.
+
+    >>> # dropped_after(con, model=m, stage="Research")
+    """
+    k = stage_index(model, stage)
+    last_sql, params = _last_events(model, filters)
+    ref = _as_of(con, as_of)
+    st_sql, st_params = stages_relation(model)
+    sql = f"""
+        SELECT l.customer_id, s.label AS last_stage, l.last_touchpoint, l.last_seen,
+               {days_sql('?::TIMESTAMP', 'l.last_seen')} AS days_since
+        FROM ({last_sql}) l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx
+        WHERE l.furthest = ?
+        ORDER BY days_since DESC NULLS LAST, l.customer_id"""
+    return con.execute(sql, [ref, *params, *st_params, k]).df()
+
+
+def _thresholds(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None,
+                days: float | None) -> list[float]:
+    if days is not None:
+        if isinstance(days, bool) or not isinstance(days, (int, float)) or days < 0:
+            raise CJMError(f"The number of idle days must be a number of 0 or more, not {days!r}.")
+        return [float(days)] * len(model.stages)
+    tis = time_in_stage(con, model=model, filters=filters)
+    p90 = tis["p90_days"].astype("float64")
+    return [FALLBACK_STUCK_DAYS if pd.isna(v) else max(1.0, float(v)) for v in p90]
+
+
+def stuck(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
+          days: float | None = None, as_of: dt.date | dt.datetime | None = None) -> pd.DataFrame:
+    """Customers stuck: no event for at least the threshold and their current stage (the stage of their
+    last event) is not final (``model.final_indexes()``).
+
+    Threshold: *days* for every stage, or by default per stage from the data: the p90 of
+    :func:`time_in_stage` for that stage, at least 1 day (30 days when the stage has no measured stays).
+    Idle time is measured up to *as_of* (default: the latest timestamp in the workspace). Customers
+    without any timestamp are left out (their idle time is unknown).
+
+    Columns: ``customer_id, stage, label, last_seen, days_idle, threshold_days`` (most idle first).
+
+    >>> # stuck(con, model=m, days=60)
+    """
+    sql, params = _stuck_sql(con, model, filters, _thresholds(con, model, filters, days), as_of)
+    return con.execute(f"SELECT customer_id, stage, label, last_seen, days_idle, threshold_days FROM ({sql}) "
+                       "ORDER BY days_idle DESC, customer_id", params).df()
+
+
+def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float],
+               as_of: dt.date | dt.datetime | None) -> tuple[str, list]:
+    last_sql, params = _last_events(model, filters)
+    ref = _as_of(con, as_of)
+    st_sql, st_params = stages_relation(model)
+    sql = f"""
+        WITH t AS (SELECT ?::DOUBLE[] AS thr),
+        l AS (SELECT *, {days_sql('?::TIMESTAMP', 'last_seen')} AS days_idle FROM ({last_sql}))
+        SELECT l.customer_id, s.stage_idx, s.stage, s.label, l.last_seen, l.days_idle,
+               t.thr[l.current_idx + 1] AS threshold_days
+        FROM l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx, t
+        WHERE NOT s.final AND l.days_idle >= t.thr[l.current_idx + 1]"""
+    return sql, [thr, ref, *params, *st_params]
+
+
+def stuck_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
+                  days: float | None = None, as_of: dt.date | dt.datetime | None = None) -> pd.DataFrame:
+    """Stuck customers per stage (every stage; final stages always 0).
+
+    Columns: ``stage_idx, stage, label, stuck, threshold_days``.
+    """
+    thr = _thresholds(con, model, filters, days)
+    sql, params = _stuck_sql(con, model, filters, thr, as_of)
+    st_sql, st_params = stages_relation(model)
+    return con.execute(f"""
+        WITH x AS ({sql}), c AS (SELECT stage_idx, count(*) AS stuck FROM x GROUP BY stage_idx)
+        SELECT s.stage_idx, s.stage, s.label, coalesce(c.stuck, 0) AS stuck, (?::DOUBLE[])[s.stage_idx + 1] AS threshold_days
+        FROM ({st_sql}) s LEFT JOIN c USING (stage_idx) ORDER BY s.stage_idx""", [*params, thr, *st_params]).df()
+
+
+def backwards(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> pd.DataFrame:
+    """Backward moves: an event at an earlier stage right after an event at a later one (consecutive events
+    of the customer in journey order, events outside the model skipped — the same pairs as the stage flows
+    with ``source_idx > target_idx``).
+
+    Columns: ``customer_id, from_stage, to_stage`` (keys), ``from_label, to_label, ts`` (of the event that
+    went back), ``from_idx, to_idx``. Ordered by customer, then journey order.
+
+    >>> # backwards(con, model=m)
+    """
+    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("stage_idx",))
+    st_sql, st_params = stages_relation(model)
+    sql = f"""
+        WITH st AS ({st_sql})
+        SELECT e.customer_id, f.stage AS from_stage, t.stage AS to_stage, f.label AS from_label,
+               t.label AS to_label, e.ts, f.stage_idx AS from_idx, t.stage_idx AS to_idx
+        FROM ({seq_sql}) e JOIN st f ON f.stage_idx = e.prev_stage_idx JOIN st t ON t.stage_idx = e.stage_idx
+        WHERE NOT e.is_first AND e.stage_idx < e.prev_stage_idx
+        ORDER BY e.customer_id, e.ts NULLS LAST, e.seq"""
+    return con.execute(sql, [*st_params, *params]).df()
+
+
+def backwards_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel,
+                      filters: Filters | None = None) -> pd.DataFrame:
+    """Backward moves per stage they went back **from** (every stage).
+
+    Columns: ``stage_idx, stage, label, customers`` (distinct customers), ``moves``.
+    """
+    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("stage_idx",))
+    st_sql, st_params = stages_relation(model)
+    sql = f"""
+        WITH b AS (SELECT prev_stage_idx AS stage_idx, count(DISTINCT customer_id) AS customers, count(*) AS moves
+                   FROM ({seq_sql}) WHERE NOT is_first AND stage_idx < prev_stage_idx GROUP BY 1)
+        SELECT s.stage_idx, s.stage, s.label, coalesce(b.customers, 0) AS customers, coalesce(b.moves, 0) AS moves
+        FROM ({st_sql}) s LEFT JOIN b USING (stage_idx) ORDER BY s.stage_idx"""
+    return con.execute(sql, [*params, *st_params]).df()
