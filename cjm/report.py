@@ -1,0 +1,214 @@
+"""The report: every analysis of the workspace as one JSON object or one Excel workbook.
+
+``python -m cjm report [--workspace W] [filters] [--json] [--xlsx FILE]``. The keys of the
+JSON are described in ``docs/report-json.md``. The workbook has one sheet per table of
+:func:`tables`, with a formatted header, frozen first row, filters and fitted column widths.
+
+>>> from cjm.store import open_workspace; from cjm.models import preset
+>>> sorted(build(open_workspace(":memory:").cursor(), model=preset("five-stage")))[:4]
+['backwards', 'channel_gaps', 'channels', 'customers']
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from cjm import channels, emotion, flows, funnel, pain_points
+from cjm.errors import CJMError
+from cjm.filters import Filters, add_filter_arguments, filters_from_args
+from cjm.models import StageModel
+from cjm.store import Workspace
+
+FORMAT_VERSION = 1
+
+
+def tables(con: duckdb.DuckDBPyConnection, *, model: StageModel,
+           filters: Filters | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the report, by sheet name (the JSON and the workbook are made from these).
+
+    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> list(tables(open_workspace(":memory:").cursor(), model=preset("five-stage")))[:3]
+    ['funnel', 'transitions', 'channels']
+    """
+    kw: dict[str, Any] = {"model": model, "filters": filters}
+    trans = flows.transitions(con, **kw, by="stage")
+    return {
+        "funnel": funnel.funnel(con, **kw),
+        "transitions": trans[[c for c in ("source", "target", "count", "median_days", "source_label", "target_label")
+                              if c in trans.columns]],
+        "channels": channels.matrix(con, **kw),
+        "channel_gaps": channels.gaps(con, **kw),
+        "touchpoints": channels.touchpoints(con, **kw),
+        "emotion_curve": emotion.curve(con, **kw),
+        "emotion_touchpoints": emotion.touchpoint_curve(con, **kw),
+        "nps": emotion.nps(con, **kw),
+        "nps_by_stage": emotion.nps(con, **kw, by="stage"),
+        "nps_by_segment": emotion.nps(con, **kw, by="segment"),
+        "pain_points": pain_points.pain_points(con, **kw),
+        "stuck": funnel.stuck_summary(con, **kw),
+        "stuck_customers": funnel.stuck(con, **kw),
+        "backwards": funnel.backwards_summary(con, **kw),
+        "backwards_moves": funnel.backwards(con, **kw),
+    }
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-safe records: NaN/NaT -> None, timestamps -> ISO text, numpy scalars -> Python.
+
+    >>> records(pd.DataFrame({"a": [1.5, float("nan")], "t": pd.to_datetime(["2026-01-02", None])}))
+    [{'a': 1.5, 't': '2026-01-02T00:00:00.000'}, {'a': None, 't': None}]
+    """
+    if not len(df):
+        return []
+    return json.loads(df.to_json(orient="records", date_format="iso", force_ascii=False, double_precision=10))
+
+
+def build(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> dict[str, Any]:
+    """The report as one JSON-safe dict (see ``docs/report-json.md``).
+
+    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> build(open_workspace(":memory:").cursor(), model=preset("five-stage"))["customers"]
+    0
+    """
+    t = tables(con, model=model, filters=filters)
+    flt = filters or Filters()
+    where, params = flt.where(model)
+    n_events, n_customers = con.execute(
+        f"SELECT count(*), count(DISTINCT customer_id) FROM events WHERE stage_idx IS NOT NULL AND ({where})",
+        params).fetchone()
+    overall = records(t["nps"])
+    return {
+        "format_version": FORMAT_VERSION,
+        "stage_model": {"name": model.name, "stages": [{"stage": s.key, "label": s.label, "final": i in
+                                                        model.final_indexes()} for i, s in enumerate(model.stages)]},
+        "filters": {k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
+                    for k, v in zip(("start", "end", "segment", "persona", "role", "channel", "stages"),
+                                    flt.cache_key())},
+        "events": int(n_events),
+        "customers": int(n_customers),
+        "funnel": records(t["funnel"]),
+        "transitions": records(t["transitions"]),
+        "channels": records(t["channels"]),
+        "channel_gaps": records(t["channel_gaps"]),
+        "touchpoints": records(t["touchpoints"]),
+        "emotion_curve": records(t["emotion_curve"]),
+        "emotion_highs_lows": records(emotion.highs_lows(t["emotion_curve"])),
+        "emotion_touchpoints": records(t["emotion_touchpoints"]),
+        "nps": {"overall": overall[0] if overall else None, "by_stage": records(t["nps_by_stage"]),
+                "by_segment": records(t["nps_by_segment"])},
+        "pain_points": records(t["pain_points"]),
+        "pain_points_formula": pain_points.FORMULA,
+        "stuck": {"by_stage": records(t["stuck"]), "customers": records(t["stuck_customers"])},
+        "backwards": {"by_stage": records(t["backwards"]), "moves": records(t["backwards_moves"])},
+    }
+
+
+def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
+               path: str | os.PathLike) -> Path:
+    """Write every table of :func:`tables` to an Excel workbook at *path* (one sheet each), plus an
+    "about" sheet with the stage model, the filters and the pain-point formula. Returns the path.
+
+    A path that cannot be written is a ``CJMError`` saying so.
+    """
+    t = tables(con, model=model, filters=filters)
+    flt = filters or Filters()
+    about = pd.DataFrame({"item": ["stage model", "stages", "filters", "pain point formula"],
+                          "value": [model.name, " → ".join(model.labels),
+                                    "none" if flt.is_empty() else repr(flt), pain_points.FORMULA]})
+    path = Path(path)
+    try:
+        with pd.ExcelWriter(path, engine="xlsxwriter") as writer:
+            book = writer.book
+            header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
+                                      "valign": "top"})
+            wrap = book.add_format({"text_wrap": True, "valign": "top"})
+            for name, df in {"about": about, **t}.items():
+                frame = df.copy()
+                for col in frame.columns:  # Excel has no time zones; keep naive local times
+                    if isinstance(frame[col].dtype, pd.DatetimeTZDtype):
+                        frame[col] = frame[col].dt.tz_localize(None)
+                frame.to_excel(writer, sheet_name=name[:31], index=False)
+                sheet = writer.sheets[name[:31]]
+                for i, col in enumerate(frame.columns):
+                    sheet.write(0, i, str(col), header)
+                    sample = frame[col].head(500)  # width from the first rows: formatting only
+                    cells = [str(v) for v in sample[sample.notna()].tolist()]
+                    width = max([len(str(col)), *(len(line) for v in cells for line in v.splitlines())])
+                    sheet.set_column(i, i, min(max(width + 2, 8), 60), wrap if width > 60 else None)
+                sheet.freeze_panes(1, 0)
+                if len(frame.columns):
+                    sheet.autofilter(0, 0, max(len(frame), 1), len(frame.columns) - 1)
+    except OSError as exc:
+        raise CJMError(f'Cannot write the workbook "{path}": {exc.strerror or exc}. '
+                       f"Choose another file name or folder, and close the file if Excel has it open.") from None
+    return path
+
+
+# -- CLI -------------------------------------------------------------------------------------------
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``python -m cjm report``: the global filters, ``--json`` and ``--xlsx FILE``."""
+    add_filter_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
+    parser.add_argument("--xlsx", metavar="FILE", help="also write the report's tables to this Excel workbook")
+
+
+def _pct(v: Any) -> str:
+    return "" if v is None or pd.isna(v) else f"{v:.0%}"
+
+
+def _summary(report: dict[str, Any]) -> str:
+    lines = [f"stage model: {report['stage_model']['name']} — {report['customers']:,} customers, "
+             f"{report['events']:,} events"]
+    lines.append("funnel (customers, conversion from previous stage, dropped after):")
+    for r in report["funnel"]:
+        lines.append(f"  {r['label']:<24} {r['customers']:>8,}  {_pct(r['conversion']):>5}  {r['dropped'] or 0:>7,}")
+    nps = report["nps"]["overall"]
+    if nps and nps["n"]:
+        lines.append(f"NPS: {nps['nps']:+.0f} (n={nps['n']}, 95% {nps['ci_low']:+.0f}..{nps['ci_high']:+.0f})"
+                     if nps["ci_low"] is not None else f"NPS: {nps['nps']:+.0f} (n={nps['n']})")
+    curve = [r for r in report["emotion_curve"] if r["n"]]
+    if curve:
+        lines.append("emotion (−2..+2): " + ", ".join(f"{r['label']} {r['mean']:+.2f} (n={r['n']})" for r in curve))
+    if report["pain_points"]:
+        lines.append("top pain points (impact = negativity × (customers + dropped) × value weight):")
+        for r in report["pain_points"][:5]:
+            lines.append(f"  {r['rank']}. {r['label']} / {r['touchpoint']}: impact {r['impact']:.1f}, "
+                         f"{r['customers']} customers, mean emotion {r['mean_emotion']:+.2f}, {r['dropped']} dropped")
+    stuck = sum(r["stuck"] for r in report["stuck"]["by_stage"])
+    back = sum(r["customers"] for r in report["backwards"]["by_stage"])
+    lines.append(f"stuck customers: {stuck:,}; customers who moved backwards: {back:,}")
+    gaps = report["channel_gaps"]
+    if gaps:
+        lines.append(f"channel gaps: {len(gaps)} (see --json or --xlsx)")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace, ws: Workspace) -> int:
+    """``python -m cjm report``: JSON to stdout with ``--json``, else a short summary; ``--xlsx FILE`` also."""
+    model = ws.stage_model()
+    if model is None:
+        raise CJMError('This workspace has no stage model yet. Import a file with --stage-model NAME, or set one '
+                       'with: python -m cjm stages --set five-stage (or --set "a,b,c").')
+    con = ws.cursor()
+    if not con.execute("SELECT count(*) FROM events").fetchone()[0]:
+        raise CJMError("This workspace has no events yet. Import a file first: python -m cjm import FILE "
+                       "(or load the samples: python -m cjm sample).")
+    filters = filters_from_args(args)
+    report = build(con, model=model, filters=filters)
+    if args.xlsx:
+        write_xlsx(con, model=model, filters=filters, path=args.xlsx)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        print(_summary(report))
+        if args.xlsx:
+            print(f"workbook written: {args.xlsx}")
+    return 0
