@@ -291,19 +291,26 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
 
     cur = con.cursor()  # own connection: its temp tables vanish with it
     try:
+        # Referral words are matched once per distinct value, not once per event.
+        cur.execute("""
+            CREATE TEMP TABLE _wi_ref AS
+            SELECT v FROM (SELECT DISTINCT touchpoint AS v FROM events UNION SELECT DISTINCT channel FROM events
+                           UNION SELECT DISTINCT segment FROM events)
+            WHERE v IS NOT NULL AND regexp_matches(lower(strip_accents(v)), ?)""", [pattern])
+        # One scan of the events: per customer, stage and touchpoint.
         cur.execute(f"""
             CREATE TEMP TABLE _wi_cst AS
             SELECT customer_id, stage_idx, touchpoint,
                    min(ts) AS first_ts, sum(emotion) AS emo_sum, count(emotion) AS emo_n,
                    sum(value) AS value_sum, count(value) AS value_n,
-                   bool_or((stage_idx = 0 AND regexp_matches(lower(strip_accents(
-                               coalesce(touchpoint, '') || ' ' || coalesce(channel, ''))), ?))
-                           OR regexp_matches(lower(strip_accents(coalesce(segment, ''))), ?)) AS referred,
+                   bool_or((stage_idx = 0 AND (touchpoint IN (SELECT v FROM _wi_ref)
+                                               OR channel IN (SELECT v FROM _wi_ref)))
+                           OR segment IN (SELECT v FROM _wi_ref)) AS referred,
                    coalesce(bool_or({adv_sql}), FALSE) AS advocate,
                    max({promote_sql}) AS promoted
             FROM events WHERE {where}
             GROUP BY customer_id, stage_idx, touchpoint""",
-                    [pattern, pattern, *advocate_keys, *promote_params, *wparams])
+                    [*advocate_keys, *promote_params, *wparams])
         last_is_advocacy = keys[-1] in ADVOCACY_STAGES
         cur.execute("""
             CREATE TEMP TABLE _wi_c AS
@@ -313,6 +320,13 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
                    sum(value_sum) AS value, sum(value_n) AS value_n,
                    bool_or(referred) AS referred, bool_or(advocate) AS advocate
             FROM _wi_cst GROUP BY customer_id HAVING count(stage_idx) > 0""")
+        # Per customer and stage (with the customer's furthest stage), for time in stage and emotion.
+        cur.execute("""
+            CREATE TEMP TABLE _wi_cs AS
+            SELECT customer_id, stage_idx, min(first_ts) AS ts, sum(emo_sum) AS emo_sum, sum(emo_n) AS emo_n,
+                   any_value(c.furthest) AS furthest
+            FROM _wi_cst JOIN _wi_c c USING (customer_id)
+            WHERE stage_idx IS NOT NULL GROUP BY customer_id, stage_idx""")
         counts = np.zeros(n_st, dtype=np.int64)
         n_referred = 0
         n_adv = 0
@@ -336,30 +350,28 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
             "SELECT count(*), avg(value), coalesce(stddev_samp(value), 0) FROM _wi_c "
             "WHERE furthest >= ? AND value_n > 0", [won_idx]).fetchone()
         med = dict(cur.execute("""
-            WITH cs AS (SELECT customer_id, stage_idx, min(first_ts) AS ts FROM _wi_cst
-                        WHERE stage_idx IS NOT NULL GROUP BY ALL),
-            nx AS (SELECT stage_idx, ts, min(ts) OVER (PARTITION BY customer_id ORDER BY stage_idx DESC
-                                                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_ts
-                   FROM cs)
+            WITH nx AS (SELECT stage_idx, ts, min(ts) OVER (PARTITION BY customer_id ORDER BY stage_idx DESC
+                                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_ts
+                        FROM _wi_cs)
             SELECT stage_idx, median(greatest(epoch(next_ts) - epoch(ts), 0) / 86400.0)
             FROM nx WHERE next_ts IS NOT NULL AND ts IS NOT NULL GROUP BY stage_idx""").fetchall())
-        # Emotion: per customer and stage (touchpoint NULL) or stage + touchpoint, the mean emotion (rounded to
-        # 0.01) and whether the customer went beyond the stage; grouped, so a few thousand rows at most.
+        # Emotion: the customer's mean emotion at a stage (touchpoint NULL) or at a stage's touchpoint, rounded to
+        # 0.01, and whether the customer went beyond the stage; grouped, so a few thousand rows at most.
         emo = cur.execute("""
-            WITH per AS (
-                SELECT customer_id, stage_idx, touchpoint, sum(emo_sum) AS s, sum(emo_n) AS n
-                FROM _wi_cst WHERE stage_idx IS NOT NULL AND emo_n > 0
-                GROUP BY GROUPING SETS ((customer_id, stage_idx), (customer_id, stage_idx, touchpoint))
-                HAVING grouping(touchpoint) = 1 OR touchpoint IS NOT NULL)
-            SELECT per.stage_idx, per.touchpoint, grouping_flag, round(s / n, 2) AS x,
-                   count(*) AS n, count(*) FILTER (WHERE c.furthest > per.stage_idx) AS k
-            FROM (SELECT *, touchpoint IS NULL AS grouping_flag FROM per) per
-            JOIN _wi_c c USING (customer_id)
-            GROUP BY ALL ORDER BY 1, 2 NULLS FIRST, 4""").fetchall()
+            SELECT stage_idx, NULL AS touchpoint, round(emo_sum / emo_n, 2) AS x, count(*) AS n,
+                   count(*) FILTER (WHERE furthest > stage_idx) AS k
+            FROM _wi_cs WHERE emo_n > 0 GROUP BY ALL
+            UNION ALL
+            SELECT t.stage_idx, t.touchpoint, round(t.emo_sum / t.emo_n, 2), count(*),
+                   count(*) FILTER (WHERE c.furthest > t.stage_idx)
+            FROM _wi_cst t JOIN _wi_c c USING (customer_id)
+            WHERE t.stage_idx IS NOT NULL AND t.touchpoint IS NOT NULL AND t.emo_n > 0 GROUP BY ALL
+            ORDER BY 1, 2 NULLS FIRST, 3""").fetchall()
         reach_tp = cur.execute("""
-            SELECT stage_idx, touchpoint, count(DISTINCT customer_id) FROM _wi_cst WHERE stage_idx IS NOT NULL
-            GROUP BY GROUPING SETS ((stage_idx), (stage_idx, touchpoint))
-            HAVING grouping(touchpoint) = 1 OR touchpoint IS NOT NULL""").fetchall()
+            SELECT stage_idx, NULL, count(*) FROM _wi_cs GROUP BY stage_idx
+            UNION ALL
+            SELECT stage_idx, touchpoint, count(*) FROM _wi_cst
+            WHERE stage_idx IS NOT NULL AND touchpoint IS NOT NULL GROUP BY ALL""").fetchall()
     finally:
         cur.close()
 
@@ -457,7 +469,7 @@ def _elasticities(emo: list[tuple], reach_tp: list[tuple], keys: tuple[str, ...]
                   n_boot: int) -> tuple[Elasticity, ...]:
     reach = {(int(s), tp): int(n) for s, tp, n in reach_tp}
     groups: dict[tuple[int, str | None], list[tuple[float, int, int]]] = {}
-    for stage_idx, tp, _is_stage, x, n, k in emo:
+    for stage_idx, tp, x, n, k in emo:
         groups.setdefault((int(stage_idx), tp), []).append((float(x), int(n), int(k)))
     out: list[Elasticity] = []
     for s in range(len(keys) - 1):  # the last stage has no next stage
