@@ -399,7 +399,8 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     inflow_draws = reach_draws[:, 0] / months
     won_draws = reach_draws[:, won_idx] / months
     value_per_won = float(v_mean) if v_n else None
-    value_draws = (rng.normal(value_per_won, v_sd / math.sqrt(v_n), size=n_boot) if value_per_won is not None
+    value_draws = (np.maximum(rng.normal(value_per_won, v_sd / math.sqrt(v_n), size=n_boot), 0.0)
+                   if value_per_won is not None
                    else np.full(n_boot, math.nan))
     if rate is None:
         ref_draws = None
