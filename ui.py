@@ -140,7 +140,7 @@ def load_samples() -> None:
     with st.spinner(t("samples.loading")):
         for s in sample.SAMPLES:
             path = base / f"sample-{s['key']}.duckdb"
-            reports = sample.import_samples(_open(str(path)), keys=[s["key"]])
+            reports = sample.load_all(_open(str(path)), keys=[s["key"]])
             rows += sum(r.rows_loaded for r in reports if not r.duplicate)
             paths.append(path)
     st.session_state["workspace_path"] = str(paths[0])

@@ -23,7 +23,7 @@ def sample_ws(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("ws") / "sample.duckdb"
     ws = open_workspace(path)
-    sample.import_samples(ws, keys=["hinge"])
+    sample.load_all(ws, keys=["hinge"])
     yield ws
     close_workspace(ws)
 
@@ -92,7 +92,7 @@ def test_lane_edit_is_saved(tmp_path):
     from cjm.workspace_data import lanes, set_lane
 
     ws = open_workspace(tmp_path / "lanes.duckdb")
-    sample.import_samples(ws, keys=["hinge"])
+    sample.load_all(ws, keys=["hinge"])
     set_lane(ws, ws.stage_model().keys[0], "goals", "Find a firm that understands us")
     at = _app(ws.path, "journey_map")
     assert not at.exception
