@@ -27,7 +27,7 @@ from cjm.errors import CJMError, InputError
 from cjm.ingest.detect import detect_kind
 from cjm.ingest.mapping import guess_mapping, resolve_mapping
 from cjm.ingest.raw import RawTable
-from cjm.ingest.values import build_typed, date_stats
+from cjm.ingest.values import build_typed, date_stats, raw_expr
 from cjm.models import StageModel
 from cjm.sql import ident
 from cjm.store import Workspace, apply_stage_model
@@ -121,7 +121,7 @@ def inspect(data: bytes, *, file_name: str, sheet: str | None = None) -> Inspect
         preview = cur.execute(f"SELECT {cols} FROM {ident(raw.table)} ORDER BY _row LIMIT {PREVIEW_ROWS}").df()
         mapping = guess_mapping(raw.headers)
         ambiguous = [h for h, f in mapping.items()
-                     if f == "timestamp" and date_stats(cur, raw.table, f"c{raw.headers.index(h)}").ambiguous]
+                     if f == "timestamp" and date_stats(cur, raw.table, raw_expr(f"c{raw.headers.index(h)}")).ambiguous]
         return Inspection(kind=raw.kind, encoding=raw.meta.get("encoding"), delimiter=raw.meta.get("delimiter"),
                           sheets=list(raw.meta.get("sheets") or []), sheet=raw.meta.get("sheet"),
                           header_row=raw.header_row, headers=raw.headers, preview=preview, mapping=mapping,
@@ -174,15 +174,18 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
             for t in ("events", "rejected", "imports"):
                 cur.execute(f"DELETE FROM {ident(t)} WHERE import_id = ?", [old])
         import_id = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0][0]
+        # seq = base + source row: file order within the import, after every earlier import
         base = cur.execute("SELECT coalesce(max(seq), 0) FROM events").fetchall()[0][0]
+        has_problems = cur.execute("SELECT count(*) FROM _cjm_problems").fetchall()[0][0] > 0
         cur.execute(
             """INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, touchpoint,
                    channel, emotion, emotion_raw, satisfaction, nps, outcome, segment, persona, role, value, cost,
                    comment)
-               SELECT ? + row_number() OVER (ORDER BY t._row), ?, ?, t._row, customer_id, ts, stage, touchpoint,
+               SELECT ? + t._row, ?, ?, t._row, customer_id, ts, stage, touchpoint,
                    channel, emotion, emotion_raw, satisfaction, nps, outcome, segment, persona, role, value, cost,
                    comment
-               FROM _cjm_typed t ANTI JOIN (SELECT DISTINCT _row FROM _cjm_problems) p ON t._row = p._row""",
+               FROM _cjm_typed t """ + ("" if not has_problems else
+                                         "ANTI JOIN (SELECT DISTINCT _row FROM _cjm_problems) p ON t._row = p._row"),
             [base, import_id, name])
         loaded = cur.execute("SELECT count(*) FROM events WHERE import_id = ?", [import_id]).fetchall()[0][0]
         if raw.pre_rejected:

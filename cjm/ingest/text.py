@@ -205,25 +205,34 @@ def unique_headers(fields: list[str]) -> list[str]:
     return out
 
 
-_ODD_QUOTES = re.compile(r'^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$', re.M)
+def record_rows(body: bytes) -> tuple[np.ndarray, bool]:
+    r"""Record numbers (1 = first record) of the non-empty records of UTF-8 CSV bytes, found without a parser.
 
+    A newline ends a record unless an odd number of double quotes came before it (it is then inside a
+    quoted field; an escaped quote ``""`` adds two). Vectorised with numpy, so about as fast as reading.
+    Returns ``(rows, simple)``; *simple* is True when no record spans several lines.
 
-def _visible_rows(body: str, delim: str) -> tuple[np.ndarray, bool]:
-    """Record numbers (1 = header) of the non-empty records of *body*, counted without DuckDB.
-
-    Returns ``(rows, simple)``; *simple* is True when records are lines (no quoted line breaks).
+    >>> record_rows(b'id,c\n1,"a\nb"\n\n2,x\n')
+    (array([1, 2, 4]), False)
     """
-    if '"' not in body or not _ODD_QUOTES.search(body):
-        n_lines = body.count("\n") + (0 if body.endswith("\n") else 1)
-        empty = [body.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^$", body, re.M)
-                 if m.start() < len(body)]
-        rows = np.arange(1, n_lines + 1, dtype=np.int64)
-        if empty:
-            rows = np.setdiff1d(rows, np.asarray(empty, dtype=np.int64), assume_unique=True)
-        return rows, True
-    reader = csv.reader(io.StringIO(body), delimiter=delim, quotechar='"', doublequote=True, strict=False)
-    rows = [i for i, rec in enumerate(reader, start=1) if rec]
-    return np.asarray(rows, dtype=np.int64), False
+    b = np.frombuffer(body, dtype=np.uint8)
+    nl = np.flatnonzero(b == 10)
+    simple = True
+    if b'"' in body:
+        qpos = np.flatnonzero(b == 34)
+        inside = (np.searchsorted(qpos, nl) & 1).astype(bool)
+        if inside.any():
+            nl = nl[~inside]
+            simple = False
+    ends = nl
+    if len(b) and b[-1] != 10:
+        ends = np.append(ends, len(b))
+    starts = np.empty_like(ends)
+    if len(ends):
+        starts[0] = 0
+        starts[1:] = ends[:-1] + 1
+    rows = np.flatnonzero(ends - starts > 0) + 1
+    return rows.astype(np.int64), simple
 
 
 def _python_table(cur: duckdb.DuckDBPyConnection, body: str, *, delim: str, n: int, table: str, offset: int,
@@ -280,13 +289,15 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     offset = header_row - 1  # DuckDB's line 1 (our header) is file row header_row
     del recs_before
 
-    rows, simple = _visible_rows(body, delim)
+    body_bytes = body.encode("utf-8")
+    rows, simple = record_rows(body_bytes)
     data_rows = rows[rows > 1]
     pre_rejected: list[tuple[int, str, str]] = []
     fd, path = tempfile.mkstemp(prefix="cjm_", suffix=".csv")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(body)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(body_bytes)
+        del body_bytes
         columns = {f"c{j}": "VARCHAR" for j in range(n)}
         cur.execute("DROP TABLE IF EXISTS reject_errors")
         cur.execute("DROP TABLE IF EXISTS reject_scans")

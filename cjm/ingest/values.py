@@ -57,11 +57,6 @@ for _score, _words in {
     for _w in _words:
         EMOTION_WORDS[norm(_w)] = _score
 
-_TIME_PARTS = ("", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f", "T%H:%M", "T%H:%M:%S", "T%H:%M:%S.%f")
-ISO_FORMATS = [f"%Y-%m-%d{t}" for t in _TIME_PARTS] + [f"%Y/%m/%d{t}" for t in _TIME_PARTS[:3]]
-DOT_FORMATS = [f"%d.%m.%Y{t}" for t in _TIME_PARTS[:4]]
-DAYFIRST_FORMATS = DOT_FORMATS + [f"%d/%m/%Y{t}" for t in _TIME_PARTS[:4]] + [f"%d-%m-%Y{t}" for t in _TIME_PARTS[:4]]
-MONTHFIRST_FORMATS = DOT_FORMATS + [f"%m/%d/%Y{t}" for t in _TIME_PARTS[:4]] + [f"%m-%d-%Y{t}" for t in _TIME_PARTS[:4]]
 _OFFSET_RE = r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
 _OFFSET_STRIP_RE = r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$"
 _NUM_CLEAN_RE = r"(?i)(€|\$|£|₺|\btl\b|\btry\b|\bron\b|\blei\b|\beur\b|\busd\b|\s|\x{00a0}|\x{202f}|')"
@@ -91,31 +86,38 @@ def _fetch1(cur: duckdb.DuckDBPyConnection, sql: str, params: list | None = None
     return cur.execute(sql, params or []).fetchall()[0]
 
 
-def number_decimal(cur: duckdb.DuckDBPyConnection, table: str, col: str, *, hint: str) -> str:
-    s = f"regexp_replace({raw_expr(col)}, {_lit(_NUM_CLEAN_RE)}, '', 'g')"
-    row = _fetch1(cur, f"""WITH v AS (SELECT {s} AS s FROM {ident(table)})
-        SELECT count(*) FILTER (s LIKE '%.%' AND s LIKE '%,%' AND strpos(reverse(s), ',') < strpos(reverse(s), '.')),
-               count(*) FILTER (s LIKE '%.%' AND s LIKE '%,%' AND strpos(reverse(s), '.') < strpos(reverse(s), ',')),
-               count(*) FILTER (regexp_matches(s, '^[^.]*,(\\d{{1,2}}|\\d{{4,}})$')),
-               count(*) FILTER (regexp_matches(s, '^[^,]*\\.(\\d{{1,2}}|\\d{{4,}})$')),
-               count(*) FILTER (regexp_matches(s, '\\.\\d{{3}}\\.')),
-               count(*) FILTER (regexp_matches(s, ',\\d{{3}},'))
-        FROM v""")
+def number_decimal(cur: duckdb.DuckDBPyConnection, table: str, r: str, *, hint: str) -> str:
+    """',' or '.': the decimal separator of the trimmed text *r* of a column (votes: see the module docstring)."""
+    row = _fetch1(cur, f"""WITH v AS (SELECT {r} AS s FROM {ident(table)}),
+        w AS (SELECT s, contains(s, '.') AS d, contains(s, ',') AS c, strpos(reverse(s), '.') AS dp,
+                     strpos(reverse(s), ',') AS cp FROM v WHERE s IS NOT NULL AND (contains(s, '.') OR contains(s, ',')))
+        SELECT count(*) FILTER (d AND c AND cp < dp), count(*) FILTER (d AND c AND dp < cp),
+               count(*) FILTER (c AND NOT d AND cp <> 4 AND length(s) - length(replace(s, ',', '')) = 1),
+               count(*) FILTER (d AND NOT c AND dp <> 4 AND length(s) - length(replace(s, '.', '')) = 1),
+               count(*) FILTER (length(s) - length(replace(s, '.', '')) > 1),
+               count(*) FILTER (length(s) - length(replace(s, ',', '')) > 1)
+        FROM w""")
     return decide_decimal(both_comma=row[0], both_dot=row[1], comma_dec=row[2], dot_dec=row[3], multi_dot=row[4],
                           multi_comma=row[5], hint=hint)
 
 
-def number_expr(col: str, decimal: str) -> str:
-    """SQL for the DOUBLE value of a cell (NULL when empty or unreadable)."""
-    s = f"regexp_replace({raw_expr(col)}, {_lit(_NUM_CLEAN_RE)}, '', 'g')"
+def number_expr(r: str, decimal: str) -> str:
+    """SQL for the DOUBLE value of the trimmed cell text *r* (NULL when empty or unreadable).
+
+    Plain numbers take a fast cast; the rest are cleaned (currency, spaces) and checked against the
+    column's decimal separator, thousands groups included.
+    """
+    s = f"regexp_replace({r}, {_lit(_NUM_CLEAN_RE)}, '', 'g')"
     if decimal == ",":
         pattern = r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^[-+]?,\d+$"
-        conv = f"replace(replace(s, '.', ''), ',', '.')"
+        conv = f"replace(replace({s}, '.', ''), ',', '.')"
+        fast = f"NOT contains({r}, '.') AND NOT contains({r}, ',')"
     else:
         pattern = r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$"
-        conv = "replace(s, ',', '')"
-    return (f"(SELECT CASE WHEN regexp_matches(s, '{pattern}') THEN TRY_CAST({conv} AS DOUBLE) END "
-            f"FROM (SELECT {s} AS s))")
+        conv = f"replace({s}, ',', '')"
+        fast = f"NOT contains({r}, ',')"
+    return (f"CASE WHEN {r} IS NULL THEN NULL WHEN {fast} AND isfinite(TRY_CAST({r} AS DOUBLE)) "
+            f"THEN TRY_CAST({r} AS DOUBLE) WHEN regexp_matches({s}, {_lit(pattern)}) THEN TRY_CAST({conv} AS DOUBLE) END")
 
 
 @dataclass
@@ -125,34 +127,35 @@ class DatePlan:
     examples: list[str] = field(default_factory=list)
 
 
-def _fmt_list(formats: list[str]) -> str:
-    return "[" + ", ".join("'" + f + "'" for f in formats) + "]"
+_DMY_RE = r"^(\d{1,2})([./-])(\d{1,2})[./-](\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$"
+_ISO_RE = r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 
 
-def _local_expr(col: str) -> str:
-    r = raw_expr(col)
-    return f"regexp_replace({r}, '{_OFFSET_STRIP_RE}', '')"
+def _dmy_parts(local: str) -> str:
+    return f"regexp_extract({local}, {_lit(_DMY_RE)}, ['a', 'sep', 'b', 'y', 't'])"
 
 
-def date_stats(cur: duckdb.DuckDBPyConnection, table: str, col: str) -> DatePlan:
-    """How the slash dates of a column read: day-first, month-first, or ambiguous (with examples)."""
-    loc = _local_expr(col)
-    df = f"try_strptime({loc}, {_fmt_list(DAYFIRST_FORMATS)})"
-    mf = f"try_strptime({loc}, {_fmt_list(MONTHFIRST_FORMATS)})"
-    row = _fetch1(cur, f"""SELECT count(*) FILTER ({df} IS NOT NULL AND {mf} IS NULL),
-                                  count(*) FILTER ({mf} IS NOT NULL AND {df} IS NULL),
-                                  count(*) FILTER ({df} <> {mf}),
-                                  (list({raw_expr(col)}) FILTER ({df} <> {mf}))[1:3]
-                           FROM {ident(table)}""")
+def date_stats(cur: duckdb.DuckDBPyConnection, table: str, r: str) -> DatePlan:
+    """How the slash/dash dates of a column read: day-first, month-first, or ambiguous (with examples).
+
+    *r* is the SQL of the trimmed cell text. Dotted dates (``03.04.2026``) are always day-first and do not vote.
+    """
+    row = _fetch1(cur, f"""WITH p AS (SELECT {r} AS r, {_dmy_parts(r)} AS m FROM {ident(table)}),
+        q AS (SELECT r, TRY_CAST(m.a AS INTEGER) AS a, TRY_CAST(m.b AS INTEGER) AS b FROM p
+              WHERE m.sep IN ('/', '-'))
+        SELECT count(*) FILTER (a > 12 AND b <= 12), count(*) FILTER (b > 12 AND a <= 12),
+               count(*) FILTER (a <= 12 AND b <= 12 AND a <> b), (list(r) FILTER (a <= 12 AND b <= 12 AND a <> b))[1:3]
+        FROM q""")
     df_only, mf_only, amb, examples = row
     if df_only or mf_only:
         return DatePlan("dayfirst" if df_only >= mf_only else "monthfirst")
     return DatePlan("dayfirst", ambiguous=amb > 0, examples=list(examples or []))
 
 
-def check_dates(cur: duckdb.DuckDBPyConnection, table: str, col: str, header: str,
+def check_dates(cur: duckdb.DuckDBPyConnection, table: str, r: str, header: str,
                 date_order: str | None) -> str:
-    plan = date_stats(cur, table, col)
+    """The date order to use for a column; :class:`AmbiguousDatesError` when the data cannot tell."""
+    plan = date_stats(cur, table, r)
     if date_order:
         return date_order
     if plan.ambiguous:
@@ -164,20 +167,29 @@ def check_dates(cur: duckdb.DuckDBPyConnection, table: str, col: str, header: st
     return plan.order
 
 
-def date_expr(col: str, order: str, *, date1904: bool = False, serial_min: int = 20000,
+def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_min: int = 20000,
               serial_max: int = 80000) -> str:
-    """SQL for the naive-UTC TIMESTAMP of a cell (NULL when empty or unreadable)."""
-    r = raw_expr(col)
-    formats = ISO_FORMATS + (DAYFIRST_FORMATS if order == "dayfirst" else MONTHFIRST_FORMATS)
+    """SQL for the naive-UTC TIMESTAMP of a cell from the stage-1 columns named in *p* (NULL if unreadable)."""
+    r, o, loc = p["r"], p["o"], p["l"]
     base = "DATE '1904-01-01'" if date1904 else "DATE '1899-12-30'"
-    off = f"regexp_extract({r}, '{_OFFSET_RE}', 1)"
-    off_min = (f"(CASE WHEN o IN ('', 'Z', 'UTC', 'GMT') THEN 0 ELSE (CASE WHEN o[1] = '-' THEN -1 ELSE 1 END) * "
-               f"(CAST(o[2:3] AS INTEGER) * 60 + CAST(o[-2:] AS INTEGER)) END)")
-    return (f"(SELECT CASE WHEN o <> '' THEN try_strptime(regexp_replace(r, '{_OFFSET_STRIP_RE}', ''), "
-            f"{_fmt_list(formats)}) - to_minutes({off_min}) "
-            f"WHEN regexp_matches(r, '^\\d+(\\.\\d+)?$') THEN CASE WHEN TRY_CAST(r AS DOUBLE) BETWEEN {serial_min} "
-            f"AND {serial_max} THEN {base} + to_microseconds(CAST(round(TRY_CAST(r AS DOUBLE) * 86400000000) AS BIGINT)) "
-            f"END ELSE try_strptime(r, {_fmt_list(formats)}) END FROM (SELECT {r} AS r, {off} AS o))")
+    def g(k: int) -> str:
+        return f"regexp_extract({loc}, {_lit(_DMY_RE)}, {k})"
+
+    day, month = (g(1), g(3)) if order == "dayfirst" else (g(3), g(1))
+    dmy = (f"TRY_CAST(trim({g(4)} || '-' || CASE WHEN {g(2)} = '.' THEN {g(3)} ELSE {month} END || '-' || "
+           f"CASE WHEN {g(2)} = '.' THEN {g(1)} ELSE {day} END || ' ' || {g(5)}) AS TIMESTAMP)")
+    local = (f"CASE WHEN regexp_matches({loc}, {_lit(_ISO_RE)}) THEN TRY_CAST({loc} AS TIMESTAMP) "
+             f"WHEN regexp_matches({loc}, {_lit(_DMY_RE)}) THEN {dmy} END")
+    off_min = (f"(CASE WHEN {o} IN ('', 'Z', 'UTC', 'GMT') THEN 0 ELSE (CASE WHEN {o}[1] = '-' THEN -1 ELSE 1 END) * "
+               f"(CAST({o}[2:3] AS INTEGER) * 60 + CAST({o}[-2:] AS INTEGER)) END)")
+    serial = (f"CASE WHEN TRY_CAST({r} AS DOUBLE) BETWEEN {serial_min} AND {serial_max} THEN {base} + "
+              f"to_microseconds(CAST(round(TRY_CAST({r} AS DOUBLE) * 86400000000) AS BIGINT)) END")
+    fast = (f"substr({r}, 5, 1) = '-' AND NOT contains({r}, '+') AND NOT contains({r}, 'Z') "
+            f"AND NOT contains({r}, 'U') AND NOT contains({r}, 'G') AND NOT contains(substr({r}, 11), '-') "
+            f"AND regexp_matches({r}, {_lit(_ISO_RE)})")
+    return (f"CASE WHEN {r} IS NULL THEN NULL WHEN {fast} THEN TRY_CAST({r} AS TIMESTAMP) "
+            f"WHEN regexp_matches({r}, '^\\d+(\\.\\d+)?$') THEN {serial} "
+            f"ELSE ({local}) - to_minutes({off_min}) END")
 
 
 @dataclass
@@ -216,29 +228,29 @@ def decide_scale(lo: float | None, hi: float | None) -> EmotionScale:
     return SCALES["0-10"]  # values above 10 are rejected as out of range
 
 
-def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, col: str, decimal: str) -> EmotionScale:
+def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, r: str, decimal: str) -> EmotionScale:
     """Decide the scale and create ``_cjm_emo_words(raw, score)`` for the column's distinct words."""
-    num = number_expr(col, decimal)
+    num = number_expr(r, decimal)
     lo, hi = _fetch1(cur, f"SELECT min(v), max(v) FROM (SELECT {num} AS v FROM {ident(table)})")
     scale = decide_scale(lo, hi)
-    words = cur.execute(f"""SELECT DISTINCT {raw_expr(col)} FROM {ident(table)}
-                            WHERE {raw_expr(col)} IS NOT NULL AND {num} IS NULL LIMIT 5000""").fetchall()
+    words = cur.execute(f"""SELECT DISTINCT {r} FROM {ident(table)}
+                            WHERE {r} IS NOT NULL AND {num} IS NULL LIMIT 5000""").fetchall()
     rows = [(w, EMOTION_WORDS[norm(w)]) for (w,) in words if norm(w) in EMOTION_WORDS]
-    cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_emo_words (raw VARCHAR, score DOUBLE)")
+    cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_emo_words (raw VARCHAR PRIMARY KEY, score DOUBLE)")
     if rows:
         cur.executemany("INSERT INTO _cjm_emo_words VALUES (?, ?)", rows)
     return scale
 
 
-def emotion_expr(col: str, decimal: str, scale: EmotionScale) -> str:
-    num = number_expr(col, decimal)
-    return (f"coalesce((SELECT CASE WHEN v BETWEEN {scale.lo} AND {scale.hi} THEN (v - {scale.center}) * {scale.factor} "
-            f"END FROM (SELECT {num} AS v)), (SELECT score FROM _cjm_emo_words w WHERE w.raw = {raw_expr(col)}))")
+def emotion_expr(s: str, decimal: str, scale: EmotionScale, word_score: str) -> str:
+    v = number_expr(s, decimal)
+    return (f"coalesce(CASE WHEN ({v}) BETWEEN {scale.lo} AND {scale.hi} THEN (({v}) - {scale.center}) * "
+            f"{scale.factor} END, {word_score})")
 
 
-def nps_expr(col: str) -> str:
-    num = number_expr(col, ".")
-    return f"(SELECT CASE WHEN v = round(v) AND v BETWEEN 0 AND 10 THEN CAST(v AS SMALLINT) END FROM (SELECT {num} AS v))"
+def nps_expr(s: str) -> str:
+    v = number_expr(s, ".")
+    return f"CASE WHEN ({v}) = round({v}) AND ({v}) BETWEEN 0 AND 10 THEN CAST({v} AS SMALLINT) END"
 
 
 @dataclass
@@ -252,68 +264,79 @@ class Conversion:
 def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str, str | None], *,
                 date_order: str | None = None, typed: str = "_cjm_typed", problems: str = "_cjm_problems"
                 ) -> Conversion:
-    """Create TEMP tables *typed* (``_row`` + canonical fields + ``emotion_raw``) and *problems*
-    (``_row, column_name, raw, reason``) from the raw table. Raises :class:`AmbiguousDatesError`."""
+    """Create TEMP tables *typed* (``_row`` + canonical fields + ``emotion_raw`` + ``_raw_<field>``) and
+    *problems* (``_row, column_name, raw, reason``) from the raw table. Raises :class:`AmbiguousDatesError`.
+
+    The mapped cells are trimmed once into ``_cjm_clean`` (one column per field); every decision and
+    conversion then reads plain columns.
+    """
     col_of = {f: f"c{raw.headers.index(h)}" for h, f in mapping.items() if f}
     header_of = {f: h for h, f in mapping.items() if f}
     hint = "," if raw.meta.get("delimiter") == ";" or raw.meta.get("encoding") in (
         "cp1254", "cp1250", "iso-8859-9", "iso-8859-2") else "."
+    clean = "_cjm_clean"
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(clean)} AS SELECT _row, "
+                + ", ".join(f"{raw_expr(c)} AS {ident(f)}" for f, c in col_of.items()) + f" FROM {ident(raw.table)}")
     info = Conversion()
-    select: list[str] = ["_row"]
-    checks: list[tuple[str, str, str]] = []  # (field, value expr alias, reason template)
+    outer: list[str] = ["_row"]
+    joins = ""
+    checks: list[tuple[str, str, str]] = []  # (field, typed column, what the cell is not)
     for f in TEXT_FIELDS:
-        select.append(f"{raw_expr(col_of[f])} AS {ident(f)}" if f in col_of else f"CAST(NULL AS VARCHAR) AS {ident(f)}")
+        outer.append(ident(f) if f in col_of else f"CAST(NULL AS VARCHAR) AS {ident(f)}")
     if "timestamp" in col_of:
-        c = col_of["timestamp"]
-        order = check_dates(cur, raw.table, c, header_of["timestamp"], date_order)
+        r = ident("timestamp")
+        order = check_dates(cur, clean, r, header_of["timestamp"], date_order)
         info.date_order = order
         smin, smax = (1, 2958465) if raw.kind == "xlsx" else (20000, 80000)
-        select.append(f"{date_expr(c, order, date1904=bool(raw.meta.get('date1904')), serial_min=smin, serial_max=smax)}"
-                      f" AS ts")
-        select.append(f"{raw_expr(c)} AS _raw_timestamp")
+        parts = {"r": r, "o": f"regexp_extract({r}, {_lit(_OFFSET_RE)}, 1)",
+                 "l": f"regexp_replace({r}, {_lit(_OFFSET_STRIP_RE)}, '')"}
+        outer.append(f"{date_expr(parts, order, date1904=bool(raw.meta.get('date1904')), serial_min=smin, serial_max=smax)} AS ts")
+        outer.append(f"{r} AS _raw_timestamp")
         checks.append(("timestamp", "ts", "is not a date"))
     else:
-        select.append("CAST(NULL AS TIMESTAMP) AS ts")
+        outer.append("CAST(NULL AS TIMESTAMP) AS ts")
     for f in NUMBER_FIELDS:
         if f in col_of:
-            dec = number_decimal(cur, raw.table, col_of[f], hint=hint)
+            dec = number_decimal(cur, clean, ident(f), hint=hint)
             info.decimals[header_of[f]] = dec
-            select.append(f"{number_expr(col_of[f], dec)} AS {ident(f)}")
-            select.append(f"{raw_expr(col_of[f])} AS {ident('_raw_' + f)}")
+            outer.append(f"{number_expr(ident(f), dec)} AS {ident(f)}")
+            outer.append(f"{ident(f)} AS {ident('_raw_' + f)}")
             checks.append((f, f, "is not a number"))
         else:
-            select.append(f"CAST(NULL AS DOUBLE) AS {ident(f)}")
+            outer.append(f"CAST(NULL AS DOUBLE) AS {ident(f)}")
     if "emotion" in col_of:
-        c = col_of["emotion"]
-        dec = number_decimal(cur, raw.table, c, hint=hint)
-        scale = emotion_setup(cur, raw.table, c, dec)
+        r = "s.emotion"
+        dec = number_decimal(cur, clean, "emotion", hint=hint)
+        scale = emotion_setup(cur, clean, "emotion", dec)
         info.emotion_scale = scale.name
-        select.append(f"{emotion_expr(c, dec, scale)} AS emotion")
-        select.append(f"{raw_expr(c)} AS emotion_raw")
-        select.append(f"{raw_expr(c)} AS _raw_emotion")
-        checks.append(("emotion", "emotion",
-                       f"is not an emotion (this column uses the {scale.name} scale; words such as happy, "
-                       f"neutral, frustrated are also read)"))
+        joins = " LEFT JOIN _cjm_emo_words w ON w.raw = s.emotion"
+        outer.append(f"{emotion_expr(r, dec, scale, 'w.score')} AS emotion")
+        outer += [f"{r} AS emotion_raw", f"{r} AS _raw_emotion"]
+        checks.append(("emotion", "emotion", f"is not an emotion (this column uses the {scale.name} scale; words "
+                                             f"such as happy, neutral, frustrated are also read)"))
     else:
-        select += ["CAST(NULL AS DOUBLE) AS emotion", "CAST(NULL AS VARCHAR) AS emotion_raw"]
+        outer += ["CAST(NULL AS DOUBLE) AS emotion", "CAST(NULL AS VARCHAR) AS emotion_raw"]
     if "nps" in col_of:
-        select.append(f"{nps_expr(col_of['nps'])} AS nps")
-        select.append(f"{raw_expr(col_of['nps'])} AS _raw_nps")
+        outer += [f"{nps_expr('s.nps')} AS nps", "s.nps AS _raw_nps"]
         checks.append(("nps", "nps", "is not an NPS score (a whole number from 0 to 10)"))
     else:
-        select.append("CAST(NULL AS SMALLINT) AS nps")
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(typed)} AS SELECT {', '.join(select)} FROM {ident(raw.table)}")
-    parts = []
+        outer.append("CAST(NULL AS SMALLINT) AS nps")
+    outer = [o if o.startswith(("_row", "CAST", "CASE", "coalesce")) or " AS " in o else f"s.{o}" for o in outer]
+    outer[0] = "s._row"
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(typed)} AS SELECT {', '.join(outer)} "
+                f"FROM {ident(clean)} s{joins}")
+    cur.execute(f"DROP TABLE {ident(clean)}")
+    parts_sql = []
     params: list = []
     for f in ("customer_id", "stage"):
-        parts.append(f"SELECT _row, ? AS column_name, NULL AS raw, 'Row ' || _row || ': the ' || ? || "
-                     f"' is empty (column \"' || ? || '\")' AS reason FROM {ident(typed)} WHERE {ident(f)} IS NULL")
+        parts_sql.append(f"SELECT _row, ? AS column_name, NULL AS raw, 'Row ' || _row || ': the ' || ? || "
+                         f"' is empty (column \"' || ? || '\")' AS reason FROM {ident(typed)} WHERE {ident(f)} IS NULL")
         params += [header_of[f], "customer ID" if f == "customer_id" else "stage", header_of[f]]
-    for f, alias, what in checks:
+    for f, col, what in checks:
         rawcol = ident("_raw_" + f)
-        parts.append(f"SELECT _row, ? AS column_name, {rawcol} AS raw, 'Row ' || _row || ': \"' || {rawcol} || "
-                     f"'\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM {ident(typed)} "
-                     f"WHERE {rawcol} IS NOT NULL AND {ident(alias)} IS NULL")
+        parts_sql.append(f"SELECT _row, ? AS column_name, {rawcol} AS raw, 'Row ' || _row || ': \"' || {rawcol} || "
+                         f"'\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM {ident(typed)} "
+                         f"WHERE {rawcol} IS NOT NULL AND {ident(col)} IS NULL")
         params += [header_of[f], what, header_of[f]]
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(problems)} AS {' UNION ALL '.join(parts)}", params)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(problems)} AS {' UNION ALL '.join(parts_sql)}", params)
     return info

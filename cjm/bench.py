@@ -1,0 +1,205 @@
+"""Benchmarks that print a table: ``python -m cjm bench import [--rows 1000000] [--xlsx-rows 100000]``.
+
+Each case runs in its own Python subprocess, so its peak memory (``ru_maxrss``) is its own. The data
+is generated into ``--dir`` (default ``bench_data/``, git-ignored; never committed). Sub-benchmarks are
+functions registered in :data:`BENCHES` (``bench analytics`` is added by the analytics work).
+
+>>> sorted(BENCHES)[:1]
+['import']
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from cjm.errors import CJMError
+
+DEFAULT_DIR = Path("bench_data")
+
+# --------------------------------------------------------------------------- data generation
+
+
+def make_csv(path: Path, rows: int) -> Path:
+    """A UTF-8 event CSV like a CRM export: ids with leading zeros, ISO timestamps, decimals, quoted comments."""
+    import duckdb
+
+    if path.exists() and path.stat().st_size > 0 and path.with_suffix(".rows").exists() \
+            and path.with_suffix(".rows").read_text() == str(rows):
+        return path
+    con = duckdb.connect()
+    con.execute(f"""COPY (
+        SELECT lpad(CAST(i // 7 AS VARCHAR), 7, '0') AS "Customer ID",
+               strftime(TIMESTAMP '2024-01-01' + to_seconds(i * 37 % 63000000), '%Y-%m-%d %H:%M:%S') AS "Date",
+               ['Awareness', 'Research', 'Purchase', 'Retention', 'Advocacy'][1 + i % 5] AS "Stage",
+               ['Webinar', 'Demo call', 'Proposal', 'Onboarding', 'Support ticket', 'Referral'][1 + i % 6]
+                   AS "Touchpoint",
+               ['email', 'phone', 'in person', 'video', 'mail', 'gift'][1 + (i // 3) % 6] AS "Channel",
+               CAST((i * 7) % 5 - 2 AS VARCHAR) AS "Emotion",
+               CAST(round((i * 13) % 100000 / 100.0, 2) AS VARCHAR) AS "Amount",
+               CASE WHEN i % 10 = 0 THEN 'Asked for pricing, then went quiet' WHEN i % 10 = 1 THEN 'Happy "so far"'
+                    ELSE '' END AS "Comment"
+        FROM range({int(rows)}) t(i)) TO '{path.as_posix()}' (HEADER, DELIMITER ',')""")
+    con.close()
+    path.with_suffix(".rows").write_text(str(rows))
+    return path
+
+
+def make_xlsx(path: Path, rows: int) -> Path:
+    """A one-sheet workbook (xlsxwriter, constant memory) with the same columns as :func:`make_csv`."""
+    if path.exists() and path.with_suffix(".rows").exists() and path.with_suffix(".rows").read_text() == str(rows):
+        return path
+    import datetime as dt
+
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sh = wb.add_worksheet("Events")
+    datefmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    sh.write_row(0, 0, ["Customer ID", "Date", "Stage", "Touchpoint", "Channel", "Emotion", "Amount", "Comment"])
+    stages = ["Awareness", "Research", "Purchase", "Retention", "Advocacy"]
+    tps = ["Webinar", "Demo call", "Proposal", "Onboarding", "Support ticket", "Referral"]
+    chans = ["email", "phone", "in person", "video", "mail", "gift"]
+    start = dt.datetime(2024, 1, 1)
+    for i in range(rows):
+        r = i + 1
+        sh.write_string(r, 0, f"{i // 7:07d}")
+        sh.write_datetime(r, 1, start + dt.timedelta(seconds=i * 37 % 63000000), datefmt)
+        sh.write_string(r, 2, stages[i % 5])
+        sh.write_string(r, 3, tps[i % 6])
+        sh.write_string(r, 4, chans[(i // 3) % 6])
+        sh.write_number(r, 5, (i * 7) % 5 - 2)
+        sh.write_number(r, 6, round((i * 13) % 100000 / 100.0, 2))
+        if i % 10 == 0:
+            sh.write_string(r, 7, "Asked for pricing, then went quiet")
+    wb.close()
+    path.with_suffix(".rows").write_text(str(rows))
+    return path
+
+
+# --------------------------------------------------------------------------- cases (run in a subprocess)
+
+
+def _case_duckdb_csv(src: str, work: str) -> int:
+    import duckdb
+
+    con = duckdb.connect(work)
+    con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [src])
+    n = con.execute("SELECT count(*) FROM t").fetchall()[0][0]
+    con.execute("CHECKPOINT")
+    con.close()
+    return n
+
+
+def _case_cjm(src: str, work: str) -> int:
+    from cjm.ingest import import_file
+    from cjm.models import preset
+    from cjm.store import close_workspace, open_workspace
+
+    ws = open_workspace(work)
+    rep = import_file(ws, src, model=preset("five-stage"))
+    close_workspace(ws)
+    if rep.rows_loaded != rep.rows_read:
+        raise SystemExit(f"{rep.rows_read - rep.rows_loaded} rows rejected: {rep.warnings}")
+    return rep.rows_loaded
+
+
+def _case_pandas_openpyxl(src: str, work: str) -> int:
+    import pandas as pd
+
+    return len(pd.read_excel(src, engine="openpyxl"))
+
+
+CASES: dict[str, Callable[[str, str], int]] = {
+    "duckdb-csv": _case_duckdb_csv,
+    "cjm-csv": _case_cjm,
+    "cjm-xlsx": _case_cjm,
+    "pandas-openpyxl": _case_pandas_openpyxl,
+}
+
+
+def _child(case: str, src: str, work: str) -> None:
+    import resource
+
+    t0 = time.perf_counter()
+    n = CASES[case](src, work)
+    secs = time.perf_counter() - t0
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"rows": n, "seconds": secs, "peak_mb": peak_kb / 1024}))
+
+
+def run_case(case: str, src: Path, work: Path, *, repeat: int = 1) -> dict:
+    """Run *case* in fresh subprocesses (best of *repeat*); the workspace/database file is removed first."""
+    best: dict | None = None
+    for _ in range(repeat):
+        for p in (work, Path(str(work) + ".wal")):
+            if p.exists():
+                p.unlink()
+        out = subprocess.run([sys.executable, "-c", "import sys; from cjm.bench import _child; _child(*sys.argv[1:])",
+                              case, str(src), str(work)], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+        if out.returncode != 0:
+            raise CJMError(f"benchmark case {case} failed: {out.stderr.strip().splitlines()[-1:]}")
+        res = json.loads(out.stdout.strip().splitlines()[-1])
+        if best is None or res["seconds"] < best["seconds"]:
+            best = res
+    return best  # type: ignore[return-value]
+
+
+def print_table(rows: list[list[str]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for k, r in enumerate(rows):
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        if k == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def bench_import(args: argparse.Namespace) -> int:
+    out_dir = Path(args.dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / ".gitignore").write_text("*\n")
+    print(f"generating data in {out_dir}/ ...", flush=True)
+    csv_path = make_csv(out_dir / f"events_{args.rows}.csv", args.rows)
+    xlsx_path = make_xlsx(out_dir / f"events_{args.xlsx_rows}.xlsx", args.xlsx_rows)
+    rows = [["case", "file", "rows", "seconds", "peak MB", "vs baseline"]]
+    base = run_case("duckdb-csv", csv_path, out_dir / "bare.duckdb", repeat=args.repeat)
+    ours = run_case("cjm-csv", csv_path, out_dir / "ws_csv.duckdb", repeat=args.repeat)
+    rows.append(["duckdb read_csv -> table (bare)", csv_path.name, f"{base['rows']:,}", f"{base['seconds']:.2f}",
+                 f"{base['peak_mb']:.0f}", "1.00x"])
+    rows.append(["cjm import_file CSV (validated)", csv_path.name, f"{ours['rows']:,}", f"{ours['seconds']:.2f}",
+                 f"{ours['peak_mb']:.0f}", f"{ours['seconds'] / base['seconds']:.2f}x slower"])
+    if not args.skip_xlsx:
+        pd_res = run_case("pandas-openpyxl", xlsx_path, out_dir / "unused.duckdb", repeat=1)
+        ox = run_case("cjm-xlsx", xlsx_path, out_dir / "ws_xlsx.duckdb", repeat=args.repeat)
+        rows.append(["pandas.read_excel(openpyxl)", xlsx_path.name, f"{pd_res['rows']:,}",
+                     f"{pd_res['seconds']:.2f}", f"{pd_res['peak_mb']:.0f}", "1.00x"])
+        rows.append(["cjm import_file XLSX (validated)", xlsx_path.name, f"{ox['rows']:,}", f"{ox['seconds']:.2f}",
+                     f"{ox['peak_mb']:.0f}", f"{pd_res['seconds'] / ox['seconds']:.1f}x faster"])
+    print_table(rows)
+    return 0
+
+
+#: sub-benchmarks: name -> function(args) -> exit code
+BENCHES: dict[str, Callable[[argparse.Namespace], int]] = {"import": bench_import}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("which", choices=["import", "analytics"], help="which benchmark")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the CSV (default 1,000,000)")
+    parser.add_argument("--xlsx-rows", type=int, default=100_000, help="rows of the XLSX (default 100,000)")
+    parser.add_argument("--dir", default=str(DEFAULT_DIR), help="where to put the generated files (bench_data/)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per case; the best is shown (default 1)")
+    parser.add_argument("--skip-xlsx", action="store_true", help="only the CSV cases")
+
+
+def run(args: argparse.Namespace, ws=None) -> int:
+    bench = BENCHES.get(args.which)
+    if bench is None:
+        raise CJMError(f'the "{args.which}" benchmark is not available yet.')
+    return bench(args)
