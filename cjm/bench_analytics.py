@@ -1,0 +1,223 @@
+"""Benchmark of the journey analyses on synthetic events: ``python -m cjm.bench_analytics [--sizes 1M,10M]``.
+
+For each size: generate events with DuckDB SQL straight into an on-disk workspace (file order deliberately not
+customer order, as in a real export sorted by date), store them in journey order (``cjm.journey.ensure_ordered``,
+timed), time every analysis (best of two runs), and time a straightforward pandas implementation of the funnel
+and the stage transitions on the same data (loaded into pandas beforehand, load not timed). Prints one table
+with the pandas/SQL ratio, and the process's peak resident memory before and after the pandas part.
+
+Targets from the issue: each calculation < 0.3 s at 1M events and < 3 s at 10M, >= 5x faster than pandas,
+peak memory < 2 GB at 10M.
+
+>>> _size("1.5M"), _size("10k")
+(1500000, 10000)
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import inspect
+import importlib
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from cjm.models import preset
+from cjm.store import close_workspace, open_workspace
+
+MODEL = preset("five-stage")
+
+
+def _size(text: str) -> int:
+    text = text.strip().upper()
+    mult = {"K": 1_000, "M": 1_000_000}.get(text[-1:], 1)
+    return int(float(text[:-1] if text[-1:] in "KM" else text) * mult)
+
+
+def generate(con, n_events: int) -> None:
+    """About *n_events* synthetic events (10 per customer on average) with stages, touchpoints, channels,
+    emotions, segments, values and a few comments; mostly forward journeys with loops and backward moves."""
+    n_cust = max(1, n_events // 10)
+    con.execute("DELETE FROM events")
+    con.execute("DELETE FROM stage_model")
+    con.execute("INSERT INTO stage_model VALUES (?, ?, now())", [MODEL.name, MODEL.to_json()])
+    con.execute("""
+        INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx, touchpoint,
+                            channel, emotion, nps, segment, persona, role, value, comment)
+        WITH c AS (SELECT c, 1 + (hash(c) % 19)::INTEGER AS n FROM range(?) t(c)),
+        e AS (SELECT c, unnest(range(n)) AS j FROM c),
+        r AS (SELECT c, j, hash(c * 31 + j) AS h,
+                     least(4, greatest(0, (j // 3)::INTEGER - CASE WHEN hash(c * 31 + j) % 10 = 0 THEN 1 ELSE 0 END))
+                         AS idx
+              FROM e)
+        SELECT j * ? + c AS seq, 1, 'bench.csv', j * ? + c + 2,
+               'C' || lpad(c::VARCHAR, 8, '0'),
+               TIMESTAMP '2023-01-01' + to_seconds((hash(c) % 63072000)::BIGINT)
+                   + to_seconds((j * 86400 * (1 + h % 5))::BIGINT),
+               ['Awareness', 'Research', 'Purchase', 'Retention', 'Advocacy'][idx + 1], idx::SMALLINT,
+               'tp' || (h % 40)::VARCHAR,
+               ['email', 'phone', 'web', 'in person', 'video', 'mail'][1 + (h // 7 % 6)::INTEGER],
+               ((h // 11) % 5)::DOUBLE - 2, CASE WHEN h % 13 = 0 THEN (h // 13 % 11)::SMALLINT END,
+               ['SMB', 'Enterprise', 'Public'][1 + (hash(c) // 3 % 3)::INTEGER],
+               ['Ana', 'Mehmet', 'John'][1 + (hash(c) // 5 % 3)::INTEGER],
+               ['main client', 'user', 'influencer'][1 + (h // 17 % 3)::INTEGER],
+               (h % 1000)::DOUBLE, CASE WHEN h % 50 = 0 THEN 'comment ' || (h % 97)::VARCHAR END
+        FROM r""", [n_cust, n_cust, n_cust])
+    con.execute("CHECKPOINT")
+
+
+def _best(fn: Callable[[], object], runs: int = 2) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def calculations(con) -> list[tuple[str, Callable[[], object]]]:
+    """(name, zero-argument call) for every analysis present in this checkout."""
+    from cjm import flows, funnel
+    m = MODEL
+    calls = [
+        ("funnel", lambda: funnel.funnel(con, model=m)),
+        ("funnel visited", lambda: funnel.funnel(con, model=m, mode="visited")),
+        ("funnel window 30d", lambda: funnel.funnel(con, model=m, window_days=30)),
+        ("breakdown segment", lambda: funnel.breakdown(con, model=m, by="segment")),
+        ("time_to_convert", lambda: funnel.time_to_convert(con, model=m)),
+        ("time_in_stage", lambda: funnel.time_in_stage(con, model=m)),
+        ("dropped_after", lambda: funnel.dropped_after(con, model=m, stage="research")),
+        ("stuck", lambda: funnel.stuck(con, model=m)),
+        ("stuck_summary", lambda: funnel.stuck_summary(con, model=m)),
+        ("backwards", lambda: funnel.backwards(con, model=m)),
+        ("backwards_summary", lambda: funnel.backwards_summary(con, model=m)),
+        ("transitions stage", lambda: flows.transitions(con, model=m)),
+        ("transitions touchpoint", lambda: flows.transitions(con, model=m, by="touchpoint", top=10)),
+    ]
+    # analyses written by other engineers: timed when present, with their defaults
+    for module, names in (("cjm.channels", ("matrix", "gaps", "touchpoints")),
+                          ("cjm.emotion", ("curve", "touchpoint_curve", "nps", "comments")),
+                          ("cjm.pain_points", ("pain_points",))):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        for name in names:
+            f = getattr(mod, name, None)
+            if f is None:
+                continue
+            required = [p for p in inspect.signature(f).parameters.values()
+                        if p.default is inspect.Parameter.empty and p.name not in ("con", "model")]
+            if required:
+                continue
+            calls.append((f"{module.split('.')[-1]}.{name}", lambda f=f: f(con, model=m)))
+    return calls
+
+
+def pandas_funnel(df: pd.DataFrame) -> pd.Series:
+    """Furthest-stage funnel the straightforward pandas way."""
+    furthest = df.dropna(subset=["stage_idx"]).groupby("customer_id")["stage_idx"].max()
+    hist = furthest.value_counts().reindex(range(len(MODEL.stages)), fill_value=0)
+    return hist[::-1].cumsum()[::-1]
+
+
+def pandas_transitions(df: pd.DataFrame) -> pd.Series:
+    """Stage directly-follows counts (with start/end) the straightforward pandas way."""
+    d = df.dropna(subset=["stage_idx"]).sort_values(["customer_id", "ts", "seq"], na_position="last")
+    g = d.groupby("customer_id", sort=False)["stage_idx"]
+    src = g.shift(1).fillna(-1)
+    nxt = g.shift(-1)
+    pairs = pd.DataFrame({"s": src.to_numpy(), "t": d["stage_idx"].to_numpy()})
+    ends = pd.DataFrame({"s": d.loc[nxt.isna(), "stage_idx"].to_numpy(), "t": len(MODEL.stages)})
+    return pd.concat([pairs, ends]).value_counts()
+
+
+def run(size: int, directory: Path, *, with_pandas: bool, out=print) -> list[dict]:
+    from cjm import journey
+    path = directory / f"bench_{size}.duckdb"
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    ws = open_workspace(path)
+    con = ws.cursor()
+    rows: list[dict] = []
+    try:
+        t = time.perf_counter()
+        generate(con, size)
+        n = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        out(f"  {n:,} events generated in {time.perf_counter() - t:.1f} s")
+        from cjm import flows, funnel
+        unordered = {"funnel": _best(lambda: funnel.funnel(con, model=MODEL), 1),
+                     "transitions stage": _best(lambda: flows.transitions(con, model=MODEL), 1)}
+        t = time.perf_counter()
+        journey.ensure_ordered(con)
+        rows.append({"size": n, "calculation": "ensure_ordered (once per import)",
+                     "seconds": time.perf_counter() - t})
+        for name, call in calculations(con):
+            try:
+                secs = _best(call)
+            except Exception as exc:  # a failing analysis is reported, the benchmark goes on
+                out(f"  {name}: failed ({type(exc).__name__}: {str(exc).splitlines()[0]})")
+                continue
+            row = {"size": n, "calculation": name, "seconds": secs}
+            if name in unordered:
+                row["seconds_unordered"] = unordered[name]
+            rows.append(row)
+        duck_peak = _peak_mb()
+        if with_pandas:
+            df = con.execute("SELECT customer_id, ts, seq, stage_idx FROM events").df()
+            for name, f in (("funnel", pandas_funnel), ("transitions stage", pandas_transitions)):
+                secs = _best(lambda f=f: f(df))
+                for row in rows:
+                    if row["calculation"] == name:
+                        row["pandas_seconds"] = secs
+                        row["ratio"] = secs / row["seconds"]
+            del df
+        rows.append({"size": n, "calculation": "peak RSS MB (DuckDB part / with pandas)",
+                     "seconds": float("nan"), "peak_mb": duck_peak, "peak_mb_pandas": _peak_mb()})
+    finally:
+        con.close()
+        close_workspace(ws)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            Path(str(path) + ".wal").unlink()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m cjm bench analytics", description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="1M,10M", help="comma-separated event counts (default 1M,10M)")
+    p.add_argument("--no-10m", action="store_true", help="skip sizes of 10M events and more")
+    p.add_argument("--no-pandas", action="store_true", help="skip the pandas reference")
+    p.add_argument("--dir", help="directory for the temporary workspaces (default: a temp dir)")
+    p.add_argument("--quiet", action="store_true", help="print nothing (for tests)")
+    args = p.parse_args(argv)
+    out = (lambda *a, **k: None) if args.quiet else print
+    sizes = [_size(s) for s in args.sizes.split(",") if s.strip()]
+    if args.no_10m:
+        sizes = [s for s in sizes if s < 10_000_000]
+    all_rows: list[dict] = []
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        for size in sizes:
+            out(f"{size:,} events")
+            all_rows += run(size, Path(tmp), with_pandas=not args.no_pandas, out=out)
+    table = pd.DataFrame(all_rows)
+    if not args.quiet:
+        with pd.option_context("display.max_rows", 200, "display.width", 200, "display.float_format",
+                               "{:.3f}".format):
+            print(table.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
