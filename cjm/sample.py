@@ -71,18 +71,25 @@ import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cjm.ingest import ImportReport
+    from cjm.store import Workspace
 
 SEED = 2026
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 
-#: What the UI offers under "Load sample data" (and what ``python -m cjm sample`` imports).
-SAMPLES: list[dict[str, str]] = [
+#: What the UI offers under "Load sample data" (and what ``python -m cjm sample`` imports). ``mapping`` is passed
+#: to the import on top of its guesses: the 1-5 ratings are the samples' emotion scores (PRODUCT.md: emotion
+#: "from a score (... 1-5 stars ...)"), so the emotion curve and pain points have data in every sample.
+SAMPLES: list[dict[str, Any]] = [
     {
         "key": "hinge",
         "file": "hinge_b2b_clients.csv",
         "title": "B2B professional services (Hinge, 4 stages, English)",
         "model": "hinge-b2b-4",
+        "mapping": {"Rating (1-5)": "emotion"},
         "description": "CRM export of ~400 clients of a consulting firm over 2023-2025: outcomes hired / not now / "
                        "no way and advocate / lost, buying roles, referrals, ratings, NPS, deal values. "
                        "Look at the onboarding call and at the silence between engagements.",
@@ -92,6 +99,7 @@ SAMPLES: list[dict[str, str]] = [
         "file": "tr_kobi_coleman.xlsx",
         "title": "Türk KOBİ yazılım firması (Coleman, 8 aşama, Türkçe)",
         "model": "coleman-8",
+        "mapping": {"Memnuniyet (1-5)": "emotion"},
         "description": "Excel report of ~300 customers of a Turkish accounting-software firm in 2025 across "
                        "Coleman's 8 stages and 6 media; dates and amounts as text, a title row above the header. "
                        "Customers get stuck, go backwards and leave; the support line hurts.",
@@ -101,6 +109,7 @@ SAMPLES: list[dict[str, str]] = [
         "file": "ro_sondaj_5etape.csv",
         "title": "Sondaj clienți ERP (5 etape, română)",
         "model": "five-stage",
+        "mapping": {},
         "description": "Survey export (cp1250, ';') of ~250 customers of a Romanian ERP vendor in 2024: personas, "
                        "buying-team roles, emotions as words, NPS, amounts in RON. The online demo loses buyers.",
     },
@@ -780,20 +789,21 @@ def write_samples(directory: str | Path | None = None, *, seed: int = SEED) -> l
     return paths
 
 
-def load_all(ws: Any, *, keys: list[str] | None = None, active: str | None = None,
-             directory: str | Path | None = None) -> list[Any]:
+def load_all(ws: Workspace, *, keys: list[str] | None = None, active: str | None = None, replace: bool = False,
+             directory: str | Path | None = None) -> list[ImportReport]:
     """Import the samples (all three, or *keys*) into workspace *ws*, each checked against its own stage model.
 
     The three samples use three stage models while a workspace has one active model, so afterwards the model
     of sample *active* (default: the first one loaded, the Hinge B2B sample) becomes the workspace's model; the
     other samples' events stay in the workspace and come into view when the user picks their model in Settings.
     Returns the import reports of :func:`cjm.ingest.import_file`, in load order. A file that was already
-    imported (same sha256) is reported by the import, not duplicated.
+    imported (same sha256) is reported as a duplicate, not loaded twice, unless *replace*.
 
     >>> from cjm.store import open_workspace
     >>> ws = open_workspace(":memory:")
-    >>> reports = load_all(ws, keys=["romanian"])  # doctest: +SKIP
-    >>> ws.stage_model().name  # doctest: +SKIP
+    >>> [(r.rows_loaded, r.rows_rejected) for r in load_all(ws, keys=["romanian"])]
+    [(1322, 0)]
+    >>> ws.stage_model().name
     'five-stage'
     """
     from cjm import ingest
@@ -804,8 +814,8 @@ def load_all(ws: Any, *, keys: list[str] | None = None, active: str | None = Non
         raise CJMError("Importing files is not available in this version of CJM Dashboard yet; the sample files "
                        "are in sample_data/ (python -m cjm.sample --write DIR regenerates them).")
     chosen = [s for s in SAMPLES if keys is None or s["key"] in keys]
-    reports = [ingest.import_file(ws, sample_path(s["key"], directory=directory), model=preset(s["model"]))
-               for s in chosen]
+    reports = [ingest.import_file(ws, sample_path(s["key"], directory=directory), model=preset(s["model"]),
+                                  mapping=s["mapping"] or None, replace=replace) for s in chosen]
     if chosen:
         ws.set_stage_model(preset(_BY_KEY[active or chosen[0]["key"]]["model"]))
     return reports
@@ -822,24 +832,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed for --write (default {SEED})")
     parser.add_argument("--only", action="append", choices=list(_BY_KEY), default=None,
                         help="import only this sample (repeatable; default: all three)")
+    parser.add_argument("--replace", action="store_true",
+                        help="load the samples again in place of an earlier import of the same files")
 
 
-def _field(report: Any, name: str) -> Any:
-    if isinstance(report, dict):
-        return report.get(name)
-    return getattr(report, name, None)
-
-
-def run(args: argparse.Namespace, ws: Any) -> int:
+def run(args: argparse.Namespace, ws: Workspace | None) -> int:
     """Run the ``sample`` command; returns the exit code."""
     if args.write:
         for path in write_samples(args.write, seed=args.seed):
             print(f"wrote {path} ({path.stat().st_size:,} bytes)")
         return 0
-    reports = load_all(ws, keys=args.only)
+    reports = load_all(ws, keys=args.only, replace=args.replace)
     for sample, report in zip([s for s in SAMPLES if not args.only or s["key"] in args.only], reports):
-        print(f"{sample['file']}: {_field(report, 'rows_loaded')} rows loaded, "
-              f"{_field(report, 'rows_rejected')} rejected (stage model {sample['model']})")
+        if report.duplicate:
+            print(f"{sample['file']}: already in the workspace, nothing loaded (--replace loads it again)")
+        else:
+            print(f"{sample['file']}: {report.rows_loaded} rows loaded, {report.rows_rejected} rejected "
+                  f"(stage model {sample['model']})")
+    print(f"active stage model: {ws.stage_model().name}")
     return 0
 
 

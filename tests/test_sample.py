@@ -14,7 +14,7 @@ import pytest
 import cjm.ingest
 from cjm import sample
 from cjm.models import norm, preset
-from cjm.sample import SAMPLE_DIR, SAMPLES, build, sample_path, write_samples
+from cjm.sample import SAMPLE_DIR, SAMPLES, build, sample_path
 
 HINGE = SAMPLE_DIR / "hinge_b2b_clients.csv"
 COLEMAN = SAMPLE_DIR / "tr_kobi_coleman.xlsx"
@@ -26,8 +26,10 @@ _CEDILLA_BACK = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
 
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory):
+    """The samples regenerated through the CLI (``python -m cjm.sample --write DIR``)."""
     out = tmp_path_factory.mktemp("samples")
-    return {p.name: p for p in write_samples(out)}
+    assert sample.main(["--write", str(out)]) == 0
+    return {p.name: p for p in out.iterdir()}
 
 
 @pytest.fixture(scope="module")
@@ -246,11 +248,8 @@ def test_romanian_demo_pain_point(romanian):
 # -- CLI -----------------------------------------------------------------------------------------------------------
 
 
-def test_cli_write(tmp_path, capsys):
-    assert sample.main(["--write", str(tmp_path / "out")]) == 0
-    out = capsys.readouterr().out
-    assert [p.name for p in sorted((tmp_path / "out").iterdir())] == sorted(s["file"] for s in SAMPLES)
-    assert "hinge_b2b_clients.csv" in out
+def test_cli_writes_exactly_the_three_files(regenerated):
+    assert sorted(regenerated) == sorted(s["file"] for s in SAMPLES)
 
 
 # -- import (cjm.ingest.import_file, written in parallel) ---------------------------------------------------------
@@ -264,24 +263,48 @@ def _data_rows(key: str) -> int:
 
 
 @needs_import
-@pytest.mark.parametrize("key", [s["key"] for s in SAMPLES])
-def test_each_sample_imports_without_rejects_or_unknown_stages(ws, key):
-    model = preset(next(s["model"] for s in SAMPLES if s["key"] == key))
-    report = cjm.ingest.import_file(ws, sample_path(key), model=model)
-    assert report.rows_rejected == 0
-    assert report.rows_loaded == _data_rows(key)
+@pytest.mark.parametrize("sample_info", SAMPLES, ids=[s["key"] for s in SAMPLES])
+def test_each_sample_imports_without_rejects_or_unknown_stages(ws, sample_info):
+    key = sample_info["key"]
+    report = cjm.ingest.import_file(ws, sample_path(key), model=preset(sample_info["model"]),
+                                    mapping=sample_info["mapping"] or None)
+    assert (report.rows_read, report.rows_loaded, report.rows_rejected) == (_data_rows(key), _data_rows(key), 0)
+    assert report.unknown_stages == {}
+    assert [h for h, f in report.mapping.items() if f is None] == (["Company"] if key == "hinge" else [])
     cur = ws.cursor()
-    assert cur.execute("select count(*) from events").fetchone()[0] == _data_rows(key)
-    assert cur.execute("select count(*) from events where stage_idx is null").fetchone()[0] == 0
+    n, unknown, ts, emotion, customers = cur.execute(
+        "select count(*), count(*) filter (where stage_idx is null), count(ts), count(emotion), "
+        "count(distinct customer_id) from events").fetchone()
+    assert (n, unknown, ts) == (_data_rows(key), 0, n)
+    assert emotion > 0.5 * n and customers == len({r[0] for r in build(key)[1]})
+    # the planted pain point is the most negative touchpoint of its stage, after scaling to -2..+2
+    stage, touchpoint = {"hinge": (1, "Onboarding call"), "coleman": (4, "Destek hattı araması"),
+                         "romanian": (1, "Demo online")}[key]
+    worst = cur.execute("select touchpoint, avg(emotion) from events where stage_idx = ? and emotion is not null "
+                        "group by touchpoint order by avg(emotion) limit 1", [stage]).fetchone()
+    assert worst[0] == touchpoint and worst[1] < 0
 
 
 @needs_import
 def test_load_all_keeps_the_hinge_model_active(ws):
     reports = sample.load_all(ws)
-    assert [r.rows_rejected for r in reports] == [0, 0, 0]
+    assert [(r.rows_loaded, r.rows_rejected) for r in reports] == [(_data_rows(s["key"]), 0) for s in SAMPLES]
     assert ws.stage_model().name == "hinge-b2b-4"
+    assert sample.load_all(ws, keys=["hinge"])[0].duplicate  # same file again: reported, not loaded twice
     n = ws.cursor().execute("select count(*) from events").fetchone()[0]
     assert n == sum(_data_rows(s["key"]) for s in SAMPLES)
+
+
+@needs_import
+def test_cli_imports_into_a_workspace_file(tmp_path, capsys):
+    from cjm.store import close_workspace, open_workspace
+
+    path = tmp_path / "ws.duckdb"
+    assert sample.main(["--workspace", str(path), "--only", "romanian"]) == 0
+    out = capsys.readouterr().out
+    assert f"ro_sondaj_5etape.csv: {_data_rows('romanian')} rows loaded, 0 rejected" in out
+    assert "active stage model: five-stage" in out
+    close_workspace(open_workspace(path))
 
 
 def test_load_all_says_what_to_do_while_import_is_missing(ws, monkeypatch):
@@ -292,7 +315,7 @@ def test_load_all_says_what_to_do_while_import_is_missing(ws, monkeypatch):
         sample.load_all(ws)
 
 
-# keep the csv/io imports honest: the Hinge file is also readable by the standard library csv module
+# a second, independent reader: the standard library csv module sees the same records as pandas
 def test_hinge_reads_with_the_csv_module():
     rows = list(csv.reader(io.StringIO(HINGE.read_text(encoding="utf-8"), newline="")))
     assert rows[1:] == build("hinge")[1]
