@@ -189,7 +189,7 @@ def real_baseline(tmp_path_factory) -> Baseline:
         close_workspace(ws)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(b=baselines(), horizon=st.integers(1, 36))
 def test_no_change_equals_baseline_exactly(b, horizon):
     p = project(b, Scenario(), horizon_months=horizon)
@@ -210,7 +210,7 @@ def test_no_change_equals_baseline_with_draws(real_baseline):
         assert d["delta_p5"] == d["delta_p95"] == 0
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(data=st.data(), b=baselines())
 def test_raising_a_conversion_never_lowers_won(data, b):
     s = data.draw(scenarios(b.stage_keys))
@@ -220,7 +220,7 @@ def test_raising_a_conversion_never_lowers_won(data, b):
     assert project(b, up).headline()["won"]["scenario"] >= won
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(data=st.data(), b=baselines(), horizon=st.integers(1, 24))
 def test_referral_rate_zero_removes_the_loop(data, b, horizon):
     s = dataclasses.replace(data.draw(scenarios(b.stage_keys)), referral_rate=0.0)
@@ -232,7 +232,7 @@ def test_referral_rate_zero_removes_the_loop(data, b, horizon):
     assert p.monthly()["new_scenario"].tolist() == pytest.approx([external] * horizon, rel=1e-9, abs=1e-9)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(data=st.data(), b=baselines())
 def test_contributions_sum_to_the_total(data, b):
     s = data.draw(scenarios(b.stage_keys))
