@@ -42,7 +42,12 @@ def _utf16_name(name: str) -> bytes:
 def detect_kind(data: bytes, *, file_name: str) -> Detected:
     """Classify *data*; raise :class:`InputError` with what to do for unusable files."""
     name = file_name
-    if not data or not data.strip(b" \t\r\n\x00") or data in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+    body = data
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if body.startswith(bom):
+            body = body[len(bom):]
+            break
+    if not body.strip(b" \t\r\n\x00"):
         raise InputError(f'The file "{name}" is empty. Export the data again (with a header row and at least one '
                          f"data row) and upload it.")
     if data.startswith(OLE2_MAGIC):
@@ -79,7 +84,8 @@ def detect_kind(data: bytes, *, file_name: str) -> Detected:
             raise InputError(f'"{name}" is {what}, not a spreadsheet. Upload the CSV or Excel (.xlsx) file with the '
                              f"data.")
     head = data[:4096]
-    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and head.count(b"\x00") > len(head) // 20:
+    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 13))
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and controls > max(2, len(head) // 100):
         raise InputError(f'"{name}" is not a text or Excel file (it contains binary data). Upload the CSV or Excel '
                          f"(.xlsx) file with the data.")
     warnings = []

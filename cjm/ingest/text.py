@@ -158,8 +158,8 @@ def sniff(text: str) -> tuple[str, int]:
     """``(delimiter, header record index (0-based))`` from the first records.
 
     The delimiter is the one giving the most records with the same number (> 1) of fields; the header is
-    the first record with that number of fields and at least as many non-empty fields as a typical
-    record (title and blank rows above it are skipped).
+    the first record with that number of fields of which more than half (and at least two) are filled,
+    measured against the fullest record (title and blank rows above it are skipped).
 
     >>> sniff("Sales report 2026\\n\\nid;stage;amount\\n1;a;1,5\\n2;b;2,5\\n")
     (';', 2)
@@ -180,10 +180,10 @@ def sniff(text: str) -> tuple[str, int]:
     if best is None:
         return ",", next((i for i, r in enumerate(_records(sample, ",")) if any(f.strip() for f in r)), 0)
     _, delim, recs, modal = best
-    filled = sorted(sum(1 for f in r if f.strip()) for r in recs if len(r) == modal)
-    typical = filled[len(filled) // 2]
+    most = max(sum(1 for f in r if f.strip()) for r in recs if len(r) == modal)
+    need = max(2, most // 2 + 1) if most >= 2 else 1
     for i, rec in enumerate(recs):
-        if len(rec) == modal and sum(1 for f in rec if f.strip()) >= typical:
+        if len(rec) == modal and sum(1 for f in rec if f.strip()) >= need:
             return delim, i
     return delim, 0  # pragma: no cover - the median record qualifies
 
