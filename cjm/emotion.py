@@ -247,7 +247,8 @@ def comments(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     """The *k* most negative and *k* most positive comments per stage, as evidence.
 
     A comment counts when it is not blank and its event has an emotion: negative = emotion
-    below 0 (most negative first), positive = above 0 (most positive first); ties in file order.
+    below 0 (most negative first), positive = above 0 (most positive first); ties in file order. The same
+    text is shown once per stage and side (its most extreme occurrence).
     ``stage``: a key, label or index to keep one stage (unknown stage: ``CJMError``).
     Columns: stage_idx, stage, label, kind ("negative" | "positive"), emotion, comment,
     customer_id, touchpoint, ts.
@@ -265,11 +266,14 @@ def comments(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
         c AS (SELECT e.stage_idx, s.stage, s.label, e.emotion, e.comment, e.customer_id, e.touchpoint, e.ts, e.seq
               FROM ev e JOIN stages s USING (stage_idx)
               WHERE e.comment IS NOT NULL AND trim(e.comment) <> '' AND e.emotion IS NOT NULL {cond}),
+        neg AS (SELECT * FROM c WHERE emotion < 0
+                QUALIFY row_number() OVER (PARTITION BY stage_idx, comment ORDER BY emotion, seq) = 1),
+        pos AS (SELECT * FROM c WHERE emotion > 0
+                QUALIFY row_number() OVER (PARTITION BY stage_idx, comment ORDER BY emotion DESC, seq) = 1),
         ranked AS (
             SELECT *, 'negative' AS kind, 0 AS kind_order,
-                   row_number() OVER (PARTITION BY stage_idx ORDER BY emotion, seq) AS r FROM c WHERE emotion < 0
+                   row_number() OVER (PARTITION BY stage_idx ORDER BY emotion, seq) AS r FROM neg
             UNION ALL
-            SELECT *, 'positive', 1,
-                   row_number() OVER (PARTITION BY stage_idx ORDER BY emotion DESC, seq) FROM c WHERE emotion > 0)
+            SELECT *, 'positive', 1, row_number() OVER (PARTITION BY stage_idx ORDER BY emotion DESC, seq) FROM pos)
         SELECT stage_idx, stage, label, kind, emotion, comment, customer_id, touchpoint, ts
         FROM ranked WHERE r <= ? ORDER BY stage_idx, kind_order, r""", [*params, *cond_p, int(k)]).df()

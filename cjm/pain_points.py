@@ -93,7 +93,7 @@ def evidence(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
              stage: str | int, touchpoint: str, k: int = 3) -> pd.DataFrame:
     """Sample comments behind a pain point: the *k* most negative comments at (stage, touchpoint).
 
-    Comments without an emotion come after those with one; ties in file order. ``dropped``
+    Comments without an emotion come after those with one; ties in file order; the same text once. ``dropped``
     says whether that customer went no further than this stage.
     Columns: stage_idx, stage, label, touchpoint, customer_id, ts, emotion, comment, dropped.
 
@@ -109,4 +109,5 @@ def evidence(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
         FROM ev e JOIN stages s USING (stage_idx)
         JOIN dropped_cust d ON d.stage_idx = e.stage_idx AND d.touchpoint = e.touchpoint AND d.customer_id = e.customer_id
         WHERE e.stage_idx = ? AND e.touchpoint = ? AND e.comment IS NOT NULL AND trim(e.comment) <> ''
+        QUALIFY row_number() OVER (PARTITION BY e.comment ORDER BY e.emotion NULLS LAST, e.seq) = 1
         ORDER BY e.emotion NULLS LAST, e.seq LIMIT ?""", [*params, idx, str(touchpoint), int(k)]).df()

@@ -138,3 +138,13 @@ def test_comments_most_negative_and_positive(journeys):
     assert r["comment"].tolist() == ["Great demo", "Helpful call"]
     with pytest.raises(CJMError, match="Unknown stage"):
         comments(con, model=m, stage="nowhere")
+
+
+def test_comments_show_each_text_once(journeys):
+    same = {"touchpoint": "call", "comment": "Too slow"}
+    con, m = journeys({"c1": [("research", "2026-01-01", {**same, "emotion": -1})],
+                       "c2": [("research", "2026-01-01", {**same, "emotion": -2})],
+                       "c3": [("research", "2026-01-02", {"touchpoint": "call", "comment": "Late", "emotion": -1})]})
+    # "Too slow" twice -> shown once, at its most negative (-2, c2); then "Late" (-1)
+    c = comments(con, model=m, k=3)
+    assert c[["comment", "emotion", "customer_id"]].values.tolist() == [["Too slow", -2.0, "c2"], ["Late", -1.0, "c3"]]

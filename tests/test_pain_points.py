@@ -75,3 +75,12 @@ def test_evidence_most_negative_comments_first(journeys):
     assert len(evidence(con, model=m, stage="awareness", touchpoint="ad", k=1)) == 1
     with pytest.raises(CJMError):
         evidence(con, model=m, stage="nowhere", touchpoint="ad")
+
+
+def test_evidence_shows_each_text_once(journeys):
+    same = {"touchpoint": "call", "comment": "Too slow"}
+    con, m = journeys({"c1": [("research", "2026-01-01", {**same, "emotion": -1})],
+                       "c2": [("research", "2026-01-01", {**same, "emotion": -2})],
+                       "c3": [("research", "2026-01-02", {"touchpoint": "call", "comment": "Late"})]})
+    ev = evidence(con, model=m, stage="research", touchpoint="call", k=3)
+    assert ev[["comment", "customer_id"]].values.tolist() == [["Too slow", "c2"], ["Late", "c3"]]
