@@ -94,13 +94,24 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
     """
     if not force and is_ordered(con):
         return False
+    ddl = con.execute("SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'events' "
+                      "AND NOT temporary").fetchone()[0]
+    head = "CREATE TABLE events("
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("CREATE OR REPLACE TEMP TABLE _journey_sorted AS SELECT * FROM events "
-                    f"ORDER BY customer_id, {ORDER_SQL}")
-        con.execute("DELETE FROM events")
-        con.execute(f"INSERT INTO events SELECT * FROM _journey_sorted ORDER BY customer_id, {ORDER_SQL}")
-        con.execute("DROP TABLE _journey_sorted")
+        if ddl.startswith(head):
+            # a sorted copy with the same definition replaces the table (cheaper than DELETE + INSERT)
+            con.execute("DROP TABLE IF EXISTS _events_sorted")
+            con.execute("CREATE TABLE _events_sorted(" + ddl[len(head):])
+            con.execute(f"INSERT INTO _events_sorted SELECT * FROM events ORDER BY customer_id, {ORDER_SQL}")
+            con.execute("DROP TABLE events")
+            con.execute("ALTER TABLE _events_sorted RENAME TO events")
+        else:
+            con.execute("CREATE OR REPLACE TEMP TABLE _journey_sorted AS SELECT * FROM events "
+                        f"ORDER BY customer_id, {ORDER_SQL}")
+            con.execute("DELETE FROM events")
+            con.execute(f"INSERT INTO events SELECT * FROM _journey_sorted ORDER BY customer_id, {ORDER_SQL}")
+            con.execute("DROP TABLE _journey_sorted")
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, _fingerprint(con)])
         con.execute("COMMIT")
     except BaseException:
