@@ -1,0 +1,231 @@
+"""Value conversions: IDs, dates, UTC offsets, Excel serials, numbers, emotion scales and words, NPS."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from cjm.errors import AmbiguousDatesError
+from cjm.ingest import import_file, rejected_rows
+from cjm.ingest.raw import RawTable
+from cjm.ingest.values import build_typed, decide_scale
+
+
+def load(ws, text: str, **kw):
+    rep = import_file(ws, text.encode(), file_name="v.csv", **kw)
+    return rep
+
+
+def col(ws, name: str) -> list:
+    return [r[0] for r in ws.cursor().execute(f"SELECT {name} FROM events ORDER BY seq").fetchall()]
+
+
+def reasons(ws) -> list[str]:
+    return rejected_rows(ws)["reason"].tolist()
+
+
+def T(*a) -> dt.datetime:
+    return dt.datetime(*a)
+
+
+# -- IDs and text -------------------------------------------------------------------------------
+
+
+def test_ids_stay_text_with_leading_zeros(ws):
+    load(ws, "Customer ID,Stage\n007,a\n 0012 ,b\nA-01,c\n1e5,d\n")
+    assert col(ws, "customer_id") == ["007", "0012", "A-01", "1e5"]
+
+
+def test_empty_id_or_stage_rejects_the_row(ws):
+    rep = load(ws, "Customer ID,Stage,Channel\n1,a,x\n ,b,y\n3,,z\n")
+    assert (rep.rows_loaded, rep.rows_rejected) == (1, 2)
+    assert reasons(ws) == ['Row 3: the customer ID is empty (column "Customer ID")',
+                           'Row 4: the stage is empty (column "Stage")']
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("2026-01-02", T(2026, 1, 2)),
+    ("2026-01-02 09:05", T(2026, 1, 2, 9, 5)),
+    ("2026-01-02T09:05:07", T(2026, 1, 2, 9, 5, 7)),
+    ("2026-01-02 09:05:07.250", T(2026, 1, 2, 9, 5, 7, 250000)),
+    ("2026/01/02", T(2026, 1, 2)),
+    ("02.01.2026", T(2026, 1, 2)),  # dd.mm.yyyy is always day first
+    ("2.1.2026 14:30", T(2026, 1, 2, 14, 30)),
+])
+def test_date_formats(ws, cell, expected):
+    load(ws, f"id,stage,date\n1,a,{cell}\n")
+    assert col(ws, "ts") == [expected]
+
+
+def test_day_first_decided_from_the_data(ws):
+    # 25/03 can only be day/month, so 03/04 is 3 April in the same column
+    load(ws, "id,stage,date\n1,a,25/03/2026\n2,b,03/04/2026\n")
+    assert col(ws, "ts") == [T(2026, 3, 25), T(2026, 4, 3)]
+
+
+def test_month_first_decided_from_the_data(ws):
+    load(ws, "id,stage,date\n1,a,03/25/2026 10:00\n2,b,03/04/2026\n")
+    assert col(ws, "ts") == [T(2026, 3, 25, 10), T(2026, 3, 4)]
+
+
+def test_ambiguous_dates_need_a_choice(ws):
+    text = "id,stage,Tarih\n1,a,03/04/2026\n2,b,05/06/2026\n"
+    with pytest.raises(AmbiguousDatesError) as err:
+        load(ws, text)
+    assert err.value.column == "Tarih"
+    assert err.value.examples == ["03/04/2026", "05/06/2026"]
+    assert "--dayfirst" in str(err.value)
+    load(ws, text, date_order="monthfirst")
+    assert col(ws, "ts") == [T(2026, 3, 4), T(2026, 5, 6)]
+
+
+def test_explicit_dayfirst(ws):
+    load(ws, "id,stage,date\n1,a,03/04/2026\n", date_order="dayfirst")
+    assert col(ws, "ts") == [T(2026, 4, 3)]
+
+
+def test_impossible_date_is_rejected_with_row_and_column(ws):
+    rep = load(ws, "id,stage,Tarih\n1,a,01.02.2026\n2,b,31.02.2026\n3,c,\n")
+    assert (rep.rows_loaded, rep.rows_rejected) == (2, 1)  # an empty date is allowed (NULL)
+    assert reasons(ws) == ['Row 3: "31.02.2026" is not a date (column "Tarih")']
+    assert col(ws, "ts") == [T(2026, 2, 1), None]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("2026-01-02T10:00:00+03:00", T(2026, 1, 2, 7)),  # 10:00 at UTC+3 is 07:00 UTC
+    ("2026-01-02T01:30:00-05:00", T(2026, 1, 2, 6, 30)),  # 01:30 at UTC-5 is 06:30 UTC
+    ("2026-01-02 23:00+0200", T(2026, 1, 2, 21)),
+    ("2026-01-02T10:00:00Z", T(2026, 1, 2, 10)),
+    ("02.01.2026 00:30 +01:00", T(2026, 1, 1, 23, 30)),  # crosses midnight backwards
+])
+def test_utc_offsets_are_normalised(ws, cell, expected):
+    load(ws, f"id,stage,date\n1,a,{cell}\n")
+    assert col(ws, "ts") == [expected]
+
+
+def test_excel_serials_1900(ws):
+    # 45000 is 2023-03-15 in Excel's 1900 system (day 1 = 1900-01-01 with the 1900 leap-year bug,
+    # so serial n = 1899-12-30 + n days for n >= 61); .5 is noon
+    load(ws, "id,stage,date\n1,a,45000\n2,b,45000.5\n")
+    assert col(ws, "ts") == [T(2023, 3, 15), T(2023, 3, 15, 12)]
+
+
+def test_excel_serials_1904_from_workbook_meta():
+    cur = duckdb.connect()
+    cur.execute("CREATE TEMP TABLE r AS SELECT 2::BIGINT AS _row, '1'::VARCHAR AS c0, 'a'::VARCHAR AS c1, "
+                "'45000'::VARCHAR AS c2")
+    raw = RawTable("b.xlsx", "xlsx", "r", ["id", "stage", "date"], 1, 1, meta={"date1904": True})
+    build_typed(cur, raw, {"id": "customer_id", "stage": "stage", "date": "timestamp"})
+    # the 1904 system counts days from 1904-01-01
+    assert cur.execute("SELECT ts FROM _cjm_typed").fetchall() == [(dt.datetime(1904, 1, 1) + dt.timedelta(45000),)]
+
+
+# -- numbers ------------------------------------------------------------------------------------
+
+
+def test_decimal_comma_and_thousands_dots(ws):
+    load(ws, 'id;stage;Tutar\n1;a;1.234,56\n2;b;12,5\n3;c;€ 1.200\n4;d;1 234,5\n5;e;-3\n')
+    assert col(ws, "value") == [1234.56, 12.5, 1200.0, 1234.5, -3.0]
+
+
+def test_decimal_point_and_thousands_commas(ws):
+    load(ws, 'id,stage,Amount\n1,a,"1,234.56"\n2,b,12.5\n3,c,$1200\n4,d,"1,200"\n')
+    assert col(ws, "value") == [1234.56, 12.5, 1200.0, 1200.0]
+
+
+def test_decimal_separator_is_decided_per_column(ws):
+    # Amount votes decimal comma (",5"), Cost votes decimal point (".25"), in the same file
+    load(ws, 'id;stage;Amount;Cost\n1;a;2,5;1.25\n2;b;1.000,5;3\n')
+    assert col(ws, "value") == [2.5, 1000.5]
+    assert col(ws, "cost") == [1.25, 3.0]
+
+
+def test_three_digit_groups_follow_the_file_locale(ws):
+    # "1.200" alone is ambiguous; a ';' file (European export) reads it as 1200
+    load(ws, "id;stage;Tutar\n1;a;1.200\n")
+    assert col(ws, "value") == [1200.0]
+
+
+def test_three_digit_groups_in_a_comma_file(ws):
+    load(ws, "id,stage,Amount\n1,a,1.200\n")
+    assert col(ws, "value") == [1.2]
+
+
+def test_unreadable_number_is_rejected(ws):
+    rep = load(ws, "id;stage;Tutar\n1;a;12,5\n2;b;abc\n3;c;1.2.3,4,5\n")
+    assert rep.rows_rejected == 2
+    assert reasons(ws) == ['Row 3: "abc" is not a number (column "Tutar")',
+                           'Row 4: "1.2.3,4,5" is not a number (column "Tutar")']
+
+
+# -- emotion ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("cells", "expected", "scale"), [
+    (["-2", "-1", "0", "2"], [-2, -1, 0, 2], "-2..+2"),
+    (["1", "3", "5", "4"], [-2, 0, 2, 1], "1-5"),  # x - 3
+    (["1", "4", "7", "5"], [-2, 0, 2, 2 / 3], "1-7"),  # (x - 4) * 2/3
+    (["0", "5", "10", "8"], [-2, 0, 2, 1.2], "0-10"),  # (x - 5) * 0.4
+])
+def test_emotion_scales_map_to_minus_two_plus_two(ws, cells, expected, scale):
+    rep = load(ws, "id,stage,Emotion\n" + "".join(f"{i},s,{c}\n" for i, c in enumerate(cells)))
+    assert rep.options["emotion_scale"] == scale
+    assert col(ws, "emotion") == pytest.approx(expected)
+    assert col(ws, "emotion_raw") == cells
+
+
+def test_decide_scale_rule():
+    assert [decide_scale(lo, hi).name for lo, hi in [(-2, 2), (0, 2), (1, 5), (2, 7), (0, 10), (None, None)]] == \
+        ["-2..+2", "0-10", "1-5", "1-7", "0-10", "-2..+2"]
+
+
+def test_emotion_words_in_three_languages(ws):
+    words = ["happy", "Frustrated", "mutlu", "KIZGIN", "sinirli", "mulțumit", "nemulțumit", "neutral", "memnun"]
+    load(ws, "id,stage,Duygu\n" + "".join(f"{i},s,{w}\n" for i, w in enumerate(words)))
+    assert col(ws, "emotion") == [1, -2, 1, -2, -2, 1, -1, 0, 1]
+    assert col(ws, "emotion_raw") == words
+
+
+def test_emotion_words_mixed_with_scores_and_unknown_word(ws):
+    rep = load(ws, "id,stage,Emotion\n1,a,5\n2,b,happy\n3,c,1\n4,d,meh\n5,e,9\n")
+    # numbers 1..9 -> 0-10 scale: (5-5)*0.4 = 0, (1-5)*0.4 = -1.6, (9-5)*0.4 = 1.6; "happy" -> +1; "meh" unknown
+    assert col(ws, "emotion") == pytest.approx([0, 1, -1.6, 1.6])
+    assert rep.rows_rejected == 1
+    assert reasons(ws)[0].startswith('Row 5: "meh" is not an emotion (this column uses the 0-10 scale')
+
+
+def test_emotion_out_of_range_is_rejected(ws):
+    rep = load(ws, "id,stage,Emotion\n1,a,-1\n2,b,3\n")
+    assert rep.rows_rejected == 1 and reasons(ws)[0].startswith('Row 3: "3" is not an emotion')
+
+
+def test_romanian_cedilla_word_still_matches(ws):
+    data = "ID client;Etapă;Emotie\n1;Cercetare;mulţumit\n".encode("cp1250")
+    import_file(ws, data, file_name="ro.csv")
+    assert col(ws, "emotion") == [1] and col(ws, "emotion_raw") == ["mulțumit"]
+
+
+# -- NPS and satisfaction --------------------------------------------------------------------------
+
+
+def test_nps_validated(ws):
+    rep = load(ws, "id,stage,NPS,CSAT\n1,a,0,4.5\n2,b,10,3\n3,c,11,1\n4,d,7.5,1\n5,e,x,1\n6,f,9.0,\n")
+    assert col(ws, "nps") == [0, 10, 9]
+    assert col(ws, "satisfaction") == [4.5, 3.0, None]
+    assert rep.rows_rejected == 3
+    assert reasons(ws) == [
+        'Row 4: "11" is not an NPS score (a whole number from 0 to 10) (column "NPS")',
+        'Row 5: "7.5" is not an NPS score (a whole number from 0 to 10) (column "NPS")',
+        'Row 6: "x" is not an NPS score (a whole number from 0 to 10) (column "NPS")',
+    ]
+
+
+def test_several_problems_in_one_row_count_once(ws):
+    rep = load(ws, "id,stage,date,NPS\n1,a,2026-13-01,12\n2,b,2026-01-01,1\n")
+    assert (rep.rows_read, rep.rows_loaded, rep.rows_rejected) == (2, 1, 1)
+    assert len(rejected_rows(ws)) == 2  # one line per problem
