@@ -32,6 +32,7 @@ Arrow conversion (``records_in_file``).
 from __future__ import annotations
 
 import io
+import logging
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -295,7 +296,7 @@ def _display(t: str, raw: str, sst: list[str]) -> str:
             f = float(raw)
         except ValueError:
             return raw
-        return str(int(f)) if f.is_integer() and abs(f) < 1e15 else repr(f)
+        return str(int(f)) if f.is_integer() and abs(f) < 1e16 else repr(f)
     return raw
 
 
@@ -373,13 +374,18 @@ def _dimension(xml: bytes) -> str | None:
 # Cells -> text, in SQL
 
 
+def _float_text(q: str) -> str:
+    """A double as text: integral values below 1e16 without ".0", others in full (Python repr style)."""
+    return (f"CASE WHEN {q} = trunc({q}) AND abs({q}) < 1e16 THEN CAST(CAST({q} AS BIGINT) AS VARCHAR) "
+            f"ELSE CAST({q} AS VARCHAR) END")
+
+
 def _text_expr(col: str, typ: pa.DataType, date1904: bool) -> str:
     """SQL turning one Arrow column into the text a user would type."""
     q = ident(col)
     time_only_days = "('1899-12-30', '1899-12-31'" + (", '1904-01-01')" if date1904 else ")")
     if pa.types.is_floating(typ):
-        return (f"CASE WHEN {q} = trunc({q}) AND abs({q}) < 1e15 THEN CAST(CAST({q} AS BIGINT) AS VARCHAR) "
-                f"ELSE CAST({q} AS VARCHAR) END")
+        return _float_text(q)
     if pa.types.is_integer(typ):
         return f"CAST({q} AS VARCHAR)"
     if pa.types.is_boolean(typ):
@@ -433,6 +439,11 @@ def _is_panic(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
+# fastexcel logs "Could not determine dtype for column N, falling back to string" for empty
+# columns: harmless here (we want text), and it must not reach the CLI's stderr.
+logging.getLogger("fastexcel").setLevel(logging.ERROR)
+
+
 def _load_arrow(data: bytes, sheet_name: str, skip: int, file_name: str) -> tuple[pa.Table, int]:
     """Rows below *skip* (1-based Excel rows 1..skip are skipped) as Arrow; also the first column number."""
     import fastexcel
@@ -456,6 +467,22 @@ def _load_arrow(data: bytes, sheet_name: str, skip: int, file_name: str) -> tupl
     if isinstance(tbl, pa.RecordBatch):
         tbl = pa.Table.from_batches([tbl])
     return tbl, first_col
+
+
+def _load_floats(data: bytes, sheet_name: str, skip: int, names: list[str], file_name: str) -> pa.Table:
+    """Columns *names* (fastexcel's names) read as numbers; text cells come back null."""
+    import fastexcel
+
+    try:
+        sh = fastexcel.read_excel(data).load_sheet(
+            sheet_name, header_row=None, skip_rows=skip, schema_sample_rows=None, use_columns=names,
+            dtypes={n: "float" for n in names})
+        tbl = sh.to_arrow_with_errors()[0]
+    except BaseException as exc:  # a Rust panic arrives as a BaseException
+        if isinstance(exc, Exception) or _is_panic(exc):
+            raise _damaged(file_name, type(exc).__name__) from exc
+        raise
+    return pa.Table.from_batches([tbl]) if isinstance(tbl, pa.RecordBatch) else tbl
 
 
 # ---------------------------------------------------------------------------------------------
@@ -572,13 +599,34 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     # Arrow column k is Excel column first_col + k (fastexcel starts at the first column holding a value).
     ncols = arrow.num_columns
     col_nums = [first_col + k for k in range(ncols)]
+    fe_names = arrow.schema.names
     arrow = arrow.rename_columns([f"a{k}" for k in range(ncols)]).append_column(
         "__i", pa.array(np.arange(arrow.num_rows, dtype=np.int64)))
-    staged = ", ".join(f"{_text_expr(f'a{k}', arrow.schema.field(k).type, date1904)} AS v{k}" for k in range(ncols))
-    all_null = " AND ".join(f"v{k} IS NULL" for k in range(ncols)) or "TRUE"
+    exprs = [_text_expr(f"a{k}", arrow.schema.field(k).type, date1904) for k in range(ncols)]
     view = f"__cjm_xlsx_{id(arrow):x}"
     cur.register(view, arrow)
     try:
+        # In a column mixing text and numbers fastexcel renders numbers with at most 9 decimals.
+        # Where that may have cut digits, read those columns again as numbers and use the full value
+        # for the cells whose text is exactly fastexcel's rendering of that number.
+        text_cols = [k for k in range(ncols) if pa.types.is_string(arrow.schema.field(k).type)
+                     or pa.types.is_large_string(arrow.schema.field(k).type)]
+        if text_cols:
+            probe = ", ".join(f"bool_or(a{k} LIKE '%.%' AND regexp_full_match(a{k}, '-?[0-9]+[.][0-9]{{9}}'))"
+                              for k in text_cols)
+            flags = cur.execute(f"SELECT {probe} FROM {ident(view)}").fetchall()[0]
+            lossy = [k for k, f in zip(text_cols, flags) if f]
+            if lossy:
+                nums = _load_floats(data, chosen.name, header_row, [fe_names[k] for k in lossy], file_name)
+                cur.unregister(view)
+                for k, col in zip(lossy, nums.columns):
+                    arrow = arrow.append_column(f"f{k}", col)
+                    f = ident(f"f{k}")
+                    exprs[k] = (f"CASE WHEN {f} IS NOT NULL AND a{k} = rtrim(rtrim(printf('%.9f', {f}), '0'), '.') "
+                                f"THEN {_float_text(f)} ELSE {exprs[k]} END")
+                cur.register(view, arrow)
+        staged = ", ".join(f"{e} AS v{k}" for k, e in enumerate(exprs))
+        all_null = " AND ".join(f"v{k} IS NULL" for k in range(ncols)) or "TRUE"
         cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT * FROM (SELECT CAST(? + __i AS BIGINT) AS _row, "
                     f"{staged} FROM {ident(view)}) WHERE NOT ({all_null})", [header_row + 1])
     finally:

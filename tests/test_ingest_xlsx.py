@@ -1,0 +1,350 @@
+"""The XLSX reader (cjm.ingest.excel): sheet choice, header row, cell text, bomb guards.
+
+Workbooks are built in the test with openpyxl (or xlsxwriter where a formula needs a cached
+value); expected texts are written out by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+import duckdb
+import openpyxl
+import pytest
+import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from cjm.errors import InputError
+from cjm.ingest.excel import list_sheets, read_xlsx
+
+
+def _save(wb: openpyxl.Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _book(*rows, title: str = "Veri") -> bytes:
+    wb = openpyxl.Workbook()
+    wb.active.title = title
+    for r in rows:
+        wb.active.append(list(r))
+    return _save(wb)
+
+
+def _read(data: bytes, **kw):
+    cur = duckdb.connect()
+    raw = read_xlsx(cur, data, file_name="test.xlsx", table="raw", **kw)
+    rows = cur.execute("SELECT * FROM raw ORDER BY _row").fetchall()
+    return raw, rows
+
+
+def _rezip(data: bytes, fn) -> bytes:
+    """Rewrite every worksheet part of *data* with ``fn(xml_bytes) -> xml_bytes``."""
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                body = fn(body)
+            zout.writestr(info.filename, body)
+    return out.getvalue()
+
+
+# --- header row, headers -------------------------------------------------------------------------
+
+
+def test_turkish_headers_below_title_and_blank_row():
+    data = _book(["Müşteri Raporu 2025"], [], ["Müşteri No", "Aşama", "Tarih", "Memnuniyet"],
+                 ["00123", "Farkındalık", "02.01.2025", 4], ["00124", "Satın alma", "03.01.2025", 5])
+    raw, rows = _read(data)
+    assert raw.header_row == 3
+    assert raw.headers == ["Müşteri No", "Aşama", "Tarih", "Memnuniyet"]
+    assert raw.kind == "xlsx" and raw.records_in_file == 2
+    assert rows == [(4, "00123", "Farkındalık", "02.01.2025", "4"), (5, "00124", "Satın alma", "03.01.2025", "5")]
+    assert any("skipped as titles" in w for w in raw.warnings)
+
+
+def test_merged_header_and_duplicates():
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    sh.append(["ID", "Stage", "Tutar", None, "Stage", "Stage (2)"])
+    sh.merge_cells("C1:D1")
+    sh.append(["1", "awareness", 10, 20, "x", "y"])
+    raw, rows = _read(_save(wb))
+    # C1:D1 merged -> D gets "Tutar (2)"; the second "Stage" becomes "Stage (3)" since "Stage (2)" exists.
+    assert raw.headers == ["ID", "Stage", "Tutar", "Tutar (2)", "Stage (3)", "Stage (2)"]
+    assert rows == [(2, "1", "awareness", "10", "20", "x", "y")]
+
+
+def test_blank_header_gets_column_letter_and_empty_side_columns_are_dropped():
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    sh["A1"] = "Report"  # a title left of the table: column A has no header and no data below
+    sh["C3"], sh["D3"], sh["F3"] = "ID", "Stage", "Note"
+    sh["C4"], sh["D4"], sh["E4"] = "7", "research", "orphan"
+    sh["C6"], sh["D6"] = "8", "purchase"
+    raw, rows = _read(_save(wb))
+    assert raw.header_row == 3
+    assert raw.headers == ["ID", "Stage", "Column E", "Note"]
+    assert rows == [(4, "7", "research", "orphan", None), (6, "8", "purchase", None, None)]
+    assert raw.records_in_file == 2  # row 5 is empty
+
+
+# --- sheets --------------------------------------------------------------------------------------
+
+
+def _three_sheets() -> bytes:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Eski"
+    wb.active.append(["old", "stuff"])
+    wb.active.append(["1", "2"])
+    wb.active.sheet_state = "hidden"
+    wb.create_sheet("Boş")
+    s = wb.create_sheet("Veri")
+    s.append(["ID", "Stage"])
+    s.append(["a", "purchase"])
+    s2 = wb.create_sheet("İkinci")
+    s2.append(["Customer", "Stage"])
+    s2.append(["b", "research"])
+    s2.append(["c", "research"])
+    return _save(wb)
+
+
+def test_default_sheet_is_first_visible_with_data():
+    data = _three_sheets()
+    assert list_sheets(data) == [("Eski", False), ("Boş", True), ("Veri", True), ("İkinci", True)]
+    raw, rows = _read(data)
+    assert raw.meta["sheet"] == "Veri"
+    assert raw.meta["sheets"] == [("Eski", False), ("Boş", True), ("Veri", True), ("İkinci", True)]
+    assert rows == [(2, "a", "purchase")]
+    assert any("Eski" in w and "Hidden" in w for w in raw.warnings)
+
+
+def test_sheet_by_name_hidden_allowed_and_case_insensitive():
+    data = _three_sheets()
+    raw, rows = _read(data, sheet="İkinci")
+    assert raw.headers == ["Customer", "Stage"] and raw.records_in_file == 2
+    raw, rows = _read(data, sheet="Eski")  # a hidden sheet can still be chosen by name
+    assert rows == [(2, "1", "2")]
+    raw, _ = _read(data, sheet="veri")
+    assert raw.meta["sheet"] == "Veri"
+
+
+def test_missing_sheet_lists_the_sheets():
+    with pytest.raises(InputError) as err:
+        _read(_three_sheets(), sheet="Sales")
+    msg = str(err.value)
+    assert 'no sheet "Sales"' in msg and '"Eski" (hidden)' in msg and '"Veri"' in msg and '"İkinci"' in msg
+
+
+def test_empty_sheet_by_name_and_workbook_without_data():
+    with pytest.raises(InputError, match='sheet "Boş" is empty'):
+        _read(_three_sheets(), sheet="Boş")
+    with pytest.raises(InputError, match="no visible sheet holds any data"):
+        _read(_save(openpyxl.Workbook()))
+
+
+def test_header_only_sheet():
+    raw, rows = _read(_book(["Customer ID", "Stage", "Date"]))
+    assert raw.headers == ["Customer ID", "Stage", "Date"]
+    assert raw.header_row == 1 and raw.records_in_file == 0 and rows == []
+
+
+# --- cell values ---------------------------------------------------------------------------------
+
+
+def test_numbers_text_and_booleans():
+    data = _book(["ID", "Amount", "Flag", "Big", "Neg"],
+                 ["00123", 15, True, 123456789012345, -2],
+                 ["0042", 1234.5678901234, False, 1e20, -0.5],
+                 ["A-1", 0.1, None, 2 ** 53, 3.0])
+    _, rows = _read(data)
+    assert rows == [
+        (2, "00123", "15", "TRUE", "123456789012345", "-2"),
+        (3, "0042", "1234.5678901234", "FALSE", "1e+20", "-0.5"),  # full precision, Python repr style
+        (4, "A-1", "0.1", None, "9007199254740992", "3"),  # 2**53 is an integral double < 1e16
+    ]
+
+
+def test_mixed_column_keeps_text_cells():
+    # 40 numbers then "n/a": fastexcel guesses float and would null the text; we re-read as text.
+    rows_in = [["ID", "Amount"]] + [[f"c{i}", i + 0.5] for i in range(40)] + [["c40", "n/a"]]
+    _, rows = _read(_book(*rows_in))
+    assert rows[0] == (2, "c0", "0.5")
+    assert rows[-1] == (42, "c40", "n/a")
+    assert len(rows) == 41
+
+
+def test_formulas_read_as_cached_values(tmp_path):
+    path = tmp_path / "f.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    sh = wb.add_worksheet("Calc")
+    sh.write_row(0, 0, ["ID", "Qty", "Price", "Total", "Label"])
+    sh.write_row(1, 0, ["x1", 3, 2.5])
+    sh.write_formula(1, 3, "=B2*C2", None, 7.5)
+    sh.write_formula(1, 4, '=IF(D2>5,"big","small")', None, "big")
+    sh.write_row(2, 0, ["x2", 2, 2])
+    sh.write_formula(2, 3, "=B3*C3", None, 4)
+    sh.write_formula(2, 4, '=IF(D3>5,"big","small")', None, "small")
+    wb.close()
+    _, rows = _read(path.read_bytes())
+    assert rows == [(2, "x1", "3", "2.5", "7.5", "big"), (3, "x2", "2", "2", "4", "small")]
+
+
+def _dates_book(epoch1904: bool) -> bytes:
+    wb = openpyxl.Workbook()
+    if epoch1904:
+        wb.epoch = CALENDAR_MAC_1904
+    sh = wb.active
+    sh.append(["ID", "Date", "When", "Serial"])
+    sh.append(["1", dt.date(2025, 1, 2), dt.datetime(2025, 1, 3, 10, 30, 5), 45659])
+    sh.append(["2", dt.date(1999, 12, 31), dt.datetime(2026, 2, 28, 23, 59, 59), 1.5])
+    return _save(wb)
+
+
+@pytest.mark.parametrize("epoch1904", [False, True])
+def test_dates_in_both_date_systems(epoch1904):
+    data = _dates_book(epoch1904)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/workbook.xml")
+    assert (b'date1904="1"' in xml) == epoch1904  # the file really uses the 1904 system
+    raw, rows = _read(data)
+    assert raw.meta["date1904"] is epoch1904
+    # Date cells come out as the same calendar dates in both systems; a plain number stays a number
+    # (the value layer converts serials with meta["date1904"]).
+    assert rows == [(2, "1", "2025-01-02", "2025-01-03 10:30:05", "45659"),
+                    (3, "2", "1999-12-31", "2026-02-28 23:59:59", "1.5")]
+
+
+def test_1904_serials_differ_from_1900_in_the_file():
+    # 2025-01-02 is serial 45659 in the 1900 system and 45659 - 1462 = 44197 in the 1904 system.
+    for epoch1904, serial in ((False, b"45659"), (True, b"44197")):
+        xml = zipfile.ZipFile(io.BytesIO(_dates_book(epoch1904))).read("xl/worksheets/sheet1.xml")
+        assert re.search(rb'<c r="B2"[^>]*><v>' + serial + b"</v>", xml)
+
+
+def test_time_only_cell():
+    _, rows = _read(_book(["ID", "At"], ["1", dt.time(10, 30)], ["2", dt.time(0, 0, 1)]))
+    assert rows == [(2, "1", "10:30:00"), (3, "2", "00:00:01")]
+
+
+# Reference (plain Python): text as is, booleans TRUE/FALSE, integral numbers below 1e16 without ".0";
+# other numbers must give back the same double (a mixed column may show 1e-05 as "0.00001").
+def _same(got, v) -> bool:
+    if isinstance(v, str):
+        return got == v
+    if isinstance(v, bool):
+        return got == ("TRUE" if v else "FALSE")
+    if float(v).is_integer() and abs(v) < 1e16:
+        return got == str(int(v))
+    return got is not None and float(got) == v
+
+
+_text = st.text(alphabet="abcçğışöüAZ019 -_.", min_size=1, max_size=8).filter(lambda s: s.strip() == s and s)
+_number = st.one_of(
+    st.integers(min_value=-10 ** 12, max_value=10 ** 12),
+    # decimals with up to 15 significant digits (openpyxl writes floats with 16)
+    st.builds(lambda n, k: float(f"{n}e-{k}"), st.integers(-10 ** 12, 10 ** 12), st.integers(0, 12)),
+)
+# Columns A and B mix text and numbers; column C mixes text and booleans. (A column mixing numbers
+# and booleans reads the booleans as 1/0: fastexcel coerces them; a known limitation.)
+_row = st.tuples(st.one_of(_text, _number), st.one_of(_text, _number), st.one_of(_text, st.booleans()))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_row, min_size=1, max_size=12))
+def test_round_trip_matches_reference(rows_in):
+    raw, rows = _read(_book(["A", "B", "C"], *rows_in))
+    assert raw.records_in_file == len(rows_in)
+    assert [r[0] for r in rows] == list(range(2, len(rows_in) + 2))
+    for got, want in zip(rows, rows_in):
+        assert all(_same(g, v) for g, v in zip(got[1:], want)), (got, want)
+
+
+# --- guards --------------------------------------------------------------------------------------
+
+
+def test_truncated_and_non_workbook_zip():
+    data = _book(["ID", "Stage"], ["1", "a"])
+    with pytest.raises(InputError, match="damaged or incomplete: open it in Excel and save it again"):
+        _read(data[: len(data) // 2])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(InputError, match="not an Excel workbook"):
+        _read(buf.getvalue())
+
+
+def test_ratio_bomb_refused():
+    data = _book(["ID", "Stage"], ["1", "a"])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+        zout.writestr("xl/media/padding.bin", b"\0" * (20 * 1024 * 1024))  # 20 MB of zeros -> ~20 KB
+    with pytest.raises(InputError, match="zip bomb"):
+        _read(buf.getvalue())
+
+
+def test_declared_size_bomb_refused():
+    data = bytearray(_book(["ID", "Stage"], ["1", "a"]))
+    # Make the central directory declare 600 MB for the sheet (the real data is tiny).
+    cd = data.rfind(b"PK\x01\x02", 0, data.find(b"PK\x05\x06"))
+    while cd >= 0 and not data[cd + 46: cd + 46 + 24].startswith(b"xl/worksheets/sheet1.xml"):
+        cd = data.rfind(b"PK\x01\x02", 0, cd)
+    data[cd + 24: cd + 28] = (600 * 1024 * 1024).to_bytes(4, "little")
+    with pytest.raises(InputError, match="would unpack to 600 MB"):
+        _read(bytes(data))
+
+
+def test_cell_at_xfd1048576_refused_without_parsing():
+    wb = openpyxl.Workbook()
+    wb.active.append(["ID", "Stage"])
+    wb.active.append(["1", "a"])
+    wb.active["XFD1048576"] = "x"
+    with pytest.raises(InputError, match=r"row 1,048,576 and column XFD .*Ctrl\+End"):
+        _read(_save(wb))
+
+
+def test_absurd_dimension_alone_reads_the_real_range():
+    data = _rezip(_book(["ID", "Stage"], ["1", "a"]),
+                  lambda x: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', x))
+    raw, rows = _read(data)
+    assert raw.meta["dimension"] == "A1:XFD1048576"
+    assert rows == [(2, "1", "a")]
+
+
+def test_styled_empty_cells_far_away_do_not_count():
+    wb = openpyxl.Workbook()
+    wb.active.append(["ID", "Stage"])
+    wb.active.append(["1", "a"])
+    wb.active["XFD900000"].font = openpyxl.styles.Font(bold=True)  # formatting only, no value
+    raw, rows = _read(_save(wb))
+    assert raw.headers == ["ID", "Stage"] and rows == [(2, "1", "a")]
+
+
+def test_legacy_ole2_bytes_get_a_message():
+    with pytest.raises(InputError, match=r"legacy \.xls or a password-protected"):
+        _read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+
+
+def test_mixed_column_keeps_full_precision(tmp_path):
+    # fastexcel renders numbers in a text column with at most 9 decimals (0.1234567890123 -> "0.123456789");
+    # the reader re-reads such columns as numbers and keeps the full value.
+    path = tmp_path / "m.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    sh = wb.add_worksheet()
+    sh.write_row(0, 0, ["ID", "Value"])
+    sh.write_row(1, 0, ["a", "n/a"])
+    sh.write_row(2, 0, ["b", 0.1234567890123])  # 13 decimals
+    sh.write_row(3, 0, ["c", "0.1234567890"])  # text that only looks like a number: kept as typed
+    sh.write_row(4, 0, ["d", 2.5])
+    wb.close()
+    _, rows = _read(path.read_bytes())
+    assert rows == [(2, "a", "n/a"), (3, "b", "0.1234567890123"), (4, "c", "0.1234567890"), (5, "d", "2.5")]
