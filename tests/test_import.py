@@ -1,0 +1,169 @@
+"""The import as a whole: all or nothing, duplicates, replace, file order, stage models, reports."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import openpyxl
+import pytest
+
+from cjm.errors import AmbiguousDatesError, InputError, MappingError
+from cjm.ingest import import_file, rejected_rows
+from cjm.models import custom, preset
+
+GOOD = b"Customer ID,Stage,Date\n1,Awareness,2026-01-01\n1,Research,2026-01-02\n2,Awareness,2026-01-01\n"
+
+
+def q(ws, sql, params=None):
+    return ws.cursor().execute(sql, params or []).fetchall()
+
+
+def snapshot(ws):
+    return (q(ws, "SELECT * FROM events ORDER BY seq"), q(ws, "SELECT import_id, file_name, rows_loaded FROM imports"),
+            q(ws, "SELECT * FROM rejected ORDER BY source_row"))
+
+
+def test_loaded_plus_rejected_equals_records(ws):
+    text = ("Report\n\nCustomer ID;Stage;Date;NPS;Comment\n"
+            "1;a;01.01.2026;9;ok\n"
+            "2;b;32.01.2026;9;bad date\n"
+            ";c;01.01.2026;9;no id\n"
+            "4;d\n"  # ragged
+            '5;e;02.01.2026;11;"nps out of range\nand a line break"\n'
+            "\n"  # blank: not a record
+            "6;f;03.01.2026;;fine\n")
+    rep = import_file(ws, text.encode(), file_name="messy.csv")
+    assert (rep.rows_read, rep.rows_loaded, rep.rows_rejected) == (6, 2, 4)
+    assert rep.rows_read == rep.rows_loaded + rep.rows_rejected
+    assert rejected_rows(ws)["row"].tolist() == [5, 6, 7, 8]
+    assert q(ws, "SELECT source_row, customer_id FROM events ORDER BY seq") == [(4, "1"), (10, "6")]
+    assert q(ws, "SELECT rows_read, rows_loaded, rows_rejected FROM imports") == [(6, 2, 4)]
+
+
+def test_report_dict_keys(ws):
+    d = import_file(ws, GOOD, file_name="g.csv").to_dict()
+    assert {"rows_read", "rows_loaded", "rows_rejected", "mapping", "warnings", "import_id", "file_name",
+            "duplicate", "unknown_stages"} <= set(d)
+    assert d["mapping"] == {"Customer ID": "customer_id", "Stage": "stage", "Date": "timestamp"}
+    json.dumps(d)
+
+
+def test_same_file_twice_is_reported_not_duplicated(ws):
+    import_file(ws, GOOD, file_name="g.csv")
+    rep = import_file(ws, GOOD, file_name="again.csv")
+    assert rep.duplicate is True and rep.rows_loaded == 0
+    assert "already imported" in rep.warnings[0]
+    assert q(ws, "SELECT count(*), count(DISTINCT import_id) FROM events") == [(3, 1)]
+
+
+def test_replace_loads_the_file_again_in_place(ws):
+    first = import_file(ws, GOOD, file_name="g.csv")
+    import_file(ws, b"Customer ID,Stage\n9,Awareness\n", file_name="other.csv")
+    rep = import_file(ws, GOOD, file_name="g.csv", replace=True)
+    assert rep.duplicate is False and rep.rows_loaded == 3
+    assert q(ws, "SELECT count(*) FROM events") == [(4,)]
+    assert q(ws, "SELECT count(*) FROM imports WHERE file_name = 'g.csv'") == [(1,)]
+    assert q(ws, "SELECT DISTINCT import_id FROM events WHERE source_file = 'g.csv'") == [(rep.import_id,)]
+    assert q(ws, "SELECT count(*) FROM imports") == [(2,)]
+    assert first.import_id is not None
+
+
+@pytest.mark.parametrize(("data", "error"), [
+    (b"Kod,Phase\n1,a\n", MappingError),
+    (b"id,stage,date\n1,a,03/04/2026\n2,b,04/05/2026\n", AmbiguousDatesError),
+    (b"", InputError),
+    (b"id,stage\n", InputError),
+])
+def test_failed_import_leaves_earlier_data_untouched(ws, data, error):
+    import_file(ws, GOOD, file_name="g.csv", model=preset("five-stage"))
+    before = snapshot(ws)
+    version = ws.data_version()
+    with pytest.raises(error):
+        import_file(ws, data, file_name="bad.csv")
+    assert snapshot(ws) == before
+    assert ws.data_version() == version
+
+
+def test_file_order_is_kept_and_continues_across_imports(ws):
+    # equal timestamps: seq keeps the order of the file, then the order of imports
+    import_file(ws, b"id,stage,date\nb,x,2026-01-01\na,y,2026-01-01\n", file_name="1.csv")
+    import_file(ws, b"id,stage,date\nc,z,2026-01-01\n", file_name="2.csv")
+    assert q(ws, "SELECT customer_id FROM events ORDER BY ts, seq") == [("b",), ("a",), ("c",)]
+    seqs = [r[0] for r in q(ws, "SELECT seq FROM events ORDER BY seq")]
+    assert len(set(seqs)) == 3
+
+
+def test_model_given_becomes_the_workspace_model_and_unknown_stages_are_counted(ws):
+    text = b"id,stage\n1,Awareness\n2,Cercetare\n3,Pricing\n4,pricing\n5,Pricing\n"
+    rep = import_file(ws, text, file_name="m.csv", model=preset("five-stage"))
+    assert ws.stage_model().name == "five-stage"
+    assert q(ws, "SELECT stage, stage_idx FROM events ORDER BY seq") == [
+        ("Awareness", 0), ("Cercetare", 1), ("Pricing", None), ("pricing", None), ("Pricing", None)]
+    assert rep.unknown_stages == {"Pricing": 2, "pricing": 1}
+    assert any('"Pricing" (2)' in w for w in rep.warnings)
+
+
+def test_without_a_model_stage_idx_waits_for_one(ws):
+    rep = import_file(ws, b"id,stage\n1,a\n2,b\n", file_name="n.csv")
+    assert q(ws, "SELECT stage_idx FROM events") == [(None,), (None,)]
+    assert rep.unknown_stages == {} and any("No stage model" in w for w in rep.warnings)
+    ws.set_stage_model(custom(["a", "b"]))
+    assert q(ws, "SELECT stage_idx FROM events ORDER BY seq") == [(0,), (1,)]
+
+
+def test_existing_model_is_applied_to_a_new_import(ws):
+    ws.set_stage_model(preset("coleman-8"))
+    import_file(ws, "Müşteri No;Aşama\n1;Değerlendirme\n2;Kabul\n".encode("cp1254"), file_name="tr.csv")
+    assert q(ws, "SELECT stage_idx FROM events ORDER BY seq") == [(0,), (1,)]
+
+
+def test_user_mapping(ws):
+    rep = import_file(ws, b"Kod,Phase,Notes\n1,a,hello\n", file_name="u.csv",
+                      mapping={"Kod": "customer_id", "Phase": "stage", "Notes": None})
+    assert rep.mapping == {"Kod": "customer_id", "Phase": "stage", "Notes": None}
+    assert q(ws, "SELECT customer_id, stage, comment FROM events") == [("1", "a", None)]
+    stored = json.loads(q(ws, "SELECT mapping FROM imports")[0][0])
+    assert stored == rep.mapping
+
+
+def test_import_from_path_and_missing_path(ws, tmp_path):
+    p = tmp_path / "events.csv"
+    p.write_bytes(GOOD)
+    rep = import_file(ws, p)
+    assert rep.file_name == "events.csv" and rep.rows_loaded == 3
+    assert import_file(ws, str(p), replace=True).rows_loaded == 3
+    with pytest.raises(InputError, match="does not exist"):
+        import_file(ws, tmp_path / "nope.csv")
+
+
+def test_progress_is_reported(ws):
+    seen = []
+    import_file(ws, GOOD, file_name="g.csv", progress=lambda f, m: seen.append(f))
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_rejected_rows_for_download(ws):
+    import_file(ws, b"id,stage\n1,a\n2\n", file_name="r.csv")
+    df = rejected_rows(ws)
+    assert list(df.columns) == ["file", "row", "column", "raw", "reason"]
+    assert df.values.tolist() == [["r.csv", 3, None, "2", "Row 3: has 1 fields, the header has 2 (check the "
+                                                          "delimiters and quotes in this row)"]]
+    assert rejected_rows(ws, import_id=99).empty
+
+
+def test_xlsx_import(ws):
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    sh.append(["Rapor"])
+    sh.append([])
+    sh.append(["Müşteri No", "Tarih", "Aşama", "Tutar"])
+    sh.append(["007", "03.04.2026", "Kabul", 1234.5])
+    sh.append(["008", "04.04.2026", "", 10])
+    buf = io.BytesIO()
+    wb.save(buf)
+    rep = import_file(ws, buf.getvalue(), file_name="tr.xlsx")
+    assert (rep.rows_read, rep.rows_loaded, rep.rows_rejected) == (2, 1, 1)
+    assert q(ws, "SELECT source_row, customer_id, ts::DATE::VARCHAR, value FROM events") == [
+        (4, "007", "2026-04-03", 1234.5)]
+    assert rejected_rows(ws)["reason"].tolist() == ['Row 5: the stage is empty (column "Aşama")']
