@@ -209,6 +209,9 @@ def _command_of(argv: Sequence[str]) -> str | None:
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_of(argv)
+    if command in DELEGATES and _delegate_module(command) is None:
+        raise CJMError(f'the "{command}" command is not available in this installation '
+                       f"({DELEGATES[command][0]} is missing).")
     parser = build_parser(command)
     args = parser.parse_args(argv)
     if args.command is None:
