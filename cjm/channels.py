@@ -134,12 +134,13 @@ def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     ev_sql, ev_p = events_cte(model, filters)
     md_sql, md_p = media_cte(con, model, filters)
     head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("media", md_sql, md_p))
-    return con.execute(f"""{head}
-        SELECT s.stage_idx, s.stage, s.label, e.channel, m.medium,
-               count(*) AS events, count(DISTINCT e.customer_id) AS customers,
-               avg(e.emotion) AS mean_emotion, count(e.emotion) AS n_emotion
-        FROM ev e JOIN stages s ON s.stage_idx = e.stage_idx JOIN media m ON m.channel = e.channel
-        GROUP BY ALL ORDER BY s.stage_idx, events DESC, e.channel""", params).df()
+    return con.execute(f"""{head},
+        agg AS (SELECT stage_idx, channel, count(*) AS events, count(DISTINCT customer_id) AS customers,
+                       avg(emotion) AS mean_emotion, count(emotion) AS n_emotion
+                FROM ev WHERE channel IS NOT NULL GROUP BY ALL)
+        SELECT s.stage_idx, s.stage, s.label, a.channel, m.medium, a.events, a.customers, a.mean_emotion, a.n_emotion
+        FROM agg a JOIN stages s USING (stage_idx) JOIN media m USING (channel)
+        ORDER BY s.stage_idx, a.events DESC, a.channel""", params).df()
 
 
 def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
@@ -167,11 +168,13 @@ def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters 
     ev_sql, ev_p = events_cte(model, filters)
     head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
     return con.execute(f"""{head},
+        agg AS (SELECT stage_idx, count(*) AS events, count(DISTINCT customer_id) AS customers,
+                       count(*) FILTER (WHERE touchpoint IS NOT NULL OR channel IS NOT NULL) AS touches
+                FROM ev GROUP BY ALL),
         per_stage AS (
-            SELECT s.stage_idx, s.stage, s.label, count(e.customer_id) AS events,
-                   count(DISTINCT e.customer_id) AS customers,
-                   count(e.customer_id) FILTER (WHERE e.touchpoint IS NOT NULL OR e.channel IS NOT NULL) AS touches
-            FROM stages s LEFT JOIN ev e ON e.stage_idx = s.stage_idx GROUP BY ALL),
+            SELECT s.stage_idx, s.stage, s.label, coalesce(a.events, 0) AS events,
+                   coalesce(a.customers, 0) AS customers, coalesce(a.touches, 0) AS touches
+            FROM stages s LEFT JOIN agg a USING (stage_idx)),
         rated AS (SELECT *, touches / customers AS tpc FROM per_stage WHERE touches > 0),
         med AS (SELECT median(tpc) AS m, count(*) AS n_touched FROM rated),
         use AS (SELECT stage_idx, channel, count(*) AS n FROM ev WHERE channel IS NOT NULL GROUP BY ALL),
@@ -217,24 +220,23 @@ def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     ev_sql, ev_p = events_cte(model, filters)
     head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
     return con.execute(f"""{head},
-        furthest AS (SELECT customer_id, max(stage_idx) AS top FROM ev GROUP BY ALL),
-        at_stage AS (SELECT DISTINCT e.stage_idx, e.customer_id, f.top > e.stage_idx AS progressed
-                     FROM ev e JOIN furthest f USING (customer_id)),
+        cs AS (SELECT DISTINCT customer_id, stage_idx FROM ev),
+        at_stage AS (SELECT stage_idx, customer_id,
+                            max(stage_idx) OVER (PARTITION BY customer_id) > stage_idx AS progressed FROM cs),
         stage_tot AS (SELECT stage_idx, count(*) AS n_all, count(*) FILTER (WHERE progressed) AS p_all
                       FROM at_stage GROUP BY ALL),
-        tp AS (SELECT stage_idx, touchpoint, count(*) AS events, count(DISTINCT customer_id) AS customers,
-                      avg(emotion) AS mean_emotion, count(emotion) AS n_emotion
-               FROM ev WHERE touchpoint IS NOT NULL GROUP BY ALL),
-        tp_cust AS (SELECT DISTINCT stage_idx, touchpoint, customer_id FROM ev WHERE touchpoint IS NOT NULL),
-        tp_prog AS (SELECT c.stage_idx, c.touchpoint, count(*) AS n_with,
-                           count(*) FILTER (WHERE a.progressed) AS p_with
-                    FROM tp_cust c JOIN at_stage a USING (stage_idx, customer_id) GROUP BY ALL),
+        tp_cust AS (SELECT stage_idx, touchpoint, customer_id, count(*) AS events, sum(emotion) AS se,
+                           count(emotion) AS ne
+                    FROM ev WHERE touchpoint IS NOT NULL GROUP BY ALL),
+        tp AS (SELECT c.stage_idx, c.touchpoint, sum(c.events)::BIGINT AS events, count(*) AS customers,
+                      sum(c.se) / nullif(sum(c.ne), 0) AS mean_emotion, sum(c.ne)::BIGINT AS n_emotion,
+                      count(*) AS n_with, count(*) FILTER (WHERE a.progressed) AS p_with
+               FROM tp_cust c JOIN at_stage a USING (stage_idx, customer_id) GROUP BY ALL),
         joined AS (
             SELECT s.stage_idx, s.stage, s.label, t.touchpoint, t.events, t.customers, t.mean_emotion, t.n_emotion,
-                   p.n_with, p.p_with, st.n_all - p.n_with AS n_without, st.p_all - p.p_with AS p_without,
+                   t.n_with, t.p_with, st.n_all - t.n_with AS n_without, st.p_all - t.p_with AS p_without,
                    s.stage_idx = (SELECT max(stage_idx) FROM stages) AS last
-            FROM tp t JOIN stages s USING (stage_idx) JOIN tp_prog p USING (stage_idx, touchpoint)
-            JOIN stage_tot st USING (stage_idx))
+            FROM tp t JOIN stages s USING (stage_idx) JOIN stage_tot st USING (stage_idx))
         SELECT stage_idx, stage, label, touchpoint, events, customers, mean_emotion, n_emotion,
                CASE WHEN NOT last AND n_with > 0 THEN p_with / n_with END AS progressed_with, n_with,
                CASE WHEN NOT last AND n_without > 0 THEN p_without / n_without END AS progressed_without, n_without,
