@@ -44,17 +44,18 @@ def _base(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | 
     ev_sql, ev_p = events_cte(model, filters)
     head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
     return f"""{head},
-        furthest AS (SELECT customer_id, max(stage_idx) AS top FROM ev GROUP BY ALL),
-        cust AS (SELECT customer_id, max(value) AS v, arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg
+        cust AS (SELECT customer_id, max(stage_idx) AS top, max(value) AS v,
+                        arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg
                  FROM ev GROUP BY ALL),
         seg_mean AS (SELECT seg, avg(v) AS m FROM cust WHERE v IS NOT NULL GROUP BY ALL),
         all_mean AS (SELECT avg(v) AS m FROM cust),
-        cv AS (SELECT c.customer_id, coalesce(c.v, sm.m, am.m) AS v
+        cv AS (SELECT c.customer_id, c.top, coalesce(c.v, sm.m, am.m) AS v
                FROM cust c LEFT JOIN seg_mean sm ON sm.seg IS NOT DISTINCT FROM c.seg CROSS JOIN all_mean am),
         cv_mean AS (SELECT avg(v) AS m FROM cv),
-        pair_cust AS (SELECT DISTINCT stage_idx, touchpoint, customer_id FROM ev WHERE touchpoint IS NOT NULL),
-        dropped_cust AS (SELECT p.stage_idx, p.touchpoint, p.customer_id, f.top = p.stage_idx AND NOT s.final AS dropped
-                         FROM pair_cust p JOIN furthest f USING (customer_id) JOIN stages s USING (stage_idx))""", params
+        pair_cust AS (SELECT stage_idx, touchpoint, customer_id, sum(emotion) AS se, count(emotion) AS ne
+                      FROM ev WHERE touchpoint IS NOT NULL GROUP BY ALL),
+        dropped_cust AS (SELECT p.*, cv.v, cv.top = p.stage_idx AND NOT s.final AS dropped
+                         FROM pair_cust p JOIN cv USING (customer_id) JOIN stages s USING (stage_idx))""", params
 
 
 def pain_points(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
@@ -72,17 +73,16 @@ def pain_points(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     base, params = _base(con, model, filters)
     limit, limit_p = ("LIMIT ?", [int(top)]) if top is not None else ("", [])
     return con.execute(f"""{base},
-        pairs AS (SELECT stage_idx, touchpoint, count(DISTINCT customer_id) AS customers, count(emotion) AS n_emotion,
-                         avg(emotion) AS mean_emotion FROM ev WHERE touchpoint IS NOT NULL GROUP BY ALL),
-        per_pair AS (SELECT d.stage_idx, d.touchpoint, count(*) FILTER (WHERE d.dropped) AS dropped,
-                            sum(cv.v) AS value_at_stake, avg(cv.v) AS mean_value
-                     FROM dropped_cust d JOIN cv USING (customer_id) GROUP BY ALL),
+        pairs AS (SELECT stage_idx, touchpoint, count(*) AS customers, sum(ne)::BIGINT AS n_emotion,
+                         sum(se) / nullif(sum(ne), 0) AS mean_emotion, count(*) FILTER (WHERE dropped) AS dropped,
+                         sum(v) AS value_at_stake, avg(v) AS mean_value
+                  FROM dropped_cust GROUP BY ALL),
         scored AS (
-            SELECT s.stage_idx, s.stage, s.label, p.touchpoint, p.customers, p.n_emotion, p.mean_emotion, q.dropped,
-                   q.dropped / p.customers AS drop_rate, q.value_at_stake,
+            SELECT s.stage_idx, s.stage, s.label, p.touchpoint, p.customers, p.n_emotion, p.mean_emotion, p.dropped,
+                   p.dropped / p.customers AS drop_rate, p.value_at_stake,
                    greatest(0, -p.mean_emotion) AS negativity,
-                   coalesce(greatest(0, q.mean_value) / nullif(m.m, 0), 1) AS value_weight
-            FROM pairs p JOIN per_pair q USING (stage_idx, touchpoint) JOIN stages s USING (stage_idx), cv_mean m
+                   coalesce(greatest(0, p.mean_value) / nullif(m.m, 0), 1) AS value_weight
+            FROM pairs p JOIN stages s USING (stage_idx), cv_mean m
             WHERE p.mean_emotion < 0),
         ranked AS (SELECT *, negativity * (customers + dropped) * value_weight AS impact FROM scored)
         SELECT row_number() OVER (ORDER BY impact DESC, customers DESC, stage_idx, touchpoint) AS rank, *
