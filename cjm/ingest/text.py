@@ -259,13 +259,17 @@ def _python_table(cur: duckdb.DuckDBPyConnection, body: str, *, delim: str, n: i
             cols[j].append(f)
     arrow = pa.table({"_row": pa.array(rows, pa.int64()), **{f"c{j}": pa.array(c, pa.string()) for j, c in enumerate(cols)}})
     cur.register("_py_raw", arrow)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT * FROM _py_raw")
+    cols = ", ".join(f"NULLIF(trim({ident(f'c{j}')}), '') AS {ident(f'c{j}')}" for j in range(n))
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT _row, {cols} FROM _py_raw")
     cur.unregister("_py_raw")
     return rejected
 
 
 def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, table: str) -> RawTable:
-    """Parse a CSV/TXT file into TEMP table *table* (``_row``, ``c0``..) on *cur*; see :mod:`cjm.ingest.raw`."""
+    """Parse a CSV/TXT file into TEMP table *table* (``_row``, ``c0``..) on *cur*; see :mod:`cjm.ingest.raw`.
+
+    Cells are trimmed and empty cells are NULL (``meta["clean"]``).
+    """
     text, encoding = decode(data, file_name=file_name)
     warnings: list[str] = []
     text, fixed = fix_romanian(text, encoding)
@@ -316,7 +320,7 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
             import pyarrow as pa
 
             cur.register("_cjm_rows", pa.table({"_row": pa.array(valid + offset, pa.int64())}))
-            cols = ", ".join(f"r.{ident(f'c{j}')}" for j in range(n))
+            cols = ", ".join(f"NULLIF(trim(r.{ident(f'c{j}')}), '') AS {ident(f'c{j}')}" for j in range(n))
             cur.execute(f"""CREATE OR REPLACE TEMP TABLE {ident(table)} AS
                             SELECT n._row, {cols} FROM (SELECT * FROM _cjm_read) r POSITIONAL JOIN _cjm_rows n""")
             cur.unregister("_cjm_rows")
@@ -348,8 +352,8 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
         except OSError:  # pragma: no cover
             pass
     # blank records (every cell empty) are not records
-    not_blank = " OR ".join(f"trim(coalesce({ident(f'c{j}')}, '')) <> ''" for j in range(n))
-    cur.execute(f"DELETE FROM {ident(table)} WHERE NOT ({not_blank})")
+    all_empty = " AND ".join(f"{ident(f'c{j}')} IS NULL" for j in range(n))  # cells are trimmed, '' is NULL
+    cur.execute(f"DELETE FROM {ident(table)} WHERE {all_empty}")
     loaded = cur.execute(f"SELECT count(*) FROM {ident(table)}").fetchall()[0][0]
     records = loaded + len(pre_rejected)
     if records == 0:
@@ -357,4 +361,4 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
                          f"and upload it.")
     return RawTable(file_name=file_name, kind="csv", table=table, headers=headers, records_in_file=records,
                     header_row=header_row, pre_rejected=pre_rejected, warnings=warnings,
-                    meta={"encoding": encoding, "delimiter": delim, "simple": simple})
+                    meta={"encoding": encoding, "delimiter": delim, "simple": simple, "clean": True})

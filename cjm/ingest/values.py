@@ -140,7 +140,8 @@ def date_stats(cur: duckdb.DuckDBPyConnection, table: str, r: str) -> DatePlan:
 
     *r* is the SQL of the trimmed cell text. Dotted dates (``03.04.2026``) are always day-first and do not vote.
     """
-    row = _fetch1(cur, f"""WITH p AS (SELECT {r} AS r, {_dmy_parts(r)} AS m FROM {ident(table)}),
+    row = _fetch1(cur, f"""WITH p AS (SELECT {r} AS r, {_dmy_parts(r)} AS m FROM {ident(table)}
+                                      WHERE substr({r}, 5, 1) <> '-' AND (contains({r}, '/') OR contains({r}, '-'))),
         q AS (SELECT r, TRY_CAST(m.a AS INTEGER) AS a, TRY_CAST(m.b AS INTEGER) AS b FROM p
               WHERE m.sep IN ('/', '-'))
         SELECT count(*) FILTER (a > 12 AND b <= 12), count(*) FILTER (b > 12 AND a <= 12),
@@ -231,10 +232,10 @@ def decide_scale(lo: float | None, hi: float | None) -> EmotionScale:
 def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, r: str, decimal: str) -> EmotionScale:
     """Decide the scale and create ``_cjm_emo_words(raw, score)`` for the column's distinct words."""
     num = number_expr(r, decimal)
-    lo, hi = _fetch1(cur, f"SELECT min(v), max(v) FROM (SELECT {num} AS v FROM {ident(table)})")
+    lo, hi, words = _fetch1(cur, f"""SELECT min(v), max(v), (list(DISTINCT r) FILTER (r IS NOT NULL AND v IS NULL))[1:5000]
+                                     FROM (SELECT {r} AS r, {num} AS v FROM {ident(table)})""")
     scale = decide_scale(lo, hi)
-    words = cur.execute(f"""SELECT DISTINCT {r} FROM {ident(table)}
-                            WHERE {r} IS NOT NULL AND {num} IS NULL LIMIT 5000""").fetchall()
+    words = [(w,) for w in (words or [])]
     rows = [(w, EMOTION_WORDS[norm(w)]) for (w,) in words if norm(w) in EMOTION_WORDS]
     cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_emo_words (raw VARCHAR PRIMARY KEY, score DOUBLE)")
     if rows:
@@ -267,25 +268,29 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
     """Create TEMP tables *typed* (``_row`` + canonical fields + ``emotion_raw`` + ``_raw_<field>``) and
     *problems* (``_row, column_name, raw, reason``) from the raw table. Raises :class:`AmbiguousDatesError`.
 
-    The mapped cells are trimmed once into ``_cjm_clean`` (one column per field); every decision and
-    conversion then reads plain columns.
+    The mapped cells are trimmed once (by the reader when ``raw.meta["clean"]``, else into ``_cjm_clean``);
+    every decision and conversion then reads plain columns.
     """
     col_of = {f: f"c{raw.headers.index(h)}" for h, f in mapping.items() if f}
     header_of = {f: h for h, f in mapping.items() if f}
     hint = "," if raw.meta.get("delimiter") == ";" or raw.meta.get("encoding") in (
         "cp1254", "cp1250", "iso-8859-9", "iso-8859-2") else "."
-    clean = "_cjm_clean"
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(clean)} AS SELECT _row, "
-                + ", ".join(f"{raw_expr(c)} AS {ident(f)}" for f, c in col_of.items()) + f" FROM {ident(raw.table)}")
+    if raw.meta.get("clean"):  # the reader already trimmed cells and turned empty ones into NULL
+        clean, src = raw.table, {f: ident(c) for f, c in col_of.items()}
+    else:
+        clean, src = "_cjm_clean", {f: ident(f) for f in col_of}
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(clean)} AS SELECT _row, "
+                    + ", ".join(f"{raw_expr(c)} AS {ident(f)}" for f, c in col_of.items())
+                    + f" FROM {ident(raw.table)}")
     info = Conversion()
     outer: list[str] = ["_row"]
     joins = ""
     checks: list[tuple[str, str, str]] = []  # (field, typed column, what the cell is not)
     for f in TEXT_FIELDS:
-        outer.append(ident(f) if f in col_of else f"CAST(NULL AS VARCHAR) AS {ident(f)}")
+        outer.append(f"s.{src[f]} AS {ident(f)}" if f in col_of else f"CAST(NULL AS VARCHAR) AS {ident(f)}")
     if "timestamp" in col_of:
-        r = ident("timestamp")
-        order = check_dates(cur, clean, r, header_of["timestamp"], date_order)
+        r = f"s.{src['timestamp']}"
+        order = check_dates(cur, clean, src["timestamp"], header_of["timestamp"], date_order)
         info.date_order = order
         smin, smax = (1, 2958465) if raw.kind == "xlsx" else (20000, 80000)
         parts = {"r": r, "o": f"regexp_extract({r}, {_lit(_OFFSET_RE)}, 1)",
@@ -297,19 +302,19 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
         outer.append("CAST(NULL AS TIMESTAMP) AS ts")
     for f in NUMBER_FIELDS:
         if f in col_of:
-            dec = number_decimal(cur, clean, ident(f), hint=hint)
+            dec = number_decimal(cur, clean, src[f], hint=hint)
             info.decimals[header_of[f]] = dec
-            outer.append(f"{number_expr(ident(f), dec)} AS {ident(f)}")
-            outer.append(f"{ident(f)} AS {ident('_raw_' + f)}")
+            outer.append(f"{number_expr('s.' + src[f], dec)} AS {ident(f)}")
+            outer.append(f"s.{src[f]} AS {ident('_raw_' + f)}")
             checks.append((f, f, "is not a number"))
         else:
             outer.append(f"CAST(NULL AS DOUBLE) AS {ident(f)}")
     if "emotion" in col_of:
-        r = "s.emotion"
-        dec = number_decimal(cur, clean, "emotion", hint=hint)
-        scale = emotion_setup(cur, clean, "emotion", dec)
+        r = f"s.{src['emotion']}"
+        dec = number_decimal(cur, clean, src["emotion"], hint=hint)
+        scale = emotion_setup(cur, clean, src["emotion"], dec)
         info.emotion_scale = scale.name
-        joins = " LEFT JOIN _cjm_emo_words w ON w.raw = s.emotion"
+        joins = f" LEFT JOIN _cjm_emo_words w ON w.raw = {r}"
         outer.append(f"{emotion_expr(r, dec, scale, 'w.score')} AS emotion")
         outer += [f"{r} AS emotion_raw", f"{r} AS _raw_emotion"]
         checks.append(("emotion", "emotion", f"is not an emotion (this column uses the {scale.name} scale; words "
@@ -317,15 +322,15 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
     else:
         outer += ["CAST(NULL AS DOUBLE) AS emotion", "CAST(NULL AS VARCHAR) AS emotion_raw"]
     if "nps" in col_of:
-        outer += [f"{nps_expr('s.nps')} AS nps", "s.nps AS _raw_nps"]
+        outer += [f"{nps_expr('s.' + src['nps'])} AS nps", f"s.{src['nps']} AS _raw_nps"]
         checks.append(("nps", "nps", "is not an NPS score (a whole number from 0 to 10)"))
     else:
         outer.append("CAST(NULL AS SMALLINT) AS nps")
-    outer = [o if o.startswith(("_row", "CAST", "CASE", "coalesce")) or " AS " in o else f"s.{o}" for o in outer]
     outer[0] = "s._row"
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(typed)} AS SELECT {', '.join(outer)} "
                 f"FROM {ident(clean)} s{joins}")
-    cur.execute(f"DROP TABLE {ident(clean)}")
+    if clean != raw.table:
+        cur.execute(f"DROP TABLE {ident(clean)}")
     parts_sql = []
     params: list = []
     for f in ("customer_id", "stage"):
