@@ -152,9 +152,8 @@ def test_empty_sheet_by_name_and_workbook_without_data():
 
 
 def test_header_only_sheet():
-    raw, rows = _read(_book(["Customer ID", "Stage", "Date"]))
-    assert raw.headers == ["Customer ID", "Stage", "Date"]
-    assert raw.header_row == 1 and raw.records_in_file == 0 and rows == []
+    with pytest.raises(InputError, match=r'"test.xlsx" \(sheet "Veri"\) has a header row but no data rows'):
+        _read(_book(["Customer ID", "Stage", "Date"], [], [None, None]))
 
 
 # --- cell values ---------------------------------------------------------------------------------

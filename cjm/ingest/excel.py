@@ -99,12 +99,12 @@ def col_number(letters: str) -> int:
 
 
 def _damaged(file_name: str, detail: str = "") -> InputError:
-    return InputError(f"{file_name}: {_DAMAGED}" + (f" ({detail})" if detail else ""))
+    return InputError(f'"{file_name}": {_DAMAGED}' + (f" ({detail})" if detail else ""))
 
 
 def _open_zip(data: bytes, file_name: str) -> zipfile.ZipFile:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(f"{file_name}: this is a legacy .xls or a password-protected Excel file; open it in "
+        raise InputError(f'"{file_name}": this is a legacy .xls or a password-protected Excel file; open it in '
                          "Excel, remove any password, save it as .xlsx (Excel Workbook), and upload it again.")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -121,12 +121,12 @@ def _guard_sizes(zf: zipfile.ZipFile, file_name: str) -> None:
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
-        raise InputError(f"{file_name}: this workbook would unpack to {total / 2**20:,.0f} MB, more than the "
+        raise InputError(f'"{file_name}": this workbook would unpack to {total / 2**20:,.0f} MB, more than the '
                          f"{MAX_UNCOMPRESSED // 2**20} MB this app reads; split the data into smaller files "
                          "or export it as CSV.")
     for i in infos:
         if i.file_size > RATIO_MIN_SIZE and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise InputError(f"{file_name}: part {i.filename} is compressed {i.file_size // max(i.compress_size, 1):,}"
+            raise InputError(f'"{file_name}": part {i.filename} is compressed {i.file_size // max(i.compress_size, 1):,}'
                              " to 1, which only a zip bomb does; this file was refused. Export the data again "
                              "from the original program.")
 
@@ -144,7 +144,7 @@ def _inflate_all(zf: zipfile.ZipFile, file_name: str, keep: set[str]) -> dict[st
                 while chunk := f.read(1 << 20):
                     total += len(chunk)
                     if total > MAX_UNCOMPRESSED:
-                        raise InputError(f"{file_name}: this workbook unpacks to more than "
+                        raise InputError(f'"{file_name}": this workbook unpacks to more than '
                                          f"{MAX_UNCOMPRESSED // 2**20} MB; split the data into smaller files "
                                          "or export it as CSV.")
                     if info.filename in keep:
@@ -154,7 +154,7 @@ def _inflate_all(zf: zipfile.ZipFile, file_name: str, keep: set[str]) -> dict[st
     except InputError:
         raise
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
-        raise InputError(f"{file_name}: this Excel file is password-protected; open it in Excel, remove the "
+        raise InputError(f'"{file_name}": this Excel file is password-protected; open it in Excel, remove the '
                          "password (File > Info > Protect Workbook), save, and upload it again.") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise _damaged(file_name) from exc
@@ -462,7 +462,7 @@ def _load_arrow(data: bytes, sheet_name: str, skip: int, file_name: str) -> tupl
             tbl = reader.load_sheet(sheet_name, dtypes=bad, **opts).to_arrow()
     except BaseException as exc:  # a Rust panic arrives as a BaseException
         if isinstance(exc, Exception) or _is_panic(exc):
-            raise _damaged(file_name, type(exc).__name__) from exc
+            raise _damaged(file_name) from exc
         raise
     if isinstance(tbl, pa.RecordBatch):
         tbl = pa.Table.from_batches([tbl])
@@ -480,7 +480,7 @@ def _load_floats(data: bytes, sheet_name: str, skip: int, names: list[str], file
         tbl = sh.to_arrow_with_errors()[0]
     except BaseException as exc:  # a Rust panic arrives as a BaseException
         if isinstance(exc, Exception) or _is_panic(exc):
-            raise _damaged(file_name, type(exc).__name__) from exc
+            raise _damaged(file_name) from exc
         raise
     return pa.Table.from_batches([tbl]) if isinstance(tbl, pa.RecordBatch) else tbl
 
@@ -523,13 +523,13 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
         if chosen is None:
             chosen = next((s for s in sheets if s.name.strip().casefold() == sheet.strip().casefold()), None)
         if chosen is None:
-            raise InputError(f'{file_name}: there is no sheet "{sheet}"; the sheets are {listing}. '
+            raise InputError(f'"{file_name}": there is no sheet "{sheet}"; the sheets are {listing}. '
                              "Choose one of these.")
         if not chosen.is_worksheet:
-            raise InputError(f'{file_name}: sheet "{chosen.name}" is a chart, not a table; choose one of {listing}.')
+            raise InputError(f'"{file_name}": sheet "{chosen.name}" is a chart, not a table; choose one of {listing}.')
         top = _top_rows(parts[chosen.path], HEADER_SCAN_ROWS)
         if not top:
-            raise InputError(f'{file_name}: sheet "{chosen.name}" is empty; choose another sheet ({listing}).')
+            raise InputError(f'"{file_name}": sheet "{chosen.name}" is empty; choose another sheet ({listing}).')
     else:
         chosen, top = None, []
         for s in sheets:
@@ -543,7 +543,7 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
             hidden = [s.name for s in sheets if not s.visible and s.is_worksheet and _top_rows(parts[s.path], 1)]
             extra = (f"; hidden sheets with data: {', '.join(hidden)} — unhide one in Excel or choose it by name"
                      if hidden else "; fill in a sheet and save again")
-            raise InputError(f"{file_name}: no visible sheet holds any data (sheets: {listing}){extra}.")
+            raise InputError(f'"{file_name}": no visible sheet holds any data (sheets: {listing}){extra}.')
         skipped = [s.name for s in sheets[:sheets.index(chosen)] if not s.visible]
         if skipped:
             warnings.append(f"Hidden sheet(s) skipped: {', '.join(skipped)}.")
@@ -568,7 +568,7 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     else:
         rows_upper, cols_upper, records = scan
     if rows_upper * cols_upper > MAX_CELLS:
-        raise InputError(f'{file_name}: sheet "{chosen.name}" has values as far as row {top_row + rows_upper - 1:,} '
+        raise InputError(f'"{file_name}": sheet "{chosen.name}" has values as far as row {top_row + rows_upper - 1:,} '
                          f"and column {col_letter(cols_upper)} ({rows_upper:,} rows x {cols_upper:,} columns), "
                          "too large to read safely. In Excel press Ctrl+End to find the stray cells far from your "
                          "table, delete those rows/columns (or copy the table to a new sheet), save, and upload again.")
@@ -588,12 +588,8 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
         return f"Column {col_letter(cn)}"
 
     if records == 0:
-        col_nums = sorted(header_cells)
-        headers = _unique([header_for(cn) for cn in col_nums])
-        cols = "".join(f", CAST(NULL AS VARCHAR) AS c{i}" for i in range(len(headers)))
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT CAST(NULL AS BIGINT) AS _row{cols} LIMIT 0")
-        return RawTable(file_name=file_name, kind="xlsx", table=table, headers=headers, records_in_file=0,
-                        header_row=header_row, warnings=warnings, meta=meta)
+        raise InputError(f'"{file_name}" (sheet "{chosen.name}") has a header row but no data rows. Export the '
+                         "data again including the rows and upload it.")
 
     arrow, first_col = _load_arrow(data, chosen.name, header_row, file_name)
     # Arrow column k is Excel column first_col + k (fastexcel starts at the first column holding a value).
