@@ -163,7 +163,7 @@ def _reference(log):
                 len(v["emo"])) for k, v in cells.items()}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(event, min_size=1, max_size=30))
 def test_matrix_matches_reference(ws, journeys, log):
     ws.cursor().execute("DELETE FROM events")  # the fixture's workspace is shared by the examples
@@ -183,3 +183,40 @@ def test_matrix_matches_reference(ws, journeys, log):
         if mean is not None:
             assert table[key][2] == pytest.approx(mean)
     assert all(classify_channel(ch) == med for ch, med in zip(got["channel"], got["medium"]))
+
+
+tp_event = st.tuples(st.sampled_from(["a", "b", "c", "d", "e"]), st.sampled_from(STAGES),
+                     st.sampled_from(["demo", "call", None]))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(tp_event, min_size=1, max_size=25))
+def test_touchpoint_lift_matches_reference(ws, journeys, log):
+    ws.cursor().execute("DELETE FROM events")
+    data: dict = {}
+    for i, (cid, stage, tp) in enumerate(log):
+        data.setdefault(cid, []).append((stage, f"2026-02-{1 + i % 28:02d}", {"touchpoint": tp}))
+    con, m = journeys(data)
+    got = {(r.stage_idx, r.touchpoint): r for r in touchpoints(con, model=m).itertuples()}
+    # reference: at stage s, customers with any event there; progressed = furthest stage index > s
+    idx = [(cid, STAGES.index(s), tp) for cid, s, tp in log if s != "elsewhere"]
+    top = {}
+    for cid, s, _ in idx:
+        top[cid] = max(top.get(cid, -1), s)
+    keys = {(s, tp) for _, s, tp in idx if tp is not None}
+    assert set(got) == keys
+    for s, tp in keys:
+        at = {cid for cid, s2, _ in idx if s2 == s}
+        with_ = {cid for cid, s2, t2 in idx if s2 == s and t2 == tp}
+        without = at - with_
+        r = got[(s, tp)]
+        assert (r.n_with, r.n_without, r.customers) == (len(with_), len(without), len(with_))
+        if s < 4:  # advocacy is the last stage: no share
+            assert r.progressed_with == pytest.approx(sum(top[c] > s for c in with_) / len(with_))
+            if without:
+                share = sum(top[c] > s for c in without) / len(without)
+                assert r.lift == pytest.approx(r.progressed_with - share)
+            else:
+                assert math.isnan(r.lift)
+        else:
+            assert math.isnan(r.progressed_with) and math.isnan(r.lift)
