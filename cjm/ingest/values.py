@@ -185,9 +185,9 @@ def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_m
                f"(CAST({o}[2:3] AS INTEGER) * 60 + CAST({o}[-2:] AS INTEGER)) END)")
     serial = (f"CASE WHEN TRY_CAST({r} AS DOUBLE) BETWEEN {serial_min} AND {serial_max} THEN {base} + "
               f"to_microseconds(CAST(round(TRY_CAST({r} AS DOUBLE) * 86400000000) AS BIGINT)) END")
-    fast = (f"substr({r}, 5, 1) = '-' AND NOT contains({r}, '+') AND NOT contains({r}, 'Z') "
-            f"AND NOT contains({r}, 'U') AND NOT contains({r}, 'G') AND NOT contains(substr({r}, 11), '-') "
-            f"AND regexp_matches({r}, {_lit(_ISO_RE)})")
+    # plain ISO text without a UTC offset: a direct cast (DuckDB's cast would silently drop an offset)
+    fast = (f"substr({r}, 5, 1) = '-' AND length({r}) <= 26 AND NOT contains({r}, '+') AND NOT contains({r}, 'Z') "
+            f"AND NOT contains(substr({r}, 11), '-') AND NOT contains({r}, 'U') AND NOT contains({r}, 'G')")
     return (f"CASE WHEN {r} IS NULL THEN NULL WHEN {fast} THEN TRY_CAST({r} AS TIMESTAMP) "
             f"WHEN regexp_matches({r}, '^\\d+(\\.\\d+)?$') THEN {serial} "
             f"ELSE ({local}) - to_minutes({off_min}) END")
