@@ -220,3 +220,9 @@ def test_touchpoint_lift_matches_reference(ws, journeys, log):
                 assert math.isnan(r.lift)
         else:
             assert math.isnan(r.progressed_with) and math.isnan(r.lift)
+
+
+def test_no_gaps_when_the_data_has_no_touchpoints_or_channels(journeys):
+    con, m = journeys({"c1": [("awareness", "2026-01-01"), ("purchase", "2026-01-02")]})
+    assert len(gaps(con, model=m)) == 0  # nothing to compare: not five "no touchpoint" sentences
+    assert len(matrix(con, model=m)) == 0 and len(touchpoints(con, model=m)) == 0
