@@ -27,13 +27,14 @@ from cjm.models import StageModel, norm
 #: so "video call" is video, "e-posta" is email (not mail) and "Facebook ads" is ads.
 MEDIA: dict[str, tuple[str, ...]] = {
     "in person": ("in person", "face to face", "f2f", "meeting", "visit", "site visit", "event", "store", "shop",
-                  "office", "workshop", "seminar", "conference", "trade fair", "fair", "lunch", "dinner",
+                  "office", "desk", "front desk", "counter", "reception", "branch", "workshop", "seminar", "conference", "trade fair", "fair", "lunch", "dinner",
                   "yuz yuze", "yuzyuze", "toplanti", "ziyaret", "magaza", "etkinlik", "fuar", "ofis", "bizzat",
-                  "fata in fata", "in persoana", "intalnire", "vizita", "eveniment", "magazin", "sediu", "targ"),
+                  "fata in fata", "in persoana", "intalnire", "vizita", "eveniment", "magazin", "sediu", "targ",
+                  "gise", "sube", "ghiseu", "sucursala", "agentie"),
     "email": ("email", "e mail", "eposta", "e posta", "newsletter", "bulten", "e buletin", "mail electronic"),
     "mail": ("mail", "post", "postal", "direct mail", "letter", "brochure", "catalogue", "catalog", "posta",
              "mektup", "kargo", "brosur", "scrisoare", "curier", "brosura"),
-    "phone": ("phone", "telephone", "call", "cold call", "call center", "call centre", "telefon", "arama",
+    "phone": ("phone", "telephone", "call", "cold call", "call center", "call centre", "help desk", "helpdesk", "telefon", "arama",
               "cagri", "cagri merkezi", "apel", "apel telefonic"),
     "video": ("video", "video call", "zoom", "teams", "ms teams", "google meet", "skype", "webinar", "webex",
               "goruntulu", "goruntulu gorusme", "video konferans", "apel video", "videoconferinta"),

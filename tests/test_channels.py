@@ -18,13 +18,15 @@ from cjm.filters import Filters
     ("Direct mail", "mail"), ("Mail", "mail"), ("Phone call", "phone"), ("Video call", "video"), ("Zoom", "video"),
     ("Gift", "gift"), ("Website", "web"), ("Social media", "social"), ("LinkedIn", "social"), ("Live chat", "chat"),
     ("WhatsApp", "chat"), ("Google Ads", "ads"), ("Facebook Ads", "ads"),
+    # the channels of the WABO receipt log (shared/realdata): Internet, Desk, Post, e-mail
+    ("Internet", "web"), ("Desk", "in person"), ("Post", "mail"), ("e-mail", "email"), ("Help desk", "phone"),
     # Turkish (with suffixes and dotless i)
     ("Yüz yüze", "in person"), ("YÜZ YÜZE TOPLANTI", "in person"), ("telefon", "phone"), ("Telefonla", "phone"),
     ("e-posta", "email"), ("E-postayla", "email"), ("posta", "mail"), ("hediye", "gift"), ("web sitesi", "web"),
-    ("sosyal medya", "social"), ("Görüntülü görüşme", "video"), ("reklam", "ads"),
+    ("sosyal medya", "social"), ("Görüntülü görüşme", "video"), ("reklam", "ads"), ("Şube", "in person"), ("gişe", "in person"),
     # Romanian (comma-below and cedilla forms)
     ("față în față", "in person"), ("faţă în faţă", "in person"), ("telefon", "phone"), ("poștă", "mail"),
-    ("cadou", "gift"), ("Apel video", "video"), ("rețele sociale", "social"), ("reclamă", "ads"),
+    ("cadou", "gift"), ("Apel video", "video"), ("rețele sociale", "social"), ("reclamă", "ads"), ("Ghișeu", "in person"),
     # nothing recognisable
     ("fax", "other"), ("", "other"), (None, "other"),
 ])
