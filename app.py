@@ -79,7 +79,7 @@ def _sidebar() -> None:
         if info["first"] is not None:
             first, last = info["first"].date(), info["last"].date()
             st.date_input(ui.t("sidebar.period"), key="f_period", min_value=first, max_value=last,
-                          value=st.session_state["f_period"] or (), format="YYYY-MM-DD")
+                          format="YYYY-MM-DD")
         options = filter_options(con)
         for name in LIST_FIELDS:
             if options[name]:
@@ -90,14 +90,14 @@ def _sidebar() -> None:
 
 
 PAGES = [
-    ("pages/import_page.py", "nav.import", ":material/upload_file:", "import"),
-    ("pages/journey_map.py", "nav.map", ":material/map:", "map"),
-    ("pages/funnel_page.py", "nav.funnel", ":material/filter_alt:", "funnel"),
-    ("pages/channels_page.py", "nav.channels", ":material/hub:", "channels"),
-    ("pages/emotions_page.py", "nav.emotions", ":material/mood:", "emotions"),
-    ("pages/pain_points_page.py", "nav.pain", ":material/report:", "pain-points"),
-    ("pages/what_if_page.py", "nav.whatif", ":material/tune:", "what-if"),
-    ("pages/settings_page.py", "nav.settings", ":material/settings:", "settings"),
+    ("app_pages/import_page.py", "nav.import", ":material/upload_file:", "import"),
+    ("app_pages/journey_map.py", "nav.map", ":material/map:", "map"),
+    ("app_pages/funnel_page.py", "nav.funnel", ":material/filter_alt:", "funnel"),
+    ("app_pages/channels_page.py", "nav.channels", ":material/hub:", "channels"),
+    ("app_pages/emotions_page.py", "nav.emotions", ":material/mood:", "emotions"),
+    ("app_pages/pain_points_page.py", "nav.pain", ":material/report:", "pain-points"),
+    ("app_pages/what_if_page.py", "nav.whatif", ":material/tune:", "what-if"),
+    ("app_pages/settings_page.py", "nav.settings", ":material/settings:", "settings"),
 ]
 
 

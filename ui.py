@@ -117,34 +117,41 @@ def has_data() -> bool:
                      type="primary"):
             load_samples()
             st.rerun()
-        c2.page_link("pages/import_page.py", label=t("empty.go_import"))
+        c2.page_link("app_pages/import_page.py", label=t("empty.go_import"))
         return False
     m = model()
     if m is None or info["events"] == info["unmatched"]:
         st.warning(t("empty.no_model_stages", model=m.name if m else "—"))
-        st.page_link("pages/settings_page.py", label=t("nav.settings"))
+        st.page_link("app_pages/settings_page.py", label=t("nav.settings"))
         return False
     return True
 
 
 def load_samples() -> None:
-    """Import the three shipped samples, each into its own workspace beside the current one (each has its own
-    stage model), and switch to the B2B one."""
+    """Import the three shipped samples, each into a workspace of its own (each has its own stage model).
+
+    The B2B sample goes into the current workspace when that is empty (so it is still there after a reload);
+    otherwise into ``sample-hinge`` beside it, which becomes current. The others go to ``sample-<key>``.
+    """
     from pathlib import Path
 
     from cjm import sample
+    from cjm.workspace_data import summary
 
-    base = Path(workspace().path).parent
-    rows = 0
-    paths = []
+    current = workspace()
+    base = Path(current.path).parent
+    names = []
     with st.spinner(t("samples.loading")):
-        for s in sample.SAMPLES:
-            path = base / f"sample-{s['key']}.duckdb"
-            reports = sample.load_all(_open(str(path)), keys=[s["key"]])
-            rows += sum(r.rows_loaded for r in reports if not r.duplicate)
-            paths.append(path)
-    st.session_state["workspace_path"] = str(paths[0])
-    st.session_state["flash"] = t("samples.loaded", names=", ".join(p.stem for p in paths), current=paths[0].stem)
+        for i, s in enumerate(sample.SAMPLES):
+            if i == 0 and summary(current.cursor())["events"] == 0:
+                target = current
+            else:
+                target = _open(str(base / f"sample-{s['key']}.duckdb"))
+            sample.load_all(target, keys=[s["key"]])
+            names.append(Path(target.path).stem)
+            if i == 0:
+                st.session_state["workspace_path"] = target.path
+    st.session_state["flash"] = t("samples.loaded", names=", ".join(names), current=names[0])
 
 
 def flash() -> None:

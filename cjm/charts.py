@@ -10,6 +10,7 @@ Sized and lettered for a projector: 16 px text at least, few colours, data label
 
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -32,7 +33,7 @@ def _layout(fig: go.Figure, *, height: int = 380, title: str | None = None) -> g
 
 def funnel_chart(df: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """Funnel of customers per stage (columns label, customers, conversion)."""
-    fig = go.Figure(go.Funnel(y=df["label"].astype(str), x=df["customers"], marker=dict(color=BLUE),
+    fig = go.Figure(go.Funnel(y=df["label"].map(safe), x=df["customers"], marker=dict(color=BLUE),
                               texttemplate="%{value:,} (%{percentInitial:.0%})", textfont=dict(size=18),
                               connector=dict(line=dict(color=GREY, width=1))))
     return _layout(fig, height=max(300, 70 * len(df) + 60), title=title)
@@ -48,7 +49,7 @@ def sankey(df: pd.DataFrame, *, stage_order: list[str], start: str = "Start", en
     extra = sorted((set(d["source"]) | set(d["target"])) - set(names))
     names += extra
     index = {n: i for i, n in enumerate(names)}
-    labels = [start if n == "__start__" else end if n == "__end__" else n for n in names]
+    labels = [start if n == "__start__" else end if n == "__end__" else safe(n) for n in names]
     backwards = [stage_order.index(s) > stage_order.index(t) if s in stage_order and t in stage_order else False
                  for s, t in zip(d["source"], d["target"])]
     fig = go.Figure(go.Sankey(
@@ -69,7 +70,7 @@ def heatmap(df: pd.DataFrame, *, value: str, stage_order: list[str], title: str 
     text = [["" if (v is None or (isinstance(v, float) and math.isnan(v))) else (f"{v:+.1f}" if diverging else f"{v:,.0f}")
              for v in row] for row in pivot.values]
     fig = go.Figure(go.Heatmap(
-        z=pivot.values, x=list(pivot.columns), y=list(pivot.index), text=text, texttemplate="%{text}",
+        z=pivot.values, x=[safe(c) for c in pivot.columns], y=[safe(i) for i in pivot.index], text=text, texttemplate="%{text}",
         textfont=dict(size=16), colorscale="RdYlGn" if diverging else "Blues", zmid=0 if diverging else None,
         zmin=-2 if diverging else None, zmax=2 if diverging else None, hoverongaps=False, xgap=2, ygap=2))
     fig.update_xaxes(side="top")
@@ -83,20 +84,20 @@ def emotion_curve(df: pd.DataFrame, *, group: str | None = None, marks: pd.DataF
     groups = [(None, df)] if not group or group not in df.columns else list(df.groupby(group, sort=True))
     for i, (name, part) in enumerate(groups):
         color = PALETTE[i % len(PALETTE)]
-        x = part["label"].astype(str).tolist()
+        x = part["label"].map(safe).tolist()
         if name is None and part["ci_low"].notna().any():
             fig.add_trace(go.Scatter(x=x + x[::-1], y=list(part["ci_high"]) + list(part["ci_low"])[::-1],
                                      fill="toself", fillcolor="rgba(31,95,168,0.15)", line=dict(width=0),
                                      hoverinfo="skip", showlegend=False, connectgaps=True))
         fig.add_trace(go.Scatter(
-            x=x, y=part["mean"], mode="lines+markers+text", name=str(name) if name is not None else "",
+            x=x, y=part["mean"], mode="lines+markers+text", name=safe(name) if name is not None else "",
             line=dict(color=color, width=4), marker=dict(size=12), showlegend=name is not None,
             text=[f"{m:+.2f} (n={n})" if pd.notna(m) else "" for m, n in zip(part["mean"], part["n"])],
             textposition="top center", textfont=dict(size=14), connectgaps=True))
     fig.add_hline(y=0, line=dict(color=GREY, dash="dot"))
     if marks is not None and len(marks):
         for row in marks.itertuples():
-            fig.add_annotation(x=str(row.label), y=row.mean, text="▲" if row.kind == "high" else "▼",
+            fig.add_annotation(x=safe(row.label), y=row.mean, text="▲" if row.kind == "high" else "▼",
                                showarrow=False, yshift=-28 if row.kind == "low" else 28,
                                font=dict(size=20, color=GREEN if row.kind == "high" else RED))
     fig.update_yaxes(range=[-2.2, 2.2], zeroline=False, title="−2 … +2")
@@ -110,7 +111,7 @@ def nps_bars(df: pd.DataFrame, *, x: str, title: str | None = None) -> go.Figure
     if {"ci_low", "ci_high"} <= set(df.columns):
         err = dict(type="data", symmetric=False, array=(df["ci_high"] - df["nps"]).fillna(0),
                    arrayminus=(df["nps"] - df["ci_low"]).fillna(0), color=GREY)
-    fig = go.Figure(go.Bar(x=df[x].astype(str), y=df["nps"], marker_color=colors, error_y=err,
+    fig = go.Figure(go.Bar(x=df[x].map(safe), y=df["nps"], marker_color=colors, error_y=err,
                            text=[f"{v:+.0f} (n={n})" if pd.notna(v) else "" for v, n in zip(df["nps"], df["n"])],
                            textposition="outside", textfont=dict(size=15)))
     fig.update_yaxes(range=[-110, 110], title="NPS")
@@ -121,9 +122,9 @@ def bars_compare(df: pd.DataFrame, *, x: str, a: str, b: str, name_a: str, name_
                  title: str | None = None) -> go.Figure:
     """Two bars per category (baseline vs scenario, period A vs B)."""
     fig = go.Figure([
-        go.Bar(x=df[x].astype(str), y=df[a], name=name_a, marker_color=GREY, text=df[a].map(_num),
+        go.Bar(x=df[x].map(safe), y=df[a], name=name_a, marker_color=GREY, text=df[a].map(_num),
                textposition="outside"),
-        go.Bar(x=df[x].astype(str), y=df[b], name=name_b, marker_color=BLUE, text=df[b].map(_num),
+        go.Bar(x=df[x].map(safe), y=df[b], name=name_b, marker_color=BLUE, text=df[b].map(_num),
                textposition="outside"),
     ])
     fig.update_layout(barmode="group")
@@ -134,7 +135,7 @@ def waterfall(df: pd.DataFrame, *, lever: str, delta: str, base_label: str, tota
               title: str | None = None) -> go.Figure:
     """Waterfall of lever contributions from the baseline to the scenario."""
     fig = go.Figure(go.Waterfall(
-        x=[base_label, *df[lever].astype(str), total_label],
+        x=[base_label, *df[lever].map(safe), total_label],
         measure=["absolute", *["relative"] * len(df), "total"],
         y=[base, *df[delta], 0], text=[_num(base), *[f"{v:+,.1f}" for v in df[delta]], ""],
         textposition="outside", connector=dict(line=dict(color=GREY)),
@@ -147,3 +148,93 @@ def _num(v: float) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
     return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.1f}"
+
+
+def safe(text: object) -> str:
+    """Data text for plotly, which reads a few HTML tags in labels: escape them so cells show as typed.
+
+    >>> safe("<b>Acme</b> & co")
+    '&lt;b&gt;Acme&lt;/b&gt; &amp; co'
+    """
+    return html.escape(str(text), quote=False)
+
+
+def _clip(text: object, width: int) -> str:
+    s = str(text)
+    return s if len(s) <= width else s[: max(width - 1, 1)] + "…"
+
+
+def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], curve: pd.DataFrame | None,
+                 *, curve_lane: str, big_lane: str | None = None, height: int | None = None) -> go.Figure:
+    """The journey map grid: stages as columns, lanes as rows, the emotion curve drawn across its lane.
+
+    ``lanes`` is a list of (lane title, cells) with one list of text lines per stage; ``big_lane`` (a title)
+    is drawn in large type. ``curve`` has columns label, mean, n, ci_low, ci_high (one row per stage).
+    """
+    n = len(stages)
+    width = max(8, int(150 / max(n, 1) * 1.1))  # characters that fit a column at ~1200 px
+    rows: list[tuple[str, float]] = [("", 1.0)]  # header band
+    for title, cells in lanes:
+        lines = max([len(c) for c in cells] + [1])
+        rows.append((title, 1.1 if title == big_lane else 0.45 + 0.42 * lines))
+    rows.append((curve_lane, 2.6))
+    total = sum(h for _, h in rows)
+    fig = go.Figure()
+    y = total
+    centers = []
+    for i in range(n):  # alternating column bands
+        fig.add_shape(type="rect", x0=i - 0.5, x1=i + 0.5, y0=0, y1=total - 1.0, line=dict(width=0),
+                      fillcolor="#f2f5f9" if i % 2 == 0 else "#ffffff", layer="below")
+        fig.add_shape(type="path", path=_chevron(i, total - 1.0, total), fillcolor=BLUE, line=dict(width=0),
+                      layer="below")
+    header_y = total - 0.5
+    fig.add_trace(go.Scatter(x=list(range(n)), y=[header_y] * n, mode="text", hoverinfo="skip",
+                             text=[f"<b>{safe(_clip(s, width))}</b>" for s in stages],
+                             textfont=dict(size=17 if n <= 5 else 15 if n <= 6 else 13, color="white"),
+                             showlegend=False))
+    y = total - 1.0
+    for (title, h), lane in zip(rows[1:-1], lanes):
+        centers.append((title, y - h / 2))
+        fig.add_shape(type="line", x0=-0.5, x1=n - 0.5, y0=y, y1=y, line=dict(color="#d5dbe3", width=1))
+        _, cells = lane
+        big = title == big_lane
+        text = ["<br>".join(safe(_clip(line, width)) for line in c) if c else "—" for c in cells]
+        fig.add_trace(go.Scatter(x=list(range(n)), y=[y - h / 2] * n, mode="text", hoverinfo="skip", text=text,
+                                 textfont=dict(size=26 if big else 14, color="#1b1f24"), showlegend=False))
+        y -= h
+    # the emotion lane: -2..+2 mapped into [0.2, h - 0.2]
+    h = rows[-1][1]
+    fig.add_shape(type="line", x0=-0.5, x1=n - 0.5, y0=y, y1=y, line=dict(color="#d5dbe3", width=1))
+    centers.append((curve_lane, y - h / 2))
+    mid, half = y - h / 2, (h - 0.5) / 2
+
+    def to_y(v):
+        return mid + half * (v / 2.0)
+
+    fig.add_shape(type="line", x0=-0.5, x1=n - 0.5, y0=mid, y1=mid, line=dict(color=GREY, width=1, dash="dot"))
+    if curve is not None and len(curve):
+        c = curve.set_index("label").reindex(stages)
+        xs = [i for i, v in enumerate(c["mean"]) if pd.notna(v)]
+        ys = [to_y(c["mean"].iloc[i]) for i in xs]
+        lo = [to_y(c["ci_low"].iloc[i]) if pd.notna(c["ci_low"].iloc[i]) else ys[k] for k, i in enumerate(xs)]
+        hi = [to_y(c["ci_high"].iloc[i]) if pd.notna(c["ci_high"].iloc[i]) else ys[k] for k, i in enumerate(xs)]
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines+markers+text", line=dict(color=BLUE, width=4, shape="spline"),
+            marker=dict(size=13, color=[GREEN if c["mean"].iloc[i] >= 0 else RED for i in xs]),
+            error_y=dict(type="data", symmetric=False, array=[h_ - y_ for h_, y_ in zip(hi, ys)],
+                         arrayminus=[y_ - l_ for l_, y_ in zip(lo, ys)], color=GREY, thickness=1.5),
+            text=[f"{c['mean'].iloc[i]:+.1f} (n={int(c['n'].iloc[i])})" for i in xs], textposition="top right",
+            textfont=dict(size=13), hoverinfo="skip", showlegend=False))
+    fig.update_xaxes(visible=False, range=[-0.5, n - 0.5], fixedrange=True)
+    fig.update_yaxes(range=[0, total], tickvals=[cy for _, cy in centers], ticktext=[safe(t) for t, _ in centers],
+                     showgrid=False, zeroline=False, fixedrange=True, tickfont=dict(size=14, color="#1b1f24"))
+    fig.update_layout(font=FONT, height=height or int(46 * total), margin=dict(l=10, r=10, t=10, b=10),
+                      plot_bgcolor="white", paper_bgcolor="white")
+    return fig
+
+
+def _chevron(i: int, y0: float, y1: float) -> str:
+    """An arrow-shaped header cell for stage *i*."""
+    a, b, tip = i - 0.5, i + 0.44, 0.06
+    m = (y0 + y1) / 2
+    return f"M {a},{y0} L {b},{y0} L {b + tip},{m} L {b},{y1} L {a},{y1} L {a + tip},{m} Z"

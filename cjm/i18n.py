@@ -93,7 +93,8 @@ EN: dict[str, str] = {
     # journey map
     "map.title": "Journey map",
     "map.customers": "Customers",
-    "map.conversion": "Conversion from previous stage",
+    "map.conversion": "From previous stage",
+    "map.conversion_cell": "{pct}",
     "map.touchpoints": "Top touchpoints",
     "map.channels": "Channels",
     "map.emotion": "Emotion (−2…+2)",

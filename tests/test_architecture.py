@@ -25,12 +25,12 @@ def test_cjm_never_imports_streamlit():
 
 def test_pages_run_no_sql():
     sql_call = re.compile(r"\.(execute|sql|query)\(")
-    offenders = [str(p.relative_to(ROOT)) for p in [*(ROOT / "pages").glob("*.py"), ROOT / "app.py", ROOT / "ui.py"]
+    offenders = [str(p.relative_to(ROOT)) for p in [*(ROOT / "app_pages").glob("*.py"), ROOT / "app.py", ROOT / "ui.py"]
                  if sql_call.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
 
 
 def test_pages_render_no_html():
-    offenders = [str(p.relative_to(ROOT)) for p in [*(ROOT / "pages").glob("*.py"), ROOT / "app.py", ROOT / "ui.py"]
+    offenders = [str(p.relative_to(ROOT)) for p in [*(ROOT / "app_pages").glob("*.py"), ROOT / "app.py", ROOT / "ui.py"]
                  if "unsafe_allow_html" in p.read_text(encoding="utf-8") or "st.html(" in p.read_text(encoding="utf-8")]
     assert offenders == []

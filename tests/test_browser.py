@@ -66,14 +66,17 @@ class Server:
         raise RuntimeError("streamlit did not start")
 
     def stop(self) -> str:
-        if self.proc and self.proc.poll() is None:
+        """Stop the server; its output (for checking that no traceback was printed)."""
+        if not self.proc:
+            return ""
+        if self.proc.poll() is None:
             self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        out = self.proc.stdout.read().decode("utf-8", "replace") if self.proc and self.proc.stdout else ""
-        return out
+        try:
+            out, _ = self.proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            out, _ = self.proc.communicate()
+        return out.decode("utf-8", "replace")
 
 
 @pytest.fixture(scope="module")
@@ -90,10 +93,33 @@ def _page(browser):
 
 
 def _settle(page, timeout: float = 30_000) -> None:
-    """Wait until the script has finished running (no running status widget)."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout)
-    page.wait_for_timeout(200)
+    """Wait until the app has rendered and no script is running (the status widget stays away for 0.6 s)."""
+    page.wait_for_selector('[data-testid="stSidebarNavLink"]', timeout=max(timeout, 60_000))
+    deadline = time.time() + timeout / 1000
+    quiet = 0
+    while time.time() < deadline:
+        busy = page.locator('[data-testid="stStatusWidget"]').count() > 0 or \
+            page.locator('[data-testid="stSkeleton"]').count() > 0
+        quiet = 0 if busy else quiet + 1
+        if quiet >= 3:
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError("the app kept running for longer than the timeout")
+
+
+def _choose(page, combobox: str, option: str) -> None:
+    """Pick *option* in the selectbox labelled *combobox* (retried: a rerun can close an open list)."""
+    for attempt in range(3):
+        page.get_by_role("combobox", name=combobox).click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            _settle(page)
+            return
+        except Exception:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            _settle(page)
 
 
 def _make_turkish_xlsx(path: pathlib.Path) -> None:
@@ -129,15 +155,10 @@ def test_import_fix_mapping_funnel_lane_survives_restart(browser, tmp_path):
         page = _page(browser)
         page.goto(server.url + "/import")
         _settle(page)
-        page.get_by_label("Stage model").click()
-        page.get_by_role("option", name="coleman-8").click()
-        _settle(page)
+        _choose(page, "Stage model", "coleman-8")
         page.locator('input[type="file"]').set_input_files(str(xlsx))
         _settle(page)
-        field = page.get_by_label("Field for column Süreç Adımı")
-        field.click()
-        page.get_by_role("option", name="stage", exact=True).click()
-        _settle(page)
+        _choose(page, "Field for column Süreç Adımı", "stage")
         page.get_by_role("button", name="Import", exact=True).click()
         _settle(page)
         expect(page.get_by_text("8 rows loaded, 0 rejected (of 8 read).", exact=False)).to_be_visible(timeout=30_000)
@@ -147,10 +168,10 @@ def test_import_fix_mapping_funnel_lane_survives_restart(browser, tmp_path):
         # (001 Kabul, 002 Değerlendirme, 003 Onaylama, 004 Değerlendirme, 005 Kabul).
         page.goto(server.url + "/funnel")
         _settle(page)
-        first = page.locator(".funnel text, g.funnel text").first
+        first = page.locator("text.bartext").first
         expect(first).to_have_text("5 (100%)", timeout=20_000)
 
-        page.goto(server.url + "/map")
+        page.goto(server.url + "/")
         _settle(page)
         box = page.get_by_label("Goals at Assess")
         box.fill("Bize güvenilir bir ortak lazım")
@@ -164,7 +185,7 @@ def test_import_fix_mapping_funnel_lane_survives_restart(browser, tmp_path):
     server = Server(tmp_path / "ws.duckdb").start()
     try:
         page = _page(browser)
-        page.goto(server.url + "/map")
+        page.goto(server.url + "/")
         _settle(page)
         expect(page.get_by_label("Goals at Assess")).to_have_value("Bize güvenilir bir ortak lazım", timeout=20_000)
         page.close()
@@ -172,7 +193,7 @@ def test_import_fix_mapping_funnel_lane_survives_restart(browser, tmp_path):
         server.stop()
 
 
-PAGE_PATHS = ["map", "import", "funnel", "channels", "emotions", "pain-points", "what-if", "settings"]
+PAGE_PATHS = ["", "import", "funnel", "channels", "emotions", "pain-points", "what-if", "settings"]
 
 
 def test_screenshots_of_every_page_with_sample_data(browser, tmp_path):
@@ -180,7 +201,7 @@ def test_screenshots_of_every_page_with_sample_data(browser, tmp_path):
     server = Server(tmp_path / "ws.duckdb").start()
     try:
         page = _page(browser)
-        page.goto(server.url + "/map")
+        page.goto(server.url + "/")
         _settle(page)
         page.get_by_role("button", name="Load sample data").click()
         _settle(page, timeout=120_000)
@@ -188,8 +209,8 @@ def test_screenshots_of_every_page_with_sample_data(browser, tmp_path):
             page.goto(server.url + "/" + path)
             _settle(page, timeout=60_000)
             assert page.locator('[data-testid="stException"]').count() == 0, path
-            page.screenshot(path=str(SHOTS / f"{path}.png"))
-            page.screenshot(path=str(SHOTS / f"{path}_full.png"), full_page=True)
+            page.screenshot(path=str(SHOTS / f"{path or 'journey_map'}.png"))
+            page.screenshot(path=str(SHOTS / f"{path or 'journey_map'}_full.png"), full_page=True)
         page.close()
     finally:
         log = server.stop()

@@ -33,7 +33,7 @@ def _app(path, page: str | None = None) -> AppTest:
     at.session_state["workspace_path"] = str(path)
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"app_pages/{page}.py")
         at.run()
     return at
 

@@ -18,31 +18,34 @@ def _top(df: pd.DataFrame, stage: str, col: str, k: int = 3) -> list[str]:
 
 
 def _computed_lanes(m) -> None:
+    """The lanes computed from data, drawn as one grid figure (stages as columns, the emotion curve across)."""
     fun = ui.compute("funnel", "funnel")
     touch = ui.compute("channels", "touchpoints").sort_values(["stage_idx", "customers"], ascending=[True, False])
     matrix = ui.compute("channels", "matrix").sort_values(["stage_idx", "events"], ascending=[True, False])
     pains = ui.compute("pain_points", "pain_points", top=50)
     nps = ui.compute("emotion", "nps", by="stage")
-    cols = st.columns(len(m.stages))
-    for i, (col, stage) in enumerate(zip(cols, m.stages)):
+    curve = ui.compute("emotion", "curve")
+    customers, conversion, nps_cells = [], [], []
+    for i, stage in enumerate(m.stages):
         row = fun[fun["stage"] == stage.key]
-        customers = int(row["customers"].iloc[0]) if len(row) else 0
+        customers.append([f"{int(row['customers'].iloc[0]):,}" if len(row) else "0"])
         conv = row["conversion"].iloc[0] if len(row) else None
-        with col.container(border=True):
-            st.text(stage.label)
-            st.metric(ui.t("map.customers"), f"{customers:,}",
-                      delta=None if i == 0 or pd.isna(conv) else f"{conv:.0%}", delta_color="off",
-                      delta_arrow="off", delta_description=ui.t("map.conversion") if i else None)
-            st.caption(ui.t("map.touchpoints"))
-            st.text("\n".join(_top(touch, stage.key, "touchpoint")) or ui.t("map.none"))
-            st.caption(ui.t("map.channels"))
-            st.text(", ".join(_top(matrix, stage.key, "channel", 4)) or ui.t("map.none"))
-            st.caption(ui.t("map.pain"))
-            st.text("\n".join(_top(pains, stage.key, "touchpoint", 2)) or ui.t("map.none"))
-            st.caption(ui.t("map.nps"))
-            r = nps[nps["stage"] == stage.key] if "stage" in nps.columns else nps.iloc[0:0]
-            st.text(f"{r['nps'].iloc[0]:+.0f} (n={int(r['n'].iloc[0])})" if len(r) and pd.notna(r["nps"].iloc[0])
-                    else ui.t("map.none"))
+        conversion.append([] if i == 0 or conv is None or pd.isna(conv)
+                          else [ui.t("map.conversion_cell", pct=f"{conv:.0%}")])
+        r = nps[nps["stage"] == stage.key] if "stage" in nps.columns else nps.iloc[0:0]
+        nps_cells.append([f"{r['nps'].iloc[0]:+.0f} (n={int(r['n'].iloc[0])})"]
+                         if len(r) and pd.notna(r["nps"].iloc[0]) and r["n"].iloc[0] else [])
+    lanes_data = [
+        (ui.t("map.customers"), customers),
+        (ui.t("map.conversion"), conversion),
+        (ui.t("map.touchpoints"), [_top(touch, s.key, "touchpoint") for s in m.stages]),
+        (ui.t("map.channels"), [_top(matrix, s.key, "channel") for s in m.stages]),
+        (ui.t("map.pain"), [_top(pains, s.key, "touchpoint", 2) for s in m.stages]),
+        (ui.t("map.nps"), nps_cells),
+    ]
+    fig = charts.journey_grid(m.labels, lanes_data, curve if len(curve) else None, curve_lane=ui.t("map.emotion"),
+                              big_lane=ui.t("map.customers"))
+    st.plotly_chart(fig, key="journey_grid", config={"displayModeBar": False})
 
 
 def _save_lane(stage_key: str, lane: str, widget_key: str) -> None:
@@ -78,12 +81,6 @@ def render() -> None:
         return
     m = ui.model()
     _computed_lanes(m)
-    curve = ui.compute("emotion", "curve")
-    if len(curve) and curve["n"].fillna(0).sum() > 0:
-        from cjm.emotion import highs_lows
-
-        st.plotly_chart(charts.emotion_curve(curve, marks=highs_lows(curve), title=ui.t("map.curve_title"),
-                                             height=320), key="map_curve")
     _people_lanes(m)
 
 
