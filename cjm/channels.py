@@ -52,6 +52,7 @@ MEDIA: dict[str, tuple[str, ...]] = {
 COLEMAN_MEDIA: tuple[str, ...] = ("in person", "email", "mail", "phone", "video", "gift")
 DIGITAL_MEDIA: tuple[str, ...] = ("web", "social", "chat", "ads")
 OTHER = "other"
+_NO_PREFIX = frozenset({"desktop", "poster", "posters", "posting", "sitemap", "callback", "eventual"})
 _PRIORITY: tuple[str, ...] = ("video", "email", "ads", "social", "chat", "gift", "phone", "mail", "in person", "web")
 
 
@@ -79,7 +80,8 @@ def classify_channel(name: str | None) -> str:
                 window = tokens[i:i + n]
                 if window == parts:
                     return medium
-                if window[:-1] == parts[:-1] and len(parts[-1]) >= 4 and window[-1].startswith(parts[-1]):
+                if (window[:-1] == parts[:-1] and len(parts[-1]) >= 4 and window[-1].startswith(parts[-1])
+                        and window[-1] not in _NO_PREFIX):
                     return medium
         if medium == "email" and "email" in joined.replace(" ", ""):
             return medium

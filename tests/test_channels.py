@@ -20,6 +20,7 @@ from cjm.filters import Filters
     ("WhatsApp", "chat"), ("Google Ads", "ads"), ("Facebook Ads", "ads"),
     # the channels of the WABO receipt log (shared/realdata): Internet, Desk, Post, e-mail
     ("Internet", "web"), ("Desk", "in person"), ("Post", "mail"), ("e-mail", "email"), ("Help desk", "phone"),
+    ("Desktop app", "web"), ("Poster", "other"), ("Facebook post", "social"),
     # Turkish (with suffixes and dotless i)
     ("Yüz yüze", "in person"), ("YÜZ YÜZE TOPLANTI", "in person"), ("telefon", "phone"), ("Telefonla", "phone"),
     ("e-posta", "email"), ("E-postayla", "email"), ("posta", "mail"), ("hediye", "gift"), ("web sitesi", "web"),
