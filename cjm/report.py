@@ -120,16 +120,22 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     """
     t = tables(con, model=model, filters=filters)
     flt = filters or Filters()
+    shown = {k: v for k, v in zip(("from", "to", "segment", "persona", "role", "channel", "stages"),
+                                  flt.cache_key()) if v}
+    text = "; ".join(f"{k}: {v.isoformat() if isinstance(v, dt.date) else ', '.join(v)}" for k, v in shown.items())
     about = pd.DataFrame({"item": ["stage model", "stages", "filters", "pain point formula"],
-                          "value": [model.name, " → ".join(model.labels),
-                                    "none" if flt.is_empty() else repr(flt), pain_points.FORMULA]})
+                          "value": [model.name, " → ".join(model.labels), text or "none", pain_points.FORMULA]})
     path = Path(path)
     try:
-        with pd.ExcelWriter(path, engine="xlsxwriter") as writer:
+        with pd.ExcelWriter(path, engine="xlsxwriter", datetime_format="yyyy-mm-dd hh:mm",
+                            date_format="yyyy-mm-dd") as writer:
             book = writer.book
             header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
                                       "valign": "top"})
-            wrap = book.add_format({"text_wrap": True, "valign": "top"})
+            formats = {"share": book.add_format({"num_format": "0.0%"}),
+                       "float": book.add_format({"num_format": "#,##0.00"}),
+                       "int": book.add_format({"num_format": "#,##0"}),
+                       "text": book.add_format({"text_wrap": True, "valign": "top"})}
             for name, df in {"about": about, **t}.items():
                 frame = df.copy()
                 for col in frame.columns:  # Excel has no time zones; keep naive local times
@@ -139,10 +145,18 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
                 sheet = writer.sheets[name[:31]]
                 for i, col in enumerate(frame.columns):
                     sheet.write(0, i, str(col), header)
+                    kind = _column_kind(frame[col])
                     sample = frame[col].head(500)  # width from the first rows: formatting only
-                    cells = [str(v) for v in sample[sample.notna()].tolist()]
-                    width = max([len(str(col)), *(len(line) for v in cells for line in v.splitlines())])
-                    sheet.set_column(i, i, min(max(width + 2, 8), 60), wrap if width > 60 else None)
+                    sample = sample[sample.notna()].tolist()
+                    if kind == "datetime":
+                        widths = [16]
+                    elif kind in ("share", "float", "int"):
+                        widths = [len(f"{v:,.2f}") for v in sample]
+                    else:
+                        widths = [len(line) for v in sample for line in str(v).splitlines()]
+                    width = max([len(str(col)), *widths])
+                    fmt = formats.get(kind) if kind != "text" or width > 60 else None
+                    sheet.set_column(i, i, min(max(width + 2, 8), 60), fmt)
                 sheet.freeze_panes(1, 0)
                 if len(frame.columns):
                     sheet.autofilter(0, 0, max(len(frame), 1), len(frame.columns) - 1)
@@ -150,6 +164,23 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
         raise CJMError(f'Cannot write the workbook "{path}": {exc.strerror or exc}. '
                        f"Choose another file name or folder, and close the file if Excel has it open.") from None
     return path
+
+
+_SHARES = {"conversion", "conversion_from_first", "drop_rate", "progressed_with", "progressed_without", "lift"}
+
+
+def _column_kind(series: pd.Series) -> str:
+    if series.name in _SHARES:
+        return "share"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "datetime"
+    if pd.api.types.is_bool_dtype(series):
+        return "text"
+    if pd.api.types.is_integer_dtype(series):
+        return "int"
+    if pd.api.types.is_float_dtype(series):
+        return "float"
+    return "text"
 
 
 # -- CLI -------------------------------------------------------------------------------------------

@@ -79,6 +79,8 @@ def test_write_xlsx_one_sheet_per_table(journeys, tmp_path):
     assert sheet.cell(1, 1).font.bold and sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["C"].width > 8
     assert [sheet.cell(row, 4).value for row in (2, 3)] == [2, 1]
+    assert sheet.cell(3, header.index("conversion") + 1).number_format == "0.0%"  # 0.5 shows as 50.0%
+    assert wb["about"]["B4"].value == "none"  # no filters
     pains = wb["pain_points"]
     assert pains.cell(2, [c.value for c in pains[1]].index("touchpoint") + 1).value == "ad"
 
