@@ -167,3 +167,11 @@ def test_xlsx_import(ws):
     assert q(ws, "SELECT source_row, customer_id, ts::DATE::VARCHAR, value FROM events") == [
         (4, "007", "2026-04-03", 1234.5)]
     assert rejected_rows(ws)["reason"].tolist() == ['Row 5: the stage is empty (column "Aşama")']
+
+
+def test_row_numbers_inside_the_import_transaction(ws):
+    # consecutive rows (fast path) with an all-empty record in the middle, and after a blank line (slow path)
+    import_file(ws, b"id,stage\n1,a\n,\n2,b\n", file_name="1.csv")
+    import_file(ws, b"id,stage\n3,c\n\n4,d\n", file_name="2.csv")
+    assert q(ws, "SELECT source_file, source_row, customer_id FROM events ORDER BY seq") == [
+        ("1.csv", 2, "1"), ("1.csv", 4, "2"), ("2.csv", 2, "3"), ("2.csv", 4, "4")]

@@ -130,6 +130,15 @@ def inspect(data: bytes, *, file_name: str, sheet: str | None = None) -> Inspect
         cur.close()
 
 
+def _drop(cur: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a temp table or view of the import, whichever it is."""
+    kind = cur.execute("SELECT 'VIEW' FROM duckdb_views() WHERE view_name = ? AND temporary UNION ALL "
+                       "SELECT 'TABLE' FROM duckdb_tables() WHERE table_name = ? AND temporary",
+                       [name, name]).fetchall()
+    for (k,) in kind:
+        cur.execute(f"DROP {k} IF EXISTS {ident(name)}")
+
+
 def _current_model(cur: duckdb.DuckDBPyConnection) -> StageModel | None:
     rows = cur.execute("SELECT spec FROM stage_model LIMIT 1").fetchall()
     return StageModel.from_json(rows[0][0]) if rows else None
@@ -237,8 +246,8 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                     [import_id, name, sha, raw.meta.get("sheet"), raw.records_in_file, loaded, rejected,
                      json.dumps(resolved, ensure_ascii=False), json.dumps(options, ensure_ascii=False),
                      json.dumps(warnings, ensure_ascii=False), dt.datetime.now()])
-        for t in (raw.table, "_cjm_typed", "_cjm_problems", "_cjm_emo_words"):
-            cur.execute(f"DROP TABLE IF EXISTS {ident(t)}")
+        for t in (raw.table, f"{raw.table}_data", "_cjm_typed", "_cjm_problems", "_cjm_emo_words"):
+            _drop(cur, t)
         say(0.95, "saving")
     say(1.0, "done")
     if earlier:

@@ -305,25 +305,40 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
         columns = {f"c{j}": "VARCHAR" for j in range(n)}
         cur.execute("DROP TABLE IF EXISTS reject_errors")
         cur.execute("DROP TABLE IF EXISTS reject_scans")
+        data_table = f"{table}_data"
+        trimmed = ", ".join(f"NULLIF(trim({ident(f'c{j}')}), '') AS {ident(f'c{j}')}" for j in range(n))
         cur.execute(
-            f"""CREATE OR REPLACE TEMP TABLE _cjm_read AS SELECT * FROM read_csv(?, columns = ?, header = true,
-                delim = ?, quote = '"', escape = '"', new_line = '\\n', auto_detect = false, strict_mode = true,
-                store_rejects = true, max_line_size = 16777216, encoding = 'utf-8')""",
+            f"""CREATE OR REPLACE TEMP TABLE {ident(data_table)} AS SELECT {trimmed} FROM read_csv(?, columns = ?,
+                header = true, delim = ?, quote = '"', escape = '"', new_line = '\\n', auto_detect = false,
+                strict_mode = true, store_rejects = true, max_line_size = 16777216, encoding = 'utf-8')""",
             [path, columns, delim])
         rej = cur.execute("""SELECT line, any_value(csv_line), list(error_type::VARCHAR)
                              FROM reject_errors GROUP BY line ORDER BY line""").fetchall()
-        n_read = cur.execute("SELECT count(*) FROM _cjm_read").fetchall()[0][0]
+        n_read = cur.execute(f"SELECT count(*) FROM {ident(data_table)}").fetchall()[0][0]
         rejected_lines = np.asarray([r[0] for r in rej], dtype=np.int64)
         valid = np.setdiff1d(data_rows, rejected_lines) if len(rejected_lines) else data_rows
         consistent = len(valid) == n_read and np.isin(rejected_lines, data_rows).all()
         if consistent:
-            import pyarrow as pa
+            plain = ", ".join(ident(f"c{j}") for j in range(n))
+            all_empty = " AND ".join(f"{ident(f'c{j}')} IS NULL" for j in range(n))  # a blank record
+            if n_read == 0 or int(valid[-1] - valid[0]) + 1 == n_read:
+                # rows are consecutive in the file: the row number is the table's row id plus a constant
+                # (DuckDB keeps file order; a DELETE leaves the other rows' ids unchanged)
+                # (row ids inside a transaction start high, hence the first id is subtracted)
+                first = int(valid[0]) + offset if n_read else 0
+                base = cur.execute(f"SELECT coalesce(min(rowid), 0) FROM {ident(data_table)}").fetchall()[0][0]
+                cur.execute(f"DELETE FROM {ident(data_table)} WHERE {all_empty}")
+                cur.execute(f"CREATE OR REPLACE TEMP VIEW {ident(table)} AS "
+                            f"SELECT rowid - {int(base)} + {first} AS _row, {plain} FROM {ident(data_table)}")
+            else:
+                import pyarrow as pa
 
-            cur.register("_cjm_rows", pa.table({"_row": pa.array(valid + offset, pa.int64())}))
-            cols = ", ".join(f"NULLIF(trim(r.{ident(f'c{j}')}), '') AS {ident(f'c{j}')}" for j in range(n))
-            cur.execute(f"""CREATE OR REPLACE TEMP TABLE {ident(table)} AS
-                            SELECT n._row, {cols} FROM (SELECT * FROM _cjm_read) r POSITIONAL JOIN _cjm_rows n""")
-            cur.unregister("_cjm_rows")
+                cur.register("_cjm_rows", pa.table({"_row": pa.array(valid + offset, pa.int64())}))
+                cur.execute(f"""CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT n._row, {plain}
+                                FROM (SELECT * FROM {ident(data_table)}) r POSITIONAL JOIN _cjm_rows n""")
+                cur.unregister("_cjm_rows")
+                cur.execute(f"DROP TABLE {ident(data_table)}")
+                cur.execute(f"DELETE FROM {ident(table)} WHERE {all_empty}")
             for line, raw, kinds in rej:
                 raw = (raw or "").strip("\n")
                 if not raw.strip() or not raw.replace(delim, "").strip():
@@ -337,10 +352,12 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
                     reason = f"Row {row}: cannot be read ({', '.join(sorted(set(kinds))).lower()}); check its quotes"
                 pre_rejected.append((row, raw, reason))
         else:
+            cur.execute(f"DROP TABLE {ident(data_table)}")
             pre_rejected = _python_table(cur, body, delim=delim, n=n, table=table, offset=offset, file_name=file_name)
+            all_empty = " AND ".join(f"{ident(f'c{j}')} IS NULL" for j in range(n))
+            cur.execute(f"DELETE FROM {ident(table)} WHERE {all_empty}")
             warnings.append("The file was read with the slower careful parser because its rows could not all be "
                             "matched up.")
-        cur.execute("DROP TABLE IF EXISTS _cjm_read")
         cur.execute("DROP TABLE IF EXISTS reject_errors")
         cur.execute("DROP TABLE IF EXISTS reject_scans")
     except duckdb.Error as exc:
@@ -351,9 +368,6 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
             os.unlink(path)
         except OSError:  # pragma: no cover
             pass
-    # blank records (every cell empty) are not records
-    all_empty = " AND ".join(f"{ident(f'c{j}')} IS NULL" for j in range(n))  # cells are trimmed, '' is NULL
-    cur.execute(f"DELETE FROM {ident(table)} WHERE {all_empty}")
     loaded = cur.execute(f"SELECT count(*) FROM {ident(table)}").fetchall()[0][0]
     records = loaded + len(pre_rejected)
     if records == 0:

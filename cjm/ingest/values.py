@@ -86,9 +86,14 @@ def _fetch1(cur: duckdb.DuckDBPyConnection, sql: str, params: list | None = None
     return cur.execute(sql, params or []).fetchall()[0]
 
 
+NUMBER_SAMPLE = 200_000
+
+
 def number_decimal(cur: duckdb.DuckDBPyConnection, table: str, r: str, *, hint: str) -> str:
     """',' or '.': the decimal separator of the trimmed text *r* of a column (votes: see the module docstring)."""
-    row = _fetch1(cur, f"""WITH v AS (SELECT {r} AS s FROM {ident(table)}),
+    # decided on up to NUMBER_SAMPLE values that have a separator; later rows that disagree are rejected
+    row = _fetch1(cur, f"""WITH v AS (SELECT {r} AS s FROM {ident(table)}
+                                     WHERE contains({r}, '.') OR contains({r}, ',') LIMIT {NUMBER_SAMPLE}),
         w AS (SELECT s, contains(s, '.') AS d, contains(s, ',') AS c, strpos(reverse(s), '.') AS dp,
                      strpos(reverse(s), ',') AS cp FROM v WHERE s IS NOT NULL AND (contains(s, '.') OR contains(s, ',')))
         SELECT count(*) FILTER (d AND c AND cp < dp), count(*) FILTER (d AND c AND dp < cp),
