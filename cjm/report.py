@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import duckdb
 import pandas as pd
@@ -112,11 +112,17 @@ def build(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
 
 
 def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
-               path: str | os.PathLike) -> Path:
+               path: str | os.PathLike | BinaryIO) -> Path | BinaryIO:
     """Write every table of :func:`tables` to an Excel workbook at *path* (one sheet each), plus an
-    "about" sheet with the stage model, the filters and the pain-point formula. Returns the path.
+    "about" sheet with the stage model, the filters and the pain-point formula. Returns *path*.
 
+    *path* may also be a binary file object (e.g. ``io.BytesIO()`` for a download button).
     A path that cannot be written is a ``CJMError`` saying so.
+
+    >>> import io; from cjm.store import open_workspace; from cjm.models import preset
+    >>> buf = write_xlsx(open_workspace(":memory:").cursor(), model=preset("five-stage"), path=io.BytesIO())
+    >>> buf.getvalue()[:2]
+    b'PK'
     """
     t = tables(con, model=model, filters=filters)
     flt = filters or Filters()
@@ -125,7 +131,7 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     text = "; ".join(f"{k}: {v.isoformat() if isinstance(v, dt.date) else ', '.join(v)}" for k, v in shown.items())
     about = pd.DataFrame({"item": ["stage model", "stages", "filters", "pain point formula"],
                           "value": [model.name, " → ".join(model.labels), text or "none", pain_points.FORMULA]})
-    path = Path(path)
+    path = path if hasattr(path, "write") else Path(path)
     try:
         with pd.ExcelWriter(path, engine="xlsxwriter", datetime_format="yyyy-mm-dd hh:mm",
                             date_format="yyyy-mm-dd") as writer:
