@@ -16,6 +16,9 @@ The sheet XML is also read (cheaply, with the first rows only) to find the heade
 title rows, and scanned by DuckDB to count the non-empty data rows independently of the
 Arrow conversion (``records_in_file``).
 
+Known limits: in a column that mixes text and numbers, TRUE/FALSE next to numbers read as 1/0 and
+numbers smaller than 5e-10 read as "0" (fastexcel's text rendering); pure columns are exact.
+
 >>> import io, duckdb, openpyxl
 >>> wb = openpyxl.Workbook(); sh = wb.active
 >>> sh.append(["Rapor 2025"]); sh.append([]); sh.append(["Müşteri No", "Aşama"])
@@ -131,34 +134,45 @@ def _guard_sizes(zf: zipfile.ZipFile, file_name: str) -> None:
                              "from the original program.")
 
 
-def _inflate_all(zf: zipfile.ZipFile, file_name: str, keep: set[str]) -> dict[str, bytes]:
-    """Inflate every member in chunks under :data:`MAX_UNCOMPRESSED`, checking CRCs; return the *keep* ones."""
-    out: dict[str, bytes] = {}
-    total = 0
-    try:
-        for info in zf.infolist():
-            if info.is_dir():
-                continue
-            chunks = []
-            with zf.open(info) as f:
+class _Parts:
+    """Zip members inflated on demand, in chunks, under one :data:`MAX_UNCOMPRESSED` budget, CRC-checked.
+
+    Only the parts calamine will read are inflated (workbook, shared strings, styles, the sheets
+    looked at): a member whose real size differs from its declared size fails its CRC here first.
+    """
+
+    def __init__(self, zf: zipfile.ZipFile, file_name: str):
+        self.zf, self.file_name, self.total = zf, file_name, 0
+        self.names = set(zf.namelist())
+        self.cache: dict[str, bytes] = {}
+
+    def get(self, name: str | None) -> bytes | None:
+        return self[name] if name and name in self.names else None
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self.cache:
+            self.cache[name] = self._inflate(name)
+        return self.cache[name]
+
+    def _inflate(self, name: str) -> bytes:
+        chunks = []
+        try:
+            with self.zf.open(name) as f:
                 while chunk := f.read(1 << 20):
-                    total += len(chunk)
-                    if total > MAX_UNCOMPRESSED:
-                        raise InputError(f'"{file_name}": this workbook unpacks to more than '
+                    self.total += len(chunk)
+                    if self.total > MAX_UNCOMPRESSED:
+                        raise InputError(f'"{self.file_name}": this workbook unpacks to more than '
                                          f"{MAX_UNCOMPRESSED // 2**20} MB; split the data into smaller files "
                                          "or export it as CSV.")
-                    if info.filename in keep:
-                        chunks.append(chunk)
-            if info.filename in keep:
-                out[info.filename] = b"".join(chunks)
-    except InputError:
-        raise
-    except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
-        raise InputError(f'"{file_name}": this Excel file is password-protected; open it in Excel, remove the '
-                         "password (File > Info > Protect Workbook), save, and upload it again.") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise _damaged(file_name) from exc
-    return out
+                    chunks.append(chunk)
+        except InputError:
+            raise
+        except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
+            raise InputError(f'"{self.file_name}": this Excel file is password-protected; open it in Excel, remove '
+                             "the password (File > Info > Protect Workbook), save, and upload it again.") from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, KeyError) as exc:
+            raise _damaged(self.file_name) from exc
+        return b"".join(chunks)
 
 
 def _parse_xml(data: bytes, file_name: str) -> ET.Element:
@@ -335,7 +349,7 @@ def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, in
     m = _LAST_ROW.match(xml, last) if last >= 0 else None
     # Writers put r= first (Excel, openpyxl, xlsxwriter...): then patterns with a literal prefix are
     # several times faster. Otherwise fall back to patterns that find r= anywhere in the tag.
-    fast = not re.search(rb'<c (?!r=")', xml) and not re.search(rb'<row (?!r=")', xml)
+    fast = not re.search(rb'<(?:c|row) (?!r=")', xml)
     pre_c, pre_row = (b'<c r="', b'<row r="') if fast else (rb'<c\s[^>]*?\br="', rb'<row\s[^>]*?\br="')
     h = re.compile(pre_row + b'%d"[^>]*>' % header_row).search(xml)
     if m is None or h is None:
@@ -513,8 +527,9 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     names = set(zf.namelist())
     sst_part = next((p for p in ("xl/sharedStrings.xml", posixpath.join(posixpath.dirname(wb_part),
                                                                         "sharedStrings.xml")) if p in names), None)
-    keep = {s.path for s in sheets if s.is_worksheet} | ({sst_part} if sst_part else set())
-    parts = _inflate_all(zf, file_name, keep)
+    parts = _Parts(zf, file_name)
+    for part in (sst_part, posixpath.join(posixpath.dirname(wb_part), "styles.xml")):
+        parts.get(part)  # read by calamine on open: inflate (and CRC-check) under the budget first
     listing = ", ".join(f'"{s.name}"' + ("" if s.visible else " (hidden)") for s in sheets)
 
     warnings: list[str] = []
@@ -551,7 +566,7 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     # Header row and texts, from the top rows + the shared strings they use.
     needed = max((int(raw) for _, cells in top for t, raw in cells.values() if t == "s" and raw.isdigit()),
                  default=-1)
-    sst = _shared_strings(parts.get(sst_part) if sst_part else None, needed)
+    sst = _shared_strings(parts.get(sst_part), needed)
     top_text = [(r, {c: _display(t, raw, sst) for c, (t, raw) in cells.items()}) for r, cells in top]
     top_text = [(r, {c: v for c, v in cells.items() if v.strip()}) for r, cells in top_text]
     top_text = [(r, cells) for r, cells in top_text if cells] or top_text
