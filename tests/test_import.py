@@ -175,3 +175,19 @@ def test_row_numbers_inside_the_import_transaction(ws):
     import_file(ws, b"id,stage\n3,c\n\n4,d\n", file_name="2.csv")
     assert q(ws, "SELECT source_file, source_row, customer_id FROM events ORDER BY seq") == [
         ("1.csv", 2, "1"), ("1.csv", 4, "2"), ("2.csv", 2, "3"), ("2.csv", 4, "4")]
+
+
+def test_inspect_xlsx_lists_sheets():
+    from cjm.ingest import inspect
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    wb.active.append(["just a note"])
+    data_sheet = wb.create_sheet("Data")
+    data_sheet.append(["Customer ID", "Stage"])
+    data_sheet.append(["1", "a"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    ins = inspect(buf.getvalue(), file_name="b.xlsx", sheet="Data")
+    assert (ins.kind, ins.sheet, ins.sheets, ins.records) == ("xlsx", "Data", ["Notes", "Data"], 1)
+    assert ins.mapping == {"Customer ID": "customer_id", "Stage": "stage"}

@@ -123,7 +123,7 @@ def inspect(data: bytes, *, file_name: str, sheet: str | None = None) -> Inspect
         ambiguous = [h for h, f in mapping.items()
                      if f == "timestamp" and date_stats(cur, raw.table, raw_expr(f"c{raw.headers.index(h)}")).ambiguous]
         return Inspection(kind=raw.kind, encoding=raw.meta.get("encoding"), delimiter=raw.meta.get("delimiter"),
-                          sheets=list(raw.meta.get("sheets") or []), sheet=raw.meta.get("sheet"),
+                          sheets=[x[0] if isinstance(x, (tuple, list)) else x for x in raw.meta.get("sheets") or []], sheet=raw.meta.get("sheet"),
                           header_row=raw.header_row, headers=raw.headers, preview=preview, mapping=mapping,
                           records=raw.records_in_file, ambiguous_dates=ambiguous, warnings=list(raw.warnings))
     finally:
@@ -246,7 +246,8 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                     [import_id, name, sha, raw.meta.get("sheet"), raw.records_in_file, loaded, rejected,
                      json.dumps(resolved, ensure_ascii=False), json.dumps(options, ensure_ascii=False),
                      json.dumps(warnings, ensure_ascii=False), dt.datetime.now()])
-        for t in (raw.table, f"{raw.table}_data", "_cjm_typed", "_cjm_problems", "_cjm_emo_words"):
+        for t in ("_cjm_typed", "_cjm_bad", "_cjm_problems", "_cjm_emo_words", "_cjm_clean", raw.table,
+                  f"{raw.table}_data"):
             _drop(cur, t)
         say(0.95, "saving")
     say(1.0, "done")

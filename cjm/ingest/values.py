@@ -334,18 +334,19 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
     outer[0] = "s._row"
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(typed)} AS SELECT {', '.join(outer)} "
                 f"FROM {ident(clean)} s{joins}")
-    if clean != raw.table:
-        cur.execute(f"DROP TABLE {ident(clean)}")
+    bad = " OR ".join(["customer_id IS NULL", "stage IS NULL"]
+                      + [f"({ident('_raw_' + f)} IS NOT NULL AND {ident(col)} IS NULL)" for f, col, _ in checks])
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT * FROM {ident(typed)} WHERE {bad}")
     parts_sql = []
     params: list = []
     for f in ("customer_id", "stage"):
         parts_sql.append(f"SELECT _row, ? AS column_name, NULL AS raw, 'Row ' || _row || ': the ' || ? || "
-                         f"' is empty (column \"' || ? || '\")' AS reason FROM {ident(typed)} WHERE {ident(f)} IS NULL")
+                         f"' is empty (column \"' || ? || '\")' AS reason FROM _cjm_bad WHERE {ident(f)} IS NULL")
         params += [header_of[f], "customer ID" if f == "customer_id" else "stage", header_of[f]]
     for f, col, what in checks:
         rawcol = ident("_raw_" + f)
         parts_sql.append(f"SELECT _row, ? AS column_name, {rawcol} AS raw, 'Row ' || _row || ': \"' || {rawcol} || "
-                         f"'\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM {ident(typed)} "
+                         f"'\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM _cjm_bad "
                          f"WHERE {rawcol} IS NOT NULL AND {ident(col)} IS NULL")
         params += [header_of[f], what, header_of[f]]
     cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(problems)} AS {' UNION ALL '.join(parts_sql)}", params)
