@@ -160,6 +160,11 @@ def flash() -> None:
         st.success(msg)
 
 
+def chart(fig, *, key: str) -> None:
+    """A plotly figure as we laid it out (our projector-sized fonts, not the theme's), PNG export in the toolbar."""
+    st.plotly_chart(fig, key=key, theme=None, config={"displaylogo": False, "toImageButtonOptions": {"scale": 2}})
+
+
 def download_csv(df: pd.DataFrame, label: str, file_name: str, key: str) -> None:
     st.download_button(label, df.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv",
                        key=key, on_click="ignore")

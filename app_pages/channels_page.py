@@ -29,7 +29,7 @@ def render() -> None:
                                    format_func=lambda k: ui.t(MEASURES[k])) or "events"
     matrix = ui.compute("channels", "matrix")
     if len(matrix):
-        st.plotly_chart(charts.heatmap(matrix, value=measure, stage_order=m.labels,
+        ui.chart(charts.heatmap(matrix, value=measure, stage_order=m.labels,
                                        diverging=(measure == "mean_emotion")), key="heatmap")
     st.subheader(ui.t("channels.gaps"))
     gaps = ui.compute("channels", "gaps")

@@ -24,9 +24,9 @@ def render() -> None:
     marks = highs_lows(curve)
     if by:
         grouped = ui.compute("emotion", "curve", by=by)
-        st.plotly_chart(charts.emotion_curve(grouped, group="group"), key="emotion_by_chart")
+        ui.chart(charts.emotion_curve(grouped, group="group"), key="emotion_by_chart")
     else:
-        st.plotly_chart(charts.emotion_curve(curve, marks=marks), key="emotion_chart")
+        ui.chart(charts.emotion_curve(curve, marks=marks), key="emotion_chart")
     cols = st.columns(2)
     for col, kind in zip(cols, ("high", "low")):
         part = marks[marks["kind"] == kind] if len(marks) else marks
@@ -39,7 +39,7 @@ def render() -> None:
         r = nps_all.iloc[0]
         st.metric(ui.t("emotions.nps_overall"), f"{r['nps']:+.0f}", help=f"n={int(r['n'])}")
         if len(nps_stage):
-            st.plotly_chart(charts.nps_bars(nps_stage, x="label"), key="nps_chart")
+            ui.chart(charts.nps_bars(nps_stage, x="label"), key="nps_chart")
     else:
         st.caption(ui.t("map.none"))
     st.subheader(ui.t("emotions.comments"))

@@ -26,9 +26,9 @@ def render() -> None:
                     format_func=lambda v: ui.t(f"funnel.mode_{v}"))
     window = c2.number_input(ui.t("funnel.window"), min_value=0, max_value=3650, value=0, step=7, key="funnel_window")
     df = ui.compute("funnel", "funnel", mode=mode, window_days=int(window) or None)
-    left, right = st.columns([3, 2])
+    left, right = st.columns([1, 1])
     with left:
-        st.plotly_chart(charts.funnel_chart(df), key="funnel_chart")
+        ui.chart(charts.funnel_chart(df), key="funnel_chart")
     with right:
         st.subheader(ui.t("funnel.table"))
         table = pd.DataFrame({
@@ -81,7 +81,7 @@ def render() -> None:
         labels = {s.key: s.label for s in m.stages}
         named["source"] = named["source"].map(lambda s: labels.get(s, s))
         named["target"] = named["target"].map(lambda s: labels.get(s, s))
-        st.plotly_chart(charts.sankey(named, stage_order=m.labels), key="sankey")
+        ui.chart(charts.sankey(named, stage_order=m.labels), key="sankey")
         with st.expander(ui.t("funnel.sankey")):
             st.dataframe(flows, hide_index=True)
 
@@ -105,7 +105,7 @@ def render() -> None:
                           max_value=last, key="period_b")
         if len(a) == 2 and len(b) == 2:
             cmp = ui.compute("funnel", "compare_periods", a=tuple(a), b=tuple(b))
-            st.plotly_chart(charts.bars_compare(cmp, x="label", a="customers_a", b="customers_b",
+            ui.chart(charts.bars_compare(cmp, x="label", a="customers_a", b="customers_b",
                                                 name_a=f"{a[0]} – {a[1]}", name_b=f"{b[0]} – {b[1]}"),
                             key="periods_chart")
 

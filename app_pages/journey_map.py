@@ -45,7 +45,7 @@ def _computed_lanes(m) -> None:
     ]
     fig = charts.journey_grid(m.labels, lanes_data, curve if len(curve) else None, curve_lane=ui.t("map.emotion"),
                               big_lane=ui.t("map.customers"))
-    st.plotly_chart(fig, key="journey_grid", config={"displayModeBar": False})
+    ui.chart(fig, key="journey_grid")
 
 
 def _save_lane(stage_key: str, lane: str, widget_key: str) -> None:

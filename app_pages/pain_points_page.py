@@ -10,6 +10,12 @@ from cjm.pain_points import FORMULA
 from cjm.workspace_data import PAIN_STATUSES, pain_status, set_pain_status
 
 
+def _money(v) -> str:
+    if v is None or pd.isna(v):
+        return "—"
+    return f"{v / 1e6:,.2f} M" if abs(v) >= 1e6 else f"{v / 1e3:,.0f} k" if abs(v) >= 1e4 else f"{v:,.0f}"
+
+
 def render() -> None:
     st.title(ui.t("pain.title"))
     if not ui.has_data():
@@ -29,11 +35,14 @@ def render() -> None:
             top, right = st.columns([3, 2])
             with top:
                 st.text(ui.t("pain.item", rank=int(p["rank"]), stage=p["label"], touchpoint=p["touchpoint"]))
-                st.dataframe(pd.DataFrame([{
-                    "customers": p["customers"], "mean_emotion": round(p["mean_emotion"], 2)
-                    if pd.notna(p["mean_emotion"]) else None, "dropped": p["dropped"],
-                    "drop_rate": f"{p['drop_rate']:.0%}" if pd.notna(p["drop_rate"]) else "",
-                    "value_at_stake": p["value_at_stake"], "impact": round(p["impact"], 1)}]), hide_index=True)
+                m1, m2, m3, m4 = st.columns(4)
+                m1.metric(ui.t("pain.customers"), f"{int(p['customers']):,}")
+                m2.metric(ui.t("pain.mean_emotion"), "—" if pd.isna(p["mean_emotion"]) else f"{p['mean_emotion']:+.2f}",
+                          help=ui.t("pain.n_emotion", n=int(p["n_emotion"])) if "n_emotion" in p else None)
+                m3.metric(ui.t("pain.dropped"), f"{int(p['dropped']):,}",
+                          delta=None if pd.isna(p["drop_rate"]) else f"{p['drop_rate']:.0%}", delta_color="off",
+                          delta_arrow="off")
+                m4.metric(ui.t("pain.value"), _money(p["value_at_stake"]), help=ui.t("pain.impact", v=f"{p['impact']:.1f}"))
                 ev = ui.compute("pain_points", "evidence", stage=p["stage"], touchpoint=str(p["touchpoint"]), k=3)
                 for c in ev["comment"].dropna().head(3) if "comment" in ev.columns else []:
                     st.text(f"“{c}”")

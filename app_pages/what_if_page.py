@@ -66,7 +66,14 @@ def _apply_to_widgets(b, sc: Scenario) -> None:
 
 
 def _fmt(v) -> str:
-    return "—" if v is None or pd.isna(v) else f"{v:,.0f}"
+    """Whole numbers; large ones shortened (1.71 M, 171 k) so they fit a metric tile on a projector."""
+    if v is None or pd.isna(v):
+        return "—"
+    if abs(v) >= 1e6:
+        return f"{v / 1e6:,.2f} M"
+    if abs(v) >= 1e5:
+        return f"{v / 1e3:,.0f} k"
+    return f"{v:,.0f}"
 
 
 @st.fragment
@@ -96,21 +103,22 @@ def _simulator(b) -> None:
     proj = project(b, scenario, horizon_months=int(horizon))
     head = proj.headline()
     with results:
-        cols = st.columns(4)
+        cols = [*st.columns(2), *st.columns(2)]
         for col, metric in zip(cols, ("new_customers", "won", "revenue", "referrals")):
             h = head[metric]
             col.metric(ui.t(f"whatif.metric_{metric}", months=horizon), _fmt(h["scenario"]),
-                       delta=None if h["delta"] is None else f"{h['delta']:+,.0f}",
+                       delta=None if h["delta"] is None else ("+" if h["delta"] >= 0 else "−") + _fmt(abs(h["delta"])),
+                       border=True,
                        help=None if h["scenario_p5"] is None else ui.t(
                            "whatif.band", base=_fmt(h["baseline"]), lo=_fmt(h["scenario_p5"]),
                            hi=_fmt(h["scenario_p95"])))
         table = proj.table()
-        st.plotly_chart(charts.bars_compare(table, x="label", a="baseline", b="scenario",
+        ui.chart(charts.bars_compare(table, x="label", a="baseline", b="scenario",
                                             name_a=ui.t("whatif.baseline"), name_b=ui.t("whatif.scenario"),
                                             title=ui.t("whatif.reach", months=horizon)), key="wi_bars")
         contrib = proj.contributions()
         if len(contrib):
-            st.plotly_chart(charts.waterfall(contrib, lever="lever", delta="delta_won",
+            ui.chart(charts.waterfall(contrib, lever="lever", delta="delta_won",
                                              base_label=ui.t("whatif.baseline"), total_label=ui.t("whatif.scenario"),
                                              base=head["won"]["baseline"], title=ui.t("whatif.waterfall")),
                             key="wi_waterfall")

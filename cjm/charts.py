@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -87,7 +88,7 @@ def emotion_curve(df: pd.DataFrame, *, group: str | None = None, marks: pd.DataF
         x = part["label"].map(safe).tolist()
         if name is None and part["ci_low"].notna().any():
             fig.add_trace(go.Scatter(x=x + x[::-1], y=list(part["ci_high"]) + list(part["ci_low"])[::-1],
-                                     fill="toself", fillcolor="rgba(31,95,168,0.15)", line=dict(width=0),
+                                     fill="toself", fillcolor="rgba(31,95,168,0.15)", line=dict(width=0), mode="lines",
                                      hoverinfo="skip", showlegend=False, connectgaps=True))
         fig.add_trace(go.Scatter(
             x=x, y=part["mean"], mode="lines+markers+text", name=safe(name) if name is not None else "",
@@ -121,14 +122,16 @@ def nps_bars(df: pd.DataFrame, *, x: str, title: str | None = None) -> go.Figure
 def bars_compare(df: pd.DataFrame, *, x: str, a: str, b: str, name_a: str, name_b: str,
                  title: str | None = None) -> go.Figure:
     """Two bars per category (baseline vs scenario, period A vs B)."""
+    labels = df[x].map(lambda v: "<br>".join(safe(line) for line in textwrap.wrap(str(v), 14)[:3]))
     fig = go.Figure([
-        go.Bar(x=df[x].map(safe), y=df[a], name=name_a, marker_color=GREY, text=df[a].map(_num),
+        go.Bar(x=labels, y=df[a], name=name_a, marker_color=GREY, text=df[a].map(_num),
                textposition="outside"),
-        go.Bar(x=df[x].map(safe), y=df[b], name=name_b, marker_color=BLUE, text=df[b].map(_num),
+        go.Bar(x=labels, y=df[b], name=name_b, marker_color=BLUE, text=df[b].map(_num),
                textposition="outside"),
     ])
     fig.update_layout(barmode="group")
-    return _layout(fig, height=380, title=title)
+    fig.update_xaxes(tickangle=0)
+    return _layout(fig, height=400, title=title)
 
 
 def waterfall(df: pd.DataFrame, *, lever: str, delta: str, base_label: str, total_label: str, base: float,
@@ -172,8 +175,13 @@ def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], cu
     is drawn in large type. ``curve`` has columns label, mean, n, ci_low, ci_high (one row per stage).
     """
     n = len(stages)
-    width = max(8, int(150 / max(n, 1) * 1.1))  # characters that fit a column at ~1200 px
-    rows: list[tuple[str, float]] = [("", 1.0)]  # header band
+    col_px = 680 / max(n, 1)  # a column's width with the sidebar open at 1280 px
+    width = max(8, int(col_px / 7.6))  # characters of 14 px text that fit a column
+    head_size = 17 if n <= 5 else 15 if n <= 6 else 13
+    head_width = max(6, int(col_px / (head_size * 0.58)))
+    heads = [textwrap.wrap(str(s), head_width)[:2] or [""] for s in stages]
+    head_h = 1.0 if all(len(h) == 1 for h in heads) else 1.4
+    rows: list[tuple[str, float]] = [("", head_h)]  # header band
     for title, cells in lanes:
         lines = max([len(c) for c in cells] + [1])
         rows.append((title, 1.1 if title == big_lane else 0.45 + 0.42 * lines))
@@ -183,16 +191,15 @@ def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], cu
     y = total
     centers = []
     for i in range(n):  # alternating column bands
-        fig.add_shape(type="rect", x0=i - 0.5, x1=i + 0.5, y0=0, y1=total - 1.0, line=dict(width=0),
+        fig.add_shape(type="rect", x0=i - 0.5, x1=i + 0.5, y0=0, y1=total - head_h, line=dict(width=0),
                       fillcolor="#f2f5f9" if i % 2 == 0 else "#ffffff", layer="below")
-        fig.add_shape(type="path", path=_chevron(i, total - 1.0, total), fillcolor=BLUE, line=dict(width=0),
+        fig.add_shape(type="path", path=_chevron(i, total - head_h, total), fillcolor=BLUE, line=dict(width=0),
                       layer="below")
-    header_y = total - 0.5
-    fig.add_trace(go.Scatter(x=list(range(n)), y=[header_y] * n, mode="text", hoverinfo="skip",
-                             text=[f"<b>{safe(_clip(s, width))}</b>" for s in stages],
-                             textfont=dict(size=17 if n <= 5 else 15 if n <= 6 else 13, color="white"),
-                             showlegend=False))
-    y = total - 1.0
+    fig.add_trace(go.Scatter(x=list(range(n)), y=[total - head_h / 2] * n, mode="text", hoverinfo="skip",
+                             text=["<b>" + "<br>".join(safe(_clip(line, head_width)) for line in h) + "</b>"
+                                   for h in heads],
+                             textfont=dict(size=head_size, color="white"), showlegend=False))
+    y = total - head_h
     for (title, h), lane in zip(rows[1:-1], lanes):
         centers.append((title, y - h / 2))
         fig.add_shape(type="line", x0=-0.5, x1=n - 0.5, y0=y, y1=y, line=dict(color="#d5dbe3", width=1))

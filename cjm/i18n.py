@@ -177,6 +177,12 @@ EN: dict[str, str] = {
     "pain.status_progress": "in progress",
     "pain.status_fixed": "fixed",
     "pain.evidence": "Evidence",
+    "pain.customers": "Customers affected",
+    "pain.mean_emotion": "Mean emotion",
+    "pain.n_emotion": "{n} scores",
+    "pain.dropped": "Dropped off after",
+    "pain.value": "Value at stake",
+    "pain.impact": "Impact score {v}",
     "pain.item": "{rank}. {stage} · {touchpoint}",
     # what-if
     "whatif.title": "What if",

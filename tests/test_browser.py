@@ -93,7 +93,7 @@ def _page(browser):
 
 
 def _settle(page, timeout: float = 30_000) -> None:
-    """Wait until the app has rendered and no script is running (the status widget stays away for 0.6 s)."""
+    """Wait until the app has rendered, no script is running (no status widget for 1.6 s) and charts are drawn."""
     page.wait_for_selector('[data-testid="stSidebarNavLink"]', timeout=max(timeout, 60_000))
     deadline = time.time() + timeout / 1000
     quiet = 0
@@ -101,7 +101,10 @@ def _settle(page, timeout: float = 30_000) -> None:
         busy = page.locator('[data-testid="stStatusWidget"]').count() > 0 or \
             page.locator('[data-testid="stSkeleton"]').count() > 0
         quiet = 0 if busy else quiet + 1
-        if quiet >= 3:
+        if quiet >= 8:
+            charts = page.locator('[data-testid="stPlotlyChart"]')
+            for i in range(charts.count()):
+                charts.nth(i).locator(".main-svg").first.wait_for(timeout=timeout)
             return
         page.wait_for_timeout(200)
     raise AssertionError("the app kept running for longer than the timeout")

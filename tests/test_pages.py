@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pathlib
 
 import pytest
@@ -63,8 +64,11 @@ def test_journey_map_shows_funnel_numbers(sample_ws):
     at = _app(sample_ws.path, "journey_map")
     model = sample_ws.stage_model()
     expected = funnel_mod.funnel(sample_ws.cursor(), model=model, filters=Filters())
-    shown = [m.value for m in at.metric]
-    assert shown[: len(expected)] == [f"{int(n):,}" for n in expected["customers"]]
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    lanes = [trace.get("text") for trace in spec["data"] if trace.get("mode") == "text"]
+    assert [f"{int(n):,}" for n in expected["customers"]] in lanes
+    header = [[t.replace("<br>", " ") for t in lane] for lane in lanes if lane and str(lane[0]).startswith("<b>")]
+    assert header == [[f"<b>{s.label}</b>" for s in model.stages]]  # the header band (long names wrap)
 
 
 def test_funnel_table_matches_cjm(sample_ws):
