@@ -191,3 +191,16 @@ def test_inspect_xlsx_lists_sheets():
     ins = inspect(buf.getvalue(), file_name="b.xlsx", sheet="Data")
     assert (ins.kind, ins.sheet, ins.sheets, ins.records) == ("xlsx", "Data", ["Notes", "Data"], 1)
     assert ins.mapping == {"Customer ID": "customer_id", "Stage": "stage"}
+
+
+def test_indexes_set_while_inserting_match_apply_stage_model(ws):
+    from cjm.store import apply_stage_model
+
+    m = preset("hinge-b2b-4")
+    import_file(ws, b"id,stage,outcome\n1,Pre-purchase,won\n2,prospect,\n3,closed won,\n4,Former client,churned\n"
+                    b"5,zzz,lost\n", file_name="o.csv", model=m)
+    at_insert = q(ws, "SELECT stage_idx, outcome_key FROM events ORDER BY seq")
+    # hand-checked: "closed won" is an outcome alias of pre-purchase; "lost" is an outcome even on an unknown stage
+    assert at_insert == [(0, "hired"), (0, None), (0, "hired"), (3, "lost"), (None, "lost")]
+    apply_stage_model(ws.cursor(), m)
+    assert q(ws, "SELECT stage_idx, outcome_key FROM events ORDER BY seq") == at_insert

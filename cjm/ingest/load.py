@@ -30,7 +30,7 @@ from cjm.ingest.raw import RawTable
 from cjm.ingest.values import build_typed, date_stats, raw_expr
 from cjm.models import StageModel
 from cjm.sql import ident
-from cjm.store import Workspace, apply_stage_model
+from cjm.store import Workspace, apply_stage_model, outcome_lookup_rows, stage_lookup_rows
 
 PREVIEW_ROWS = 20
 _RAW = "_cjm_raw"
@@ -139,6 +139,24 @@ def _drop(cur: duckdb.DuckDBPyConnection, name: str) -> None:
         cur.execute(f"DROP {k} IF EXISTS {ident(name)}")
 
 
+def _lookups(cur: duckdb.DuckDBPyConnection, model: StageModel | None) -> None:
+    """TEMP tables mapping this import's distinct stage / outcome values to the model (as
+    :func:`cjm.store.apply_stage_model` does), so the indexes are set while inserting."""
+    stages = [r[0] for r in cur.execute("SELECT DISTINCT stage FROM _cjm_typed WHERE stage IS NOT NULL").fetchall()]
+    outcomes = [r[0] for r in cur.execute("SELECT DISTINCT outcome FROM _cjm_typed WHERE outcome IS NOT NULL")
+                .fetchall()]
+    cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_stage_lookup (value VARCHAR, idx SMALLINT, outcome_key VARCHAR)")
+    cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_outcome_lookup (value VARCHAR, outcome_key VARCHAR)")
+    if model is None:
+        return
+    rows = stage_lookup_rows(stages, model)
+    if rows:
+        cur.executemany("INSERT INTO _cjm_stage_lookup VALUES (?, ?, ?)", rows)
+    orows = [r for r in outcome_lookup_rows(outcomes, model) if r[1] is not None]
+    if orows:
+        cur.executemany("INSERT INTO _cjm_outcome_lookup VALUES (?, ?)", orows)
+
+
 def _current_model(cur: duckdb.DuckDBPyConnection) -> StageModel | None:
     rows = cur.execute("SELECT spec FROM stage_model LIMIT 1").fetchall()
     return StageModel.from_json(rows[0][0]) if rows else None
@@ -186,15 +204,24 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         # seq = base + source row: file order within the import, after every earlier import
         base = cur.execute("SELECT coalesce(max(seq), 0) FROM events").fetchall()[0][0]
         has_problems = cur.execute("SELECT count(*) FROM _cjm_problems").fetchall()[0][0] > 0
+        if model is not None:
+            cur.execute("DELETE FROM stage_model")
+            cur.execute("INSERT INTO stage_model VALUES (?, ?, now())", [model.name, model.to_json()])
+            apply_stage_model(cur, model)  # the earlier imports; this one gets its indexes as it is inserted
+            active = model
+        else:
+            active = _current_model(cur)
+        _lookups(cur, active)
         cur.execute(
-            """INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, touchpoint,
-                   channel, emotion, emotion_raw, satisfaction, nps, outcome, segment, persona, role, value, cost,
-                   comment)
-               SELECT ? + t._row, ?, ?, t._row, customer_id, ts, stage, touchpoint,
-                   channel, emotion, emotion_raw, satisfaction, nps, outcome, segment, persona, role, value, cost,
-                   comment
-               FROM _cjm_typed t """ + ("" if not has_problems else
-                                         "ANTI JOIN (SELECT DISTINCT _row FROM _cjm_problems) p ON t._row = p._row"),
+            """INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx,
+                   outcome_key, touchpoint, channel, emotion, emotion_raw, satisfaction, nps, outcome, segment,
+                   persona, role, value, cost, comment)
+               SELECT ? + t._row, ?, ?, t._row, t.customer_id, t.ts, t.stage, sl.idx,
+                   coalesce(ol.outcome_key, sl.outcome_key), t.touchpoint, t.channel, t.emotion, t.emotion_raw,
+                   t.satisfaction, t.nps, t.outcome, t.segment, t.persona, t.role, t.value, t.cost, t.comment
+               FROM _cjm_typed t LEFT JOIN _cjm_stage_lookup sl ON sl.value = t.stage
+                   LEFT JOIN _cjm_outcome_lookup ol ON ol.value = t.outcome """
+            + ("" if not has_problems else "ANTI JOIN (SELECT DISTINCT _row FROM _cjm_problems) p ON t._row = p._row"),
             [base, import_id, name])
         loaded = cur.execute("SELECT count(*) FROM events WHERE import_id = ?", [import_id]).fetchall()[0][0]
         if raw.pre_rejected:
@@ -216,15 +243,6 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         warnings = list(raw.warnings)
         if conv.date_order and date_order is None and raw.kind == "csv":
             pass
-        if model is not None:
-            cur.execute("DELETE FROM stage_model")
-            cur.execute("INSERT INTO stage_model VALUES (?, ?, now())", [model.name, model.to_json()])
-            apply_stage_model(cur, model)
-            active = model
-        else:
-            active = _current_model(cur)
-            if active is not None:
-                apply_stage_model(cur, active, where_import=import_id)
         unknown: dict[str, int] = {}
         if active is not None:
             unknown = dict(cur.execute("SELECT stage, count(*) FROM events WHERE import_id = ? AND stage_idx IS NULL "
@@ -246,7 +264,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                     [import_id, name, sha, raw.meta.get("sheet"), raw.records_in_file, loaded, rejected,
                      json.dumps(resolved, ensure_ascii=False), json.dumps(options, ensure_ascii=False),
                      json.dumps(warnings, ensure_ascii=False), dt.datetime.now()])
-        for t in ("_cjm_typed", "_cjm_bad", "_cjm_problems", "_cjm_emo_words", "_cjm_clean", raw.table,
+        for t in ("_cjm_typed", "_cjm_bad", "_cjm_stage_lookup", "_cjm_outcome_lookup", "_cjm_problems", "_cjm_emo_words", "_cjm_clean", raw.table,
                   f"{raw.table}_data"):
             _drop(cur, t)
         say(0.95, "saving")
