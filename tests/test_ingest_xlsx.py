@@ -348,3 +348,9 @@ def test_mixed_column_keeps_full_precision(tmp_path):
     wb.close()
     _, rows = _read(path.read_bytes())
     assert rows == [(2, "a", "n/a"), (3, "b", "0.1234567890123"), (4, "c", "0.1234567890"), (5, "d", "2.5")]
+
+
+def test_two_cell_title_with_a_year_is_not_the_header():
+    raw, rows = _read(_book(["Satış Raporu", 2025], ["Müşteri No", "Aşama", "Kanal"], ["7", "Kabul", "telefon"]))
+    assert raw.header_row == 2 and raw.headers == ["Müşteri No", "Aşama", "Kanal"]
+    assert rows == [(3, "7", "Kabul", "telefon")]

@@ -41,6 +41,8 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
@@ -314,15 +316,26 @@ def _display(t: str, raw: str, sst: list[str]) -> str:
     return raw
 
 
-def _find_header(top: list[tuple[int, dict[int, str]]]) -> int:
-    """Index in *top* of the header row: the first row at least half as wide as the widest row.
+def _find_header(top: list[tuple[int, dict[int, str]]], texty: list[bool] | None = None) -> int:
+    """Index in *top* of the header row.
+
+    Candidates are the rows at least half as wide as the widest row (and 2 cells wide when the
+    table is); the first candidate whose cells are all text wins (a title such as "Rapor" + 2025
+    is not), else the first candidate. ``texty[i]``: row i holds only text cells.
 
     >>> _find_header([(1, {1: "Rapor"}), (3, {1: "a", 2: "b", 3: "c"}), (4, {1: "1", 2: "2", 3: "3"})])
+    1
+    >>> _find_header([(1, {1: "Rapor", 2: "2025"}), (2, {1: "ID", 2: "Stage", 3: "Date"})], [False, True])
     1
     """
     widest = max(len(cells) for _, cells in top)
     need = max(2 if widest >= 2 else 1, (widest + 1) // 2)
-    return next(i for i, (_, cells) in enumerate(top) if len(cells) >= need)
+    candidates = [i for i, (_, cells) in enumerate(top) if len(cells) >= need]
+    if texty is not None:
+        for i in candidates:
+            if texty[i]:
+                return i
+    return candidates[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,8 +352,9 @@ _WIDE_VALUE_CELL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{2,3})[0-9]+"[^>]*>' + _F 
 _LAST_ROW = re.compile(rb'<row\s[^>]*?\br="([0-9]+)"')
 
 
-def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int] | None:
-    """``(rows_upper, cols_upper, nonempty_rows_below_header)``, or None when rows carry no ``r=``.
+def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, Callable[[], int]] | None:
+    """``(rows_upper, cols_upper, count)``, or None when rows carry no ``r=``; ``count()`` gives the
+    non-empty rows below the header (run it while calamine parses: both release each other).
 
     The extent is an upper bound that is cheap for ordinary sheets: the last row element, and the
     widest column letters found among cells holding values (searched only when such letters occur).
@@ -361,8 +375,8 @@ def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, in
         if re.search(pre_c + rb"[A-Z]{3}", xml) or rows_upper * cols_upper > MAX_CELLS:
             wide = set(_WIDE_VALUE_CELL.findall(xml))
             cols_upper = max((col_number(w.decode()) for w in wide), default=26)
-    count = len(_ROW_WITH_VALUE.findall(xml, h.end()))
-    return rows_upper, cols_upper, count
+    start = h.end()
+    return rows_upper, cols_upper, lambda: len(_ROW_WITH_VALUE.findall(xml, start))
 
 
 _MERGE = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+)"')
@@ -567,10 +581,13 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     needed = max((int(raw) for _, cells in top for t, raw in cells.values() if t == "s" and raw.isdigit()),
                  default=-1)
     sst = _shared_strings(parts.get(sst_part), needed)
-    top_text = [(r, {c: _display(t, raw, sst) for c, (t, raw) in cells.items()}) for r, cells in top]
-    top_text = [(r, {c: v for c, v in cells.items() if v.strip()}) for r, cells in top_text]
-    top_text = [(r, cells) for r, cells in top_text if cells] or top_text
-    header_row, header_cells = top_text[_find_header(top_text)]
+    shown = [(r, {c: (t, _display(t, raw, sst)) for c, (t, raw) in cells.items()}) for r, cells in top]
+    shown = [(r, {c: tv for c, tv in cells.items() if tv[1].strip()}) for r, cells in shown]
+    shown = [(r, cells) for r, cells in shown if cells] or [(r, {c: (t, raw) for c, (t, raw) in cells.items()})
+                                                            for r, cells in top]
+    top_text = [(r, {c: v for c, (_, v) in cells.items()}) for r, cells in shown]
+    texty = [all(t in ("s", "inlineStr", "str") for t, _ in cells.values()) for _, cells in shown]
+    header_row, header_cells = top_text[_find_header(top_text, texty)]
     if header_row > min(r for r, _ in top_text):
         warnings.append(f'Rows above the header (row {header_row}) were skipped as titles.')
 
@@ -579,9 +596,10 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     top_row = top_text[0][0]
     scan = _scan_sheet(xml, top_row, header_row)
     if scan is None:
-        rows_upper, cols_upper, records = _scan_sheet_python(xml, top_row, header_row)
+        rows_upper, cols_upper, n = _scan_sheet_python(xml, top_row, header_row)
+        count: Callable[[], int] = lambda: n  # noqa: E731
     else:
-        rows_upper, cols_upper, records = scan
+        rows_upper, cols_upper, count = scan
     if rows_upper * cols_upper > MAX_CELLS:
         raise InputError(f'"{file_name}": sheet "{chosen.name}" has values as far as row {top_row + rows_upper - 1:,} '
                          f"and column {col_letter(cols_upper)} ({rows_upper:,} rows x {cols_upper:,} columns), "
@@ -602,11 +620,17 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
             return f"{header_cells[m[1]].strip()} ({cn - m[1] + 1})"
         return f"Column {col_letter(cn)}"
 
+    header_only = InputError(f'"{file_name}" (sheet "{chosen.name}") has a header row but no data rows. Export '
+                             "the data again including the rows and upload it.")
+    if top_row + rows_upper - 1 <= header_row:
+        raise header_only
+    # Count the records (Python regex, holds the GIL) while calamine parses (Rust, releases it).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        counting = pool.submit(count)
+        arrow, first_col = _load_arrow(data, chosen.name, header_row, file_name)
+        records = counting.result()
     if records == 0:
-        raise InputError(f'"{file_name}" (sheet "{chosen.name}") has a header row but no data rows. Export the '
-                         "data again including the rows and upload it.")
-
-    arrow, first_col = _load_arrow(data, chosen.name, header_row, file_name)
+        raise header_only
     # Arrow column k is Excel column first_col + k (fastexcel starts at the first column holding a value).
     ncols = arrow.num_columns
     col_nums = [first_col + k for k in range(ncols)]
