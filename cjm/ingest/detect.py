@@ -47,7 +47,7 @@ def detect_kind(data: bytes, *, file_name: str) -> Detected:
         if body.startswith(bom):
             body = body[len(bom):]
             break
-    if not body.strip(b" \t\r\n\x00"):
+    if not body[:65536].strip(b" \t\r\n\x00") and not body.strip(b" \t\r\n\x00"):
         raise InputError(f'The file "{name}" is empty. Export the data again (with a header row and at least one '
                          f"data row) and upload it.")
     if data.startswith(OLE2_MAGIC):
