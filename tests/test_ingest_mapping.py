@@ -24,7 +24,8 @@ from cjm.ingest.mapping import CANONICAL_FIELDS, guess_field, guess_mapping, res
     ("Segment", "segment"), ("Persona", "persona"), ("Role", "role"), ("Rol", "role"),
     ("Amount", "value"), ("Deal Value", "value"), ("Tutar", "value"), ("Sumă", "value"), ("Suma", "value"),
     ("Cost", "cost"), ("Yorum", "comment"), ("Comentariu", "comment"), ("Notes", "comment"),
-    ("Customer ID (CRM)", "customer_id"), ("Deal Stage Name", "stage"),
+    ("Customer ID (CRM)", "customer_id"), ("Deal Stage Name", "stage"), ("Rating (1-5)", "satisfaction"),
+    ("Tutar (TL)", "value"), ("Sumă (RON)", "value"), ("Memnuniyet (1-5)", "satisfaction"),
 ])
 def test_guess_field(header, field):
     assert guess_field(header) == field

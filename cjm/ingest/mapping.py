@@ -60,7 +60,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 #: keywords found inside longer headers ("Customer ID (CRM)", "Deal Stage Name"), checked in this order
 KEYWORDS: tuple[tuple[str, str], ...] = (
     ("nps", "nps"), ("net promoter", "nps"), ("csat", "satisfaction"), ("satisfaction", "satisfaction"),
-    ("memnuniyet", "satisfaction"), ("satisfactie", "satisfaction"),
+    ("memnuniyet", "satisfaction"), ("satisfactie", "satisfaction"), ("rating", "satisfaction"),
+    ("puan", "satisfaction"),
     ("emotion", "emotion"), ("sentiment", "emotion"), ("duygu", "emotion"), ("emotie", "emotion"),
     ("customer", "customer_id"), ("musteri", "customer_id"), ("client", "customer_id"), ("account", "customer_id"),
     ("stage", "stage"), ("asama", "stage"), ("etapa", "stage"),
