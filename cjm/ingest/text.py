@@ -277,11 +277,10 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
         warnings.append("Romanian letters ş/ţ written with a cedilla were changed to ș/ț (comma below).")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text[:65536].strip() and not text.strip():
         raise InputError(f'The file "{file_name}" is empty. Export the data again with a header row and data rows.')
     delim, header_idx = sniff(text)
     # the header record starts after header_idx records; title rows have no quoted line breaks in practice
-    recs_before = _records(text[:_SNIFF_CHARS], delim)[:header_idx]
     start = 0
     for _ in range(header_idx):
         start = text.index("\n", start) + 1
@@ -291,7 +290,7 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     headers = unique_headers(header_fields)
     n = len(headers)
     offset = header_row - 1  # DuckDB's line 1 (our header) is file row header_row
-    del recs_before
+
 
     body_bytes = body.encode("utf-8")
     rows, simple = record_rows(body_bytes)
