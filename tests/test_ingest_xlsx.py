@@ -354,3 +354,9 @@ def test_two_cell_title_with_a_year_is_not_the_header():
     raw, rows = _read(_book(["Satış Raporu", 2025], ["Müşteri No", "Aşama", "Kanal"], ["7", "Kabul", "telefon"]))
     assert raw.header_row == 2 and raw.headers == ["Müşteri No", "Aşama", "Kanal"]
     assert rows == [(3, "7", "Kabul", "telefon")]
+
+
+def test_malformed_sheet_xml_is_damaged():
+    data = _rezip(_book(["ID", "Stage"], ["1", "a"]), lambda x: x[: len(x) // 2] + b"&&&<<")
+    with pytest.raises(InputError, match="damaged or incomplete"):
+        _read(data)

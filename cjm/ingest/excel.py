@@ -17,7 +17,8 @@ title rows, and scanned by DuckDB to count the non-empty data rows independently
 Arrow conversion (``records_in_file``).
 
 Known limits: in a column that mixes text and numbers, TRUE/FALSE next to numbers read as 1/0 and
-numbers smaller than 5e-10 read as "0" (fastexcel's text rendering); pure columns are exact.
+numbers smaller than 5e-10 read as "0" (fastexcel's text rendering), and the typed words
+"true"/"false" come out as TRUE/FALSE; columns holding one kind of value are exact.
 
 >>> import io, duckdb, openpyxl
 >>> wb = openpyxl.Workbook(); sh = wb.active
@@ -431,11 +432,10 @@ def _text_expr(col: str, typ: pa.DataType, date1904: bool) -> str:
     if pa.types.is_null(typ):
         return "CAST(NULL AS VARCHAR)"
     # text, or a column mixing types that fastexcel rendered as text: "true"/"false" are Excel
-    # booleans, "YYYY-MM-DD 00:00:00" a date cell, "1899-12-31 hh:mm:ss" a time-only cell, "-0" a zero.
+    # booleans, "YYYY-MM-DD 00:00:00" a date cell, "1899-12-31 hh:mm:ss" a time-only cell.
     v = f"CAST({q} AS VARCHAR)"
     days = "1899-12-3[01]" + ("|1904-01-01" if date1904 else "")
     return (f"CASE WHEN {v} = '' THEN NULL WHEN {v} = 'true' THEN 'TRUE' WHEN {v} = 'false' THEN 'FALSE' "
-            f"WHEN {v} = '-0' THEN '0' "
             f"WHEN length({v}) <> 19 OR substr({v}, 11, 1) <> ' ' THEN {v} "
             f"WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}} 00:00:00') THEN left({v}, 10) "
             f"WHEN regexp_full_match({v}, '({days}) [0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}') THEN right({v}, 8) "
@@ -533,6 +533,14 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     >>> raw.headers, raw.records_in_file, raw.meta["sheet"]
     (['ID', 'Stage'], 1, 'Sheet')
     """
+    try:
+        return _read_xlsx(cur, data, file_name=file_name, table=table, sheet=sheet)
+    except (ET.ParseError, ValueError) as exc:  # malformed XML or cell references in a part
+        raise _damaged(file_name) from exc
+
+
+def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, table: str,
+               sheet: str | None) -> RawTable:
     zf = _open_zip(data, file_name)
     _guard_sizes(zf, file_name)
     sheets, date1904, wb_part = _read_book(zf, file_name)
