@@ -185,8 +185,16 @@ def bench_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench_analytics(args: argparse.Namespace) -> int:
+    """``bench analytics``: every journey analysis on synthetic events (see :mod:`cjm.bench_analytics`)."""
+    from cjm import bench_analytics
+
+    argv = ["--sizes", args.sizes] + (["--no-pandas"] if args.no_pandas else [])
+    return bench_analytics.main(argv)
+
+
 #: sub-benchmarks: name -> function(args) -> exit code
-BENCHES: dict[str, Callable[[argparse.Namespace], int]] = {"import": bench_import}
+BENCHES: dict[str, Callable[[argparse.Namespace], int]] = {"import": bench_import, "analytics": bench_analytics}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -196,6 +204,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dir", default=str(DEFAULT_DIR), help="where to put the generated files (bench_data/)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per case; the best is shown (default 1)")
     parser.add_argument("--skip-xlsx", action="store_true", help="only the CSV cases")
+    parser.add_argument("--sizes", default="1M,10M", help="analytics: event counts, e.g. 1M,10M (default)")
+    parser.add_argument("--no-pandas", action="store_true", help="analytics: skip the pandas reference")
 
 
 def run(args: argparse.Namespace, ws=None) -> int:

@@ -27,7 +27,7 @@ import pandas as pd
 
 from cjm.errors import CJMError
 from cjm.filters import Filters
-from cjm.journey import days_sql, filtered_events, ordered_events, stages_relation
+from cjm.journey import days_sql, ordered_table, stages_relation
 from cjm.models import StageModel
 
 START = "__start__"
@@ -57,12 +57,17 @@ def transitions(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     return _touchpoint_transitions(con, model, filters, top)
 
 
+def _materialized(rel: str) -> str:
+    """Materialize a CTE over a sub-query (computed once), not over a kept TEMP table (already computed)."""
+    return "MATERIALIZED" if rel.startswith("(") else ""
+
+
 def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.DataFrame:
     n = len(model.stages)
-    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("stage_idx",))
+    rel, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
     sql = f"""
-        WITH ev AS MATERIALIZED ({seq_sql}),
+        WITH ev AS {_materialized(rel)} (SELECT * FROM {rel}),
         pairs AS (
             SELECT CASE WHEN is_first THEN -1 ELSE prev_stage_idx END AS source_idx, stage_idx AS target_idx,
                    CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d
@@ -84,17 +89,17 @@ def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.Da
 
 def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top: int | None) -> pd.DataFrame:
     extra = ("touchpoint IS NOT NULL", [])
-    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("touchpoint",), in_model=False,
-                                     extra=extra)
-    base, bparams = filtered_events(model=model, filters=filters, in_model=False, extra=extra)
+    rel, params = ordered_table(con, model=model, filters=filters, columns=("touchpoint",), in_model=False,
+                                extra=extra)
     limit = "" if top is None else "LIMIT ?"
     sql = f"""
-        WITH keep AS (SELECT touchpoint FROM ({base}) GROUP BY touchpoint
-                      ORDER BY count(*) DESC, touchpoint {limit}),
+        WITH src AS {_materialized(rel)} (SELECT * FROM {rel}),
+        keep AS (SELECT touchpoint FROM src GROUP BY touchpoint
+                 ORDER BY count(*) DESC, touchpoint {limit}),
         ev AS MATERIALIZED (SELECT s.*, CASE WHEN k1.touchpoint IS NULL THEN ? ELSE s.touchpoint END AS node,
                       CASE WHEN s.is_first THEN NULL WHEN k0.touchpoint IS NULL THEN ? ELSE s.prev_touchpoint END
                           AS prev_node
-               FROM ({seq_sql}) s LEFT JOIN keep k1 ON k1.touchpoint = s.touchpoint
+               FROM src s LEFT JOIN keep k1 ON k1.touchpoint = s.touchpoint
                     LEFT JOIN keep k0 ON k0.touchpoint = s.prev_touchpoint),
         pairs AS (
             SELECT CASE WHEN is_first THEN ? ELSE prev_node END AS source, node AS target,
@@ -104,6 +109,6 @@ def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top
         SELECT source, target, count(*) AS count, median(d) AS median_days FROM pairs
         GROUP BY ALL ORDER BY count DESC, source, target"""
     top_params = [] if top is None else [top]
-    df = con.execute(sql, [*bparams, *top_params, OTHER, OTHER, *params, START, END]).df()
+    df = con.execute(sql, [*params, *top_params, OTHER, OTHER, START, END]).df()
     df["median_days"] = df["median_days"].astype("float64")
     return df

@@ -35,7 +35,7 @@ import pandas as pd
 
 from cjm.errors import CJMError
 from cjm.filters import LIST_FIELDS, Filters
-from cjm.journey import (ORDER_KEY_SQL, days_sql, filtered_events, ordered_events, stage_index,
+from cjm.journey import (ORDER_KEY_SQL, cached, days_sql, filtered_events, ordered_table, stage_index,
                          stages_relation)
 from cjm.models import StageModel
 from cjm.sql import ident
@@ -69,6 +69,27 @@ def _reach(con: duckdb.DuckDBPyConnection, model: StageModel, source: tuple[str,
     aggs = ["max(stage_idx) AS furthest", "bit_or(1::BIGINT << stage_idx) AS mask"]
     if window_days is not None:
         aggs += [f"min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)]
+    per = f"(SELECT g, customer_id, {', '.join(aggs)} FROM ({src_sql}) GROUP BY g, customer_id)"
+    return _reach_per_customer(con, model, (per, src_params), mode=mode, window_days=window_days)
+
+
+def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
+    """One row per customer of the filtered events in the model, computed once per data version and filters
+    (:func:`cjm.journey.cached`): ``customer_id, furthest, mask`` (bit k set = an event at stage k) and
+    ``r0..r{n-1}`` (first timestamp at that stage or a later one). Funnel and time to convert read it."""
+    n = len(model.stages)
+    base, params = filtered_events(model=model, filters=filters)
+    arrivals = ", ".join(f"min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n))
+    sql = f"""SELECT customer_id, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask, {arrivals}
+              FROM ({base}) GROUP BY customer_id"""
+    return cached(con, "reach", sql, params)
+
+
+def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: tuple[str, list], *, mode: str,
+                        window_days: int | None) -> pd.DataFrame:
+    """:func:`_reach` from a per-customer relation with ``g, furthest, mask`` and (window) ``r0..``."""
+    n = len(model.stages)
+    per_sql, per_params = per
     flags = []
     for k in range(n):
         if mode == "visited":
@@ -84,9 +105,7 @@ def _reach(con: duckdb.DuckDBPyConnection, model: StageModel, source: tuple[str,
     sql = f"""
         WITH p AS (SELECT to_days(?::INTEGER) AS win),
         per_cust AS (
-            SELECT g, {', '.join(flags)} FROM (
-                SELECT g, customer_id, {', '.join(aggs)} FROM ({src_sql}) GROUP BY g, customer_id
-            ), p),
+            SELECT g, {', '.join(flags)} FROM {per_sql} AS pc, p),
         counts AS (
             SELECT g, unnest(range({n})) AS stage_idx, unnest([{customers}]) AS customers,
                    unnest([{dropped}]) AS dropped
@@ -99,13 +118,7 @@ def _reach(con: duckdb.DuckDBPyConnection, model: StageModel, source: tuple[str,
         FROM counts c JOIN ({st_sql}) s USING (stage_idx)
         WINDOW w AS (PARTITION BY c.g ORDER BY c.stage_idx)
         ORDER BY c.g, c.stage_idx"""
-    return con.execute(sql, [window_days or 0, *src_params, *st_params]).df()
-
-
-def _source(model: StageModel, filters: Filters | None, group_sql: str = "NULL",
-            extra: tuple[str, list] | None = None) -> tuple[str, list]:
-    base, params = filtered_events(model=model, filters=filters, extra=extra)
-    return f"SELECT {group_sql} AS g, customer_id, stage_idx, ts FROM ({base})", params
+    return con.execute(sql, [window_days or 0, *per_params, *st_params]).df()
 
 
 def funnel(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
@@ -117,7 +130,10 @@ def funnel(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
 
     >>> # funnel(con, model=m, filters=Filters(segment=("SMB",)), window_days=30)
     """
-    df = _reach(con, model, _source(model, filters), mode=mode, window_days=window_days)
+    _check_mode(mode, window_days)
+    rel, params = _customers(con, model, filters)
+    df = _reach_per_customer(con, model, (f"(SELECT NULL AS g, * FROM {rel})", params), mode=mode,
+                             window_days=window_days)
     if df.empty:  # no events: every stage with 0 customers
         st_sql, st_params = stages_relation(model)
         df = con.execute(f"""SELECT stage_idx, stage, label, 0::BIGINT AS customers,
@@ -186,14 +202,6 @@ def compare_periods(con: duckdb.DuckDBPyConnection, *, model: StageModel, filter
     return frame[["stage_idx", "stage", "label", "customers_a", "conversion_a", "customers_b", "conversion_b"]]
 
 
-def _arrivals(model: StageModel, filters: Filters | None) -> tuple[str, list]:
-    """Per customer: ``furthest`` and ``r0..r{n-1}`` = first timestamp at that stage or a later one."""
-    n = len(model.stages)
-    base, params = filtered_events(model=model, filters=filters)
-    cols = ", ".join(f"min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n))
-    return f"SELECT customer_id, max(stage_idx) AS furthest, {cols} FROM ({base}) GROUP BY customer_id", params
-
-
 def time_to_convert(con: duckdb.DuckDBPyConnection, *, model: StageModel,
                     filters: Filters | None = None) -> pd.DataFrame:
     """Days from arriving at a stage to arriving at the next one (arrival ``R_k`` as in the module docstring:
@@ -206,11 +214,11 @@ def time_to_convert(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     >>> # time_to_convert(con, model=m)  # awareness -> research: n=120, median 6.5 days, p90 21 days
     """
     n = len(model.stages)
-    arr_sql, params = _arrivals(model, filters)
+    arr_sql, params = _customers(con, model, filters)
     diffs = ", ".join(days_sql(f"r{k + 1}", f"r{k}") for k in range(n - 1))
     st_sql, st_params = stages_relation(model)
     sql = f"""
-        WITH d AS (SELECT unnest(range({n - 1})) AS k, unnest([{diffs}]) AS d FROM ({arr_sql})),
+        WITH d AS (SELECT unnest(range({n - 1})) AS k, unnest([{diffs}]) AS d FROM {arr_sql}),
         agg AS (SELECT k, count(d) AS n, median(d) AS median_days, quantile_cont(d, 0.9) AS p90_days
                 FROM d GROUP BY k),
         st AS ({st_sql})
@@ -232,11 +240,11 @@ def time_in_stage(con: duckdb.DuckDBPyConnection, *, model: StageModel,
 
     >>> # time_in_stage(con, model=m)
     """
-    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("stage_idx",))
+    seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
     sql = f"""
         WITH per AS (SELECT customer_id, stage_idx, sum({days_sql('next_ts', 'ts')}) AS d
-                     FROM ({seq_sql}) WHERE NOT is_last GROUP BY customer_id, stage_idx),
+                     FROM {seq_sql} WHERE NOT is_last GROUP BY customer_id, stage_idx),
         agg AS (SELECT stage_idx, count(d) AS n, median(d) AS median_days, quantile_cont(d, 0.9) AS p90_days
                 FROM per GROUP BY stage_idx)
         SELECT s.stage_idx, s.stage, s.label, coalesce(agg.n, 0) AS n, agg.median_days::DOUBLE AS median_days,
@@ -297,12 +305,15 @@ def _as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date | dt.datetime | None) 
     raise CJMError(f"The reference date must be a date, not {as_of!r}.")
 
 
-def _last_events(model: StageModel, filters: Filters | None) -> tuple[str, list]:
+def _last_events(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
+    """Per customer, kept once per data version and filters (:func:`cjm.journey.cached`): ``customer_id,
+    furthest, current_idx`` (stage of the last event), ``last_touchpoint`` (latest non-empty touchpoint),
+    ``last_seen`` (latest timestamp). Dropped-off and stuck customers read it."""
     base, params = filtered_events(model=model, filters=filters)
     sql = f"""SELECT customer_id, max(stage_idx) AS furthest, arg_max(stage_idx, {ORDER_KEY_SQL}) AS current_idx,
                      arg_max(touchpoint, {ORDER_KEY_SQL}) AS last_touchpoint, max(ts) AS last_seen
               FROM ({base}) GROUP BY customer_id"""
-    return sql, params
+    return cached(con, "last", sql, params)
 
 
 def dropped_after(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
@@ -310,20 +321,20 @@ def dropped_after(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters:
     """Customers whose furthest stage is *stage* (key or label): the ones who dropped off after it.
 
     Columns: ``customer_id, last_stage`` (label of their last event's stage; earlier than *stage* if they
-    went back), ``last_touchpoint`` (of the last event, may be empty), ``last_seen`` (latest timestamp),
+    went back), ``last_touchpoint`` (their latest event that has a touchpoint; empty if none), ``last_seen`` (latest timestamp),
     ``days_since`` (days from last_seen to *as_of*, default the latest timestamp in the workspace; fractional).
     Longest-gone first, then by customer id.
 
     >>> # dropped_after(con, model=m, stage="Research")
     """
     k = stage_index(model, stage)
-    last_sql, params = _last_events(model, filters)
+    last_sql, params = _last_events(con, model, filters)
     ref = _as_of(con, as_of)
     st_sql, st_params = stages_relation(model)
     sql = f"""
         SELECT l.customer_id, s.label AS last_stage, l.last_touchpoint, l.last_seen,
                {days_sql('?::TIMESTAMP', 'l.last_seen')} AS days_since
-        FROM ({last_sql}) l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx
+        FROM {last_sql} l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx
         WHERE l.furthest = ?
         ORDER BY days_since DESC NULLS LAST, l.customer_id"""
     return con.execute(sql, [ref, *params, *st_params, k]).df()
@@ -361,12 +372,12 @@ def stuck(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
 
 def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float],
                as_of: dt.date | dt.datetime | None) -> tuple[str, list]:
-    last_sql, params = _last_events(model, filters)
+    last_sql, params = _last_events(con, model, filters)
     ref = _as_of(con, as_of)
     st_sql, st_params = stages_relation(model)
     sql = f"""
         WITH t AS (SELECT ?::DOUBLE[] AS thr),
-        l AS (SELECT *, {days_sql('?::TIMESTAMP', 'last_seen')} AS days_idle FROM ({last_sql}))
+        l AS (SELECT *, {days_sql('?::TIMESTAMP', 'last_seen')} AS days_idle FROM {last_sql})
         SELECT l.customer_id, s.stage_idx, s.stage, s.label, l.last_seen, l.days_idle,
                t.thr[l.current_idx + 1] AS threshold_days
         FROM l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx, t
@@ -399,13 +410,13 @@ def backwards(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
 
     >>> # backwards(con, model=m)
     """
-    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("stage_idx",))
+    seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
     sql = f"""
         WITH st AS ({st_sql})
         SELECT e.customer_id, f.stage AS from_stage, t.stage AS to_stage, f.label AS from_label,
                t.label AS to_label, e.ts, f.stage_idx AS from_idx, t.stage_idx AS to_idx
-        FROM ({seq_sql}) e JOIN st f ON f.stage_idx = e.prev_stage_idx JOIN st t ON t.stage_idx = e.stage_idx
+        FROM {seq_sql} e JOIN st f ON f.stage_idx = e.prev_stage_idx JOIN st t ON t.stage_idx = e.stage_idx
         WHERE NOT e.is_first AND e.stage_idx < e.prev_stage_idx
         ORDER BY e.customer_id, e.ts NULLS LAST, e.seq"""
     return con.execute(sql, [*st_params, *params]).df()
@@ -417,11 +428,11 @@ def backwards_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel,
 
     Columns: ``stage_idx, stage, label, customers`` (distinct customers), ``moves``.
     """
-    seq_sql, params = ordered_events(con, model=model, filters=filters, columns=("stage_idx",))
+    seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
     sql = f"""
         WITH b AS (SELECT prev_stage_idx AS stage_idx, count(DISTINCT customer_id) AS customers, count(*) AS moves
-                   FROM ({seq_sql}) WHERE NOT is_first AND stage_idx < prev_stage_idx GROUP BY 1)
+                   FROM {seq_sql} WHERE NOT is_first AND stage_idx < prev_stage_idx GROUP BY 1)
         SELECT s.stage_idx, s.stage, s.label, coalesce(b.customers, 0) AS customers, coalesce(b.moves, 0) AS moves
         FROM ({st_sql}) s LEFT JOIN b USING (stage_idx) ORDER BY s.stage_idx"""
     return con.execute(sql, [*params, *st_params]).df()

@@ -34,6 +34,7 @@ write that adds or deletes events) has committed. Without it every result is the
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 import duckdb
@@ -44,14 +45,19 @@ from cjm.sql import ident
 
 #: The journey order of a customer's events (see the module docstring).
 ORDER_SQL = "ts NULLS LAST, seq"
-#: A sortable key with the same order, for ``arg_max`` / ``arg_min`` (latest / first event).
-ORDER_KEY_SQL = "{'t': coalesce(ts, 'infinity'::TIMESTAMP), 's': seq}"
+#: One sortable HUGEINT with the same order (``seq`` is never negative), for ``arg_max`` / ``arg_min`` (latest /
+#: first event) and window ordering: microseconds since 1970 (the largest BIGINT when ``ts`` is NULL) * 2^63 + seq.
+#: A single integer key sorts and compares much faster than ``ts, seq`` or a struct.
+ORDER_KEY_SQL = "(coalesce(epoch_us(ts), 9223372036854775807)::HUGEINT * 9223372036854775808 + seq)"
 #: Columns of ``events`` that :func:`ordered_events` can carry with their previous / next value.
 EVENT_COLUMNS = ("seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx",
                  "outcome_key", "touchpoint", "channel", "emotion", "emotion_raw", "satisfaction", "nps", "outcome",
                  "segment", "persona", "role", "value", "cost", "comment")
 
 _META_KEY = "journey_order"
+#: TEMP tables of :func:`cached` start with this prefix; at most this many per connection and data version.
+CACHE_PREFIX = "_cjm_cache_"
+CACHE_MAX = 12
 
 
 def filtered_events(*, model: StageModel | None, filters: Filters | None, in_model: bool = True,
@@ -122,25 +128,30 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
 
 def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, filters: Filters | None,
                    columns: Sequence[str] = ("stage_idx",), in_model: bool = True,
-                   extra: tuple[str, list] | None = None) -> tuple[str, list]:
+                   extra: tuple[str, list] | None = None, keep: Sequence[str] = ()) -> tuple[str, list]:
     """The filtered events, each with its customer's previous and next event (in journey order).
 
-    Columns: every ``events`` column, ``_rowid``, then for each name in *columns* ``prev_<name>`` and
-    ``next_<name>``, and ``prev_ts``, ``next_ts`` (NULL at the customer's first / last event),
-    ``is_first``, ``is_last`` (BOOLEAN). "Previous" and "next" are among the *filtered* events: with a
-    channel filter, consecutive e-mails are neighbours even if a phone call came between them.
+    Columns: ``customer_id, seq, ts, stage_idx, _rowid``, the names in *columns* and *keep*, then for each
+    name in *columns* ``prev_<name>`` and ``next_<name>``, and ``prev_ts``, ``next_ts`` (NULL at the
+    customer's first / last event), ``is_first``, ``is_last`` (BOOLEAN). Only these columns go through the
+    window (carrying all of ``events`` made it several times slower). "Previous" and "next" are among the
+    *filtered* events: with a channel filter, consecutive e-mails are neighbours even if a phone call came
+    between them.
 
-    *columns* are checked against :data:`EVENT_COLUMNS` and quoted with :func:`cjm.sql.ident`.
+    *columns* and *keep* are checked against :data:`EVENT_COLUMNS` and quoted with :func:`cjm.sql.ident`.
     """
-    base, params = filtered_events(model=model, filters=filters, in_model=in_model, extra=extra)
+    full, params = filtered_events(model=model, filters=filters, in_model=in_model, extra=extra)
     cols = [ident(c, EVENT_COLUMNS) for c in dict.fromkeys([*columns, "ts"])]
+    carried = ", ".join(ident(c, EVENT_COLUMNS)
+                        for c in dict.fromkeys(["customer_id", "seq", "ts", "stage_idx", *columns, *keep]))
+    base = f"SELECT {carried}, _rowid FROM ({full})"
     if is_ordered(con):
         # events are stored in journey order: one window ordered by rowid, customer boundaries by lag/lead.
         window = "WINDOW w AS (ORDER BY _rowid)"
         first = "(lag(customer_id) OVER w IS DISTINCT FROM customer_id)"
         last = "(lead(customer_id) OVER w IS DISTINCT FROM customer_id)"
     else:
-        window = f"WINDOW w AS (PARTITION BY customer_id ORDER BY {ORDER_SQL})"
+        window = f"WINDOW w AS (PARTITION BY customer_id ORDER BY {ORDER_KEY_SQL})"
         first = "(lag(seq) OVER w IS NULL)"
         last = "(lead(seq) OVER w IS NULL)"
     inner = ", ".join([f"lag({c}) OVER w AS {ident('_p_' + c[1:-1])}, lead({c}) OVER w AS {ident('_n_' + c[1:-1])}"
@@ -152,6 +163,61 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
     sql = (f"SELECT * EXCLUDE ({drop}), {outer} FROM ("
            f"SELECT *, {first} AS is_first, {last} AS is_last, {inner} FROM ({base}) {window})")
     return sql, params
+
+
+def data_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
+    """What :func:`cached` results depend on: the workspace's ``data_version`` (bumped by every
+    :meth:`~cjm.store.Workspace.transaction`) plus cheap checks of ``events`` (count, sums of ``seq`` and
+    ``stage_idx``) that catch most writes made outside a transaction."""
+    row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), count(*), sum(seq), "
+                      "count(stage_idx), sum(stage_idx) FROM events").fetchone()
+    return tuple(row)
+
+
+def cached(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) -> tuple[str, list]:
+    """``(relation, params)`` for the result of *sql*, kept in a TEMP table of this connection and reused
+    while :func:`data_fingerprint` and (*sql*, *params*) stay the same. Shared work of several analyses
+    (per-customer aggregates, events with their neighbours) is then paid once per data version and filter
+    choice. Old versions are dropped; when a TEMP table cannot be made (e.g. a read-only database), the
+    relation is the sub-query itself.
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR); CREATE TABLE events (seq BIGINT, stage_idx SMALLINT)")
+    >>> rel, p = cached(con, "demo", "SELECT 42 AS x", [])
+    >>> con.execute(f"SELECT x FROM {rel}", p).fetchall(), rel == cached(con, "demo", "SELECT 42 AS x", [])[0]
+    ([(42,)], True)
+    """
+    fp = hashlib.sha1(repr(data_fingerprint(con)).encode()).hexdigest()[:12]
+    key = hashlib.sha1(repr((sql, params)).encode()).hexdigest()[:16]
+    prefix = f"{CACHE_PREFIX}{fp}_"
+    name = f"{prefix}{''.join(ch for ch in kind if ch.isalnum())}_{key}"
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ?)",
+            [CACHE_PREFIX]).fetchall()]
+        if name in tables:
+            return ident(name), []
+        current = [t for t in tables if t.startswith(prefix)]
+        for t in tables:  # other data versions, or too many results for this one
+            if not t.startswith(prefix) or len(current) >= CACHE_MAX:
+                con.execute(f"DROP TABLE IF EXISTS temp.{ident(t)}")
+        con.execute(f"CREATE TEMP TABLE {ident(name)} AS {sql}", params)
+    except duckdb.Error:
+        return f"({sql})", list(params)
+    return ident(name), []
+
+
+def ordered_table(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, filters: Filters | None,
+                  columns: Sequence[str] = ("stage_idx",), in_model: bool = True,
+                  extra: tuple[str, list] | None = None, keep: Sequence[str] = ()) -> tuple[str, list]:
+    """:func:`ordered_events` computed once and kept (see :func:`cached`): ``(relation, params)``.
+
+    Stage transitions, time in stage, stuck thresholds and backward moves all read the same table.
+    """
+    sql, params = ordered_events(con, model=model, filters=filters, columns=columns, in_model=in_model,
+                                 extra=extra, keep=keep)
+    return cached(con, "ord", sql, params)
 
 
 def stages_relation(model: StageModel) -> tuple[str, list]:

@@ -45,6 +45,8 @@ def load(log, *, ordered: bool):
     cur = ws.cursor()
     cur.execute("DELETE FROM events")
     cur.execute("DELETE FROM meta WHERE key = 'journey_order'")
+    # a new log is a new data version (as after an import): results kept by cjm.journey.cached are not reused
+    cur.execute("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'")
     rows = [[i + 1, 1, "t.csv", i + 2, c, None if d is None else DAY0 + dt.timedelta(days=d), s, ch, seg]
             for i, (c, s, d, ch, seg) in enumerate(log)]
     if rows:

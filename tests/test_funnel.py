@@ -11,6 +11,7 @@ import math
 
 import pytest
 
+from cjm import flows
 from cjm import funnel as fn
 from cjm.errors import CJMError
 from cjm.filters import Filters
@@ -290,3 +291,28 @@ def test_bad_options_are_user_errors(build):
         fn.funnel(con, model=m, mode="visited", window_days=7)
     with pytest.raises(CJMError, match="whole number"):
         fn.funnel(con, model=m, window_days=-1)
+
+
+def test_kept_results_follow_every_write(build, ws):
+    """Per-customer results and ordered events are kept per data version (cjm.journey.cached): a write through
+    a workspace transaction, a direct insert and a stage-model change must all be seen, on the same cursor."""
+    con, m = build(SKIP)
+    assert fn.funnel(con, model=m)["customers"].tolist() == [3, 3, 1, 0, 0]
+    # rows: 3 from __start__, a awareness->purchase, b awareness->research, 3 to __end__ = 8
+    assert flows.transitions(con, model=m)["count"].sum() == 8
+    with ws.transaction() as cur:  # c reaches retention (3): furthest a=2, b=1, c=3 -> [3, 3, 2, 1, 0]
+        cur.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
+                    "VALUES (100, 1, 'f', 101, 'c', '2026-01-09', 'retention', 3)")
+    assert fn.funnel(con, model=m)["customers"].tolist() == [3, 3, 2, 1, 0]
+    # c: research -> retention is one more move: 3 starts + 3 moves + 3 ends
+    assert flows.transitions(con, model=m)["count"].sum() == 9
+    # a direct insert without a transaction (no data_version bump): b reaches advocacy (4); furthest a=2, b=4, c=3
+    # -> >=0: 3, >=1: 3, >=2: 3, >=3: b, c = 2, >=4: b = 1
+    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
+                "VALUES (101, 1, 'f', 102, 'b', '2026-01-10', 'advocacy', 4)")
+    assert fn.funnel(con, model=m)["customers"].tolist() == [3, 3, 3, 2, 1]
+    # b's last event is now at advocacy, the final stage: nobody dropped after research any more
+    assert fn.dropped_after(con, model=m, stage="research").empty
+    # filters are part of the key: the unfiltered result is not reused for a filtered call
+    assert fn.funnel(con, model=m, filters=Filters(stages=("awareness",)))["customers"].tolist() == [2, 0, 0, 0, 0]
+    assert fn.funnel(con, model=m)["customers"].tolist() == [3, 3, 3, 2, 1]
