@@ -409,6 +409,15 @@ def _float_text(q: str) -> str:
             f"ELSE CAST({q} AS VARCHAR) END")
 
 
+def _pre_expr(col: str, typ: pa.DataType) -> str | None:
+    """An inner projection ``<col>_s`` that :func:`_text_expr` reads (timestamps: the text once)."""
+    if pa.types.is_timestamp(typ):
+        q = ident(col)
+        return (f"strftime(date_trunc('second', CAST({q} AS TIMESTAMP) + INTERVAL 500 MILLISECOND), "
+                f"'%Y-%m-%d %H:%M:%S') AS {ident(col + '_s')}")
+    return None
+
+
 def _text_expr(col: str, typ: pa.DataType, date1904: bool) -> str:
     """SQL turning one Arrow column into the text a user would type."""
     q = ident(col)
@@ -420,11 +429,10 @@ def _text_expr(col: str, typ: pa.DataType, date1904: bool) -> str:
     if pa.types.is_boolean(typ):
         return f"CASE WHEN {q} THEN 'TRUE' WHEN NOT {q} THEN 'FALSE' END"
     if pa.types.is_timestamp(typ):
-        s = f"date_trunc('second', CAST({q} AS TIMESTAMP) + INTERVAL 500 MILLISECOND)"
-        return (f"CASE WHEN {q} IS NULL THEN NULL "
-                f"WHEN strftime({s}, '%Y-%m-%d') IN {time_only_days} THEN strftime({s}, '%H:%M:%S') "
-                f"WHEN {s} = date_trunc('day', {s}) THEN strftime({s}, '%Y-%m-%d') "
-                f"ELSE strftime({s}, '%Y-%m-%d %H:%M:%S') END")
+        # the text comes from _pre_expr's "<col>_s" (one strftime per cell), then plain string work
+        x = ident(f"{col}_s")
+        return (f"CASE WHEN {x} IS NULL THEN NULL WHEN left({x}, 10) IN {time_only_days} THEN right({x}, 8) "
+                f"WHEN suffix({x}, ' 00:00:00') THEN left({x}, 10) ELSE {x} END")
     if pa.types.is_date(typ):
         return f"strftime(CAST({q} AS DATE), '%Y-%m-%d')"
     if pa.types.is_duration(typ):
@@ -669,9 +677,11 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                                 f"THEN {_float_text(f)} ELSE {exprs[k]} END")
                 cur.register(view, arrow)
         staged = ", ".join(f"{e} AS v{k}" for k, e in enumerate(exprs))
+        pre = [e for k in range(ncols) if (e := _pre_expr(f"a{k}", arrow.schema.field(k).type))]
+        source = f"(SELECT *, {', '.join(pre)} FROM {ident(view)})" if pre else ident(view)
         all_null = " AND ".join(f"v{k} IS NULL" for k in range(ncols)) or "TRUE"
         cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT * FROM (SELECT CAST(? + __i AS BIGINT) AS _row, "
-                    f"{staged} FROM {ident(view)}) WHERE NOT ({all_null})", [header_row + 1])
+                    f"{staged} FROM {source}) WHERE NOT ({all_null})", [header_row + 1])
     finally:
         cur.unregister(view)
     del arrow
