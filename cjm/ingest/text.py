@@ -275,7 +275,8 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     text, fixed = fix_romanian(text, encoding)
     if fixed:
         warnings.append("Romanian letters ş/ţ written with a cedilla were changed to ș/ț (comma below).")
-    if "\r" in text:
+    had_cr = "\r" in text
+    if had_cr:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text[:65536].strip() and not text.strip():
         raise InputError(f'The file "{file_name}" is empty. Export the data again with a header row and data rows.')
@@ -291,8 +292,11 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     n = len(headers)
     offset = header_row - 1  # DuckDB's line 1 (our header) is file row header_row
 
-
-    body_bytes = body.encode("utf-8")
+    if start == 0 and not fixed and not had_cr and encoding in ("utf-8", "utf-8-sig"):
+        body_bytes = data[3:] if encoding == "utf-8-sig" else data  # the file as it is: no second copy
+    else:
+        body_bytes = body.encode("utf-8")
+    del text, body  # the fallback parser decodes body_bytes again if it is ever needed
     rows, simple = record_rows(body_bytes)
     data_rows = rows[rows > 1]
     pre_rejected: list[tuple[int, str, str]] = []
@@ -300,7 +304,6 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(body_bytes)
-        del body_bytes
         columns = {f"c{j}": "VARCHAR" for j in range(n)}
         cur.execute("DROP TABLE IF EXISTS reject_errors")
         cur.execute("DROP TABLE IF EXISTS reject_scans")
@@ -352,7 +355,7 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
                 pre_rejected.append((row, raw, reason))
         else:
             cur.execute(f"DROP TABLE {ident(data_table)}")
-            pre_rejected = _python_table(cur, body, delim=delim, n=n, table=table, offset=offset, file_name=file_name)
+            pre_rejected = _python_table(cur, body_bytes.decode("utf-8"), delim=delim, n=n, table=table, offset=offset, file_name=file_name)
             all_empty = " AND ".join(f"{ident(f'c{j}')} IS NULL" for j in range(n))
             cur.execute(f"DELETE FROM {ident(table)} WHERE {all_empty}")
             warnings.append("The file was read with the slower careful parser because its rows could not all be "
