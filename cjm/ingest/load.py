@@ -241,8 +241,6 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
             raise RuntimeError(f"row count mismatch: {loaded} loaded + {rejected} rejected != "
                                f"{raw.records_in_file} records in {name}")
         warnings = list(raw.warnings)
-        if conv.date_order and date_order is None and raw.kind == "csv":
-            pass
         unknown: dict[str, int] = {}
         if active is not None:
             unknown = dict(cur.execute("SELECT stage, count(*) FROM events WHERE import_id = ? AND stage_idx IS NULL "
@@ -264,8 +262,8 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                     [import_id, name, sha, raw.meta.get("sheet"), raw.records_in_file, loaded, rejected,
                      json.dumps(resolved, ensure_ascii=False), json.dumps(options, ensure_ascii=False),
                      json.dumps(warnings, ensure_ascii=False), dt.datetime.now()])
-        for t in ("_cjm_typed", "_cjm_bad", "_cjm_stage_lookup", "_cjm_outcome_lookup", "_cjm_problems", "_cjm_emo_words", "_cjm_clean", raw.table,
-                  f"{raw.table}_data"):
+        for t in ("_cjm_typed", "_cjm_bad", "_cjm_stage_lookup", "_cjm_outcome_lookup", "_cjm_problems",
+                  "_cjm_emo_words", "_cjm_clean", raw.table, f"{raw.table}_data"):
             _drop(cur, t)
         say(0.95, "saving")
     say(1.0, "done")
