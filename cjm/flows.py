@@ -91,24 +91,23 @@ def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top
     extra = ("touchpoint IS NOT NULL", [])
     rel, params = ordered_table(con, model=model, filters=filters, columns=("touchpoint",), in_model=False,
                                 extra=extra)
+    # the kept touchpoints first (a short list), then one pass over the events with the list as a parameter
     limit = "" if top is None else "LIMIT ?"
+    keep = [r[0] for r in con.execute(f"SELECT touchpoint FROM {rel} GROUP BY touchpoint "
+                                      f"ORDER BY count(*) DESC, touchpoint {limit}",
+                                      [*params, *([] if top is None else [top])]).fetchall()]
+    node = "CASE WHEN {c} IS NULL THEN NULL WHEN list_contains(?::VARCHAR[], {c}) THEN {c} ELSE ? END"
     sql = f"""
-        WITH src AS {_materialized(rel)} (SELECT * FROM {rel}),
-        keep AS (SELECT touchpoint FROM src GROUP BY touchpoint
-                 ORDER BY count(*) DESC, touchpoint {limit}),
-        ev AS MATERIALIZED (SELECT s.*, CASE WHEN k1.touchpoint IS NULL THEN ? ELSE s.touchpoint END AS node,
-                      CASE WHEN s.is_first THEN NULL WHEN k0.touchpoint IS NULL THEN ? ELSE s.prev_touchpoint END
-                          AS prev_node
-               FROM src s LEFT JOIN keep k1 ON k1.touchpoint = s.touchpoint
-                    LEFT JOIN keep k0 ON k0.touchpoint = s.prev_touchpoint),
+        WITH ev AS (SELECT is_first, is_last, {node.format(c='touchpoint')} AS node,
+                           {node.format(c='prev_touchpoint')} AS prev_node,
+                           CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d
+                    FROM {rel}),
         pairs AS (
-            SELECT CASE WHEN is_first THEN ? ELSE prev_node END AS source, node AS target,
-                   CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d FROM ev
+            SELECT CASE WHEN is_first THEN ? ELSE prev_node END AS source, node AS target, d FROM ev
             UNION ALL
             SELECT node, ?, NULL FROM ev WHERE is_last)
         SELECT source, target, count(*) AS count, median(d) AS median_days FROM pairs
         GROUP BY ALL ORDER BY count DESC, source, target"""
-    top_params = [] if top is None else [top]
-    df = con.execute(sql, [*params, *top_params, OTHER, OTHER, START, END]).df()
+    df = con.execute(sql, [keep, OTHER, keep, OTHER, *params, START, END]).df()
     df["median_days"] = df["median_days"].astype("float64")
     return df

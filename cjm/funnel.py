@@ -243,8 +243,8 @@ def time_in_stage(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
     sql = f"""
-        WITH per AS (SELECT customer_id, stage_idx, sum({days_sql('next_ts', 'ts')}) AS d
-                     FROM {seq_sql} WHERE NOT is_last GROUP BY customer_id, stage_idx),
+        WITH per AS (SELECT ckey, stage_idx, sum({days_sql('next_ts', 'ts')}) AS d
+                     FROM {seq_sql} WHERE NOT is_last GROUP BY ckey, stage_idx),
         agg AS (SELECT stage_idx, count(d) AS n, median(d) AS median_days, quantile_cont(d, 0.9) AS p90_days
                 FROM per GROUP BY stage_idx)
         SELECT s.stage_idx, s.stage, s.label, coalesce(agg.n, 0) AS n, agg.median_days::DOUBLE AS median_days,
@@ -431,7 +431,7 @@ def backwards_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
     sql = f"""
-        WITH b AS (SELECT prev_stage_idx AS stage_idx, count(DISTINCT customer_id) AS customers, count(*) AS moves
+        WITH b AS (SELECT prev_stage_idx AS stage_idx, count(DISTINCT ckey) AS customers, count(*) AS moves
                    FROM {seq_sql} WHERE NOT is_first AND stage_idx < prev_stage_idx GROUP BY 1)
         SELECT s.stage_idx, s.stage, s.label, coalesce(b.customers, 0) AS customers, coalesce(b.moves, 0) AS moves
         FROM ({st_sql}) s LEFT JOIN b USING (stage_idx) ORDER BY s.stage_idx"""
