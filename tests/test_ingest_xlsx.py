@@ -360,3 +360,8 @@ def test_malformed_sheet_xml_is_damaged():
     data = _rezip(_book(["ID", "Stage"], ["1", "a"]), lambda x: x[: len(x) // 2] + b"&&&<<")
     with pytest.raises(InputError, match="damaged or incomplete"):
         _read(data)
+
+
+def test_list_sheets_on_broken_input():
+    with pytest.raises(InputError, match="damaged or incomplete"):
+        list_sheets(b"PK\x03\x04 not really a zip")

@@ -230,8 +230,11 @@ def list_sheets(data: bytes) -> list[tuple[str, bool]]:
     >>> list_sheets(buf.getvalue())
     [('Data', True), ('Old', False)]
     """
-    zf = _open_zip(data, "this file")
-    sheets, _, _ = _read_book(zf, "this file")
+    zf = _open_zip(data, "workbook")
+    try:
+        sheets, _, _ = _read_book(zf, "workbook")
+    except (ET.ParseError, ValueError) as exc:
+        raise _damaged("workbook") from exc
     return [(s.name, s.visible) for s in sheets]
 
 
