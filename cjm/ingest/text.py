@@ -25,7 +25,6 @@ import codecs
 import csv
 import io
 import os
-import re
 import tempfile
 from collections import Counter
 
