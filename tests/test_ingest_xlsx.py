@@ -365,3 +365,23 @@ def test_malformed_sheet_xml_is_damaged():
 def test_list_sheets_on_broken_input():
     with pytest.raises(InputError, match="damaged or incomplete"):
         list_sheets(b"PK\x03\x04 not really a zip")
+
+
+def test_formatted_empty_last_row_does_not_count():
+    # A formatted (empty) cell in the sheet's last row: calamine ignores it, so must the guard.
+    wb = openpyxl.Workbook()
+    wb.active.append(["ID", "Stage"])
+    wb.active.append(["1", "a"])
+    wb.active["XFD1048576"].font = openpyxl.styles.Font(italic=True)
+    raw, rows = _read(_save(wb))
+    assert rows == [(2, "1", "a")] and raw.records_in_file == 1
+
+
+def test_rows_without_r_numbers_use_the_slow_path():
+    data = _rezip(_book(["ID", "Stage"], ["1", "a"], [], ["2", "b"]),
+                  lambda x: re.sub(rb'(<(?:row|c)) r="[A-Z]*[0-9]+"', rb"\1", x))
+    assert b'<row r="' not in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    raw, rows = _read(data)
+    # without r= the empty row 3 is simply absent (an empty <row/> may remain): rows 2 and 4 or 2 and 3
+    assert raw.headers == ["ID", "Stage"] and [r[1:] for r in rows] == [("1", "a"), ("2", "b")]
+    assert raw.records_in_file == 2

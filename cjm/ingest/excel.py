@@ -353,15 +353,19 @@ _F = rb"(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?"  # an optional formula before the 
 _ROW_WITH_VALUE = re.compile(rb"<row\b[^>]*>(?:<c\b[^>]*/>|<c\b[^>]*>" + _F + rb"</c>)*<c\b[^>]*>" + _F
                              + rb"<(?:v>[^<]|is>)")
 _WIDE_VALUE_CELL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{2,3})[0-9]+"[^>]*>' + _F + rb"<(?:v|is)>")
+_VALUE_CELL_COL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})[0-9]+"[^>]*>' + _F + rb"<(?:v|is)>")
+_VALUE_ROW_NUMBER = re.compile(rb'<row\s[^>]*?\br="([0-9]+)"[^>]*>(?:<c\b[^>]*/>|<c\b[^>]*>' + _F + rb"</c>)*<c\b[^>]*>"
+                               + _F + rb"<(?:v|is)>")
 _LAST_ROW = re.compile(rb'<row\s[^>]*?\br="([0-9]+)"')
 
 
-def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, Callable[[], int]] | None:
-    """``(rows_upper, cols_upper, count)``, or None when rows carry no ``r=``; ``count()`` gives the
-    non-empty rows below the header (run it while calamine parses: both release each other).
+def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int, Callable[[], int]] | None:
+    """``(rows, width, last_col, count)`` bounding the cells that hold values, or None when rows carry no
+    ``r=``; ``count()`` gives the non-empty rows below the header (run it while calamine parses).
 
-    The extent is an upper bound that is cheap for ordinary sheets: the last row element, and the
-    widest column letters found among cells holding values (searched only when such letters occur).
+    Cheap for ordinary sheets: the last row element and the widest column letters in use give an
+    upper bound; only when that bound is too large are the cells holding values measured exactly
+    (a formatted but empty cell or row far away does not count, as calamine ignores it too).
     """
     last = xml.rfind(b"<row")
     m = _LAST_ROW.match(xml, last) if last >= 0 else None
@@ -372,15 +376,21 @@ def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, Ca
     h = re.compile(pre_row + b'%d"[^>]*>' % header_row).search(xml)
     if m is None or h is None:
         return None
-    rows_upper = int(m.group(1)) - top_row + 1
-    cols_upper = 26
+    rows = int(m.group(1)) - top_row + 1
+    last_col = 26
     if re.search(pre_c + rb"[A-Z]{2}", xml):
-        cols_upper = 702
-        if re.search(pre_c + rb"[A-Z]{3}", xml) or rows_upper * cols_upper > MAX_CELLS:
+        last_col = 702
+        if re.search(pre_c + rb"[A-Z]{3}", xml) or rows * last_col > MAX_CELLS:
             wide = set(_WIDE_VALUE_CELL.findall(xml))
-            cols_upper = max((col_number(w.decode()) for w in wide), default=26)
+            last_col = max((col_number(w.decode()) for w in wide), default=26)
+    width = last_col
+    if rows * width > MAX_CELLS:  # measure exactly
+        value_rows = _VALUE_ROW_NUMBER.findall(xml)
+        rows = (int(value_rows[-1]) if value_rows else top_row) - top_row + 1
+        cols = [col_number(c.decode()) for c in set(_VALUE_CELL_COL.findall(xml))] or [1]
+        last_col, width = max(cols), max(cols) - min(cols) + 1
     start = h.end()
-    return rows_upper, cols_upper, lambda: len(_ROW_WITH_VALUE.findall(xml, start))
+    return rows, width, last_col, lambda: len(_ROW_WITH_VALUE.findall(xml, start))
 
 
 _MERGE = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+)"')
@@ -615,13 +625,13 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     top_row = top_text[0][0]
     scan = _scan_sheet(xml, top_row, header_row)
     if scan is None:
-        rows_upper, cols_upper, n = _scan_sheet_python(xml, top_row, header_row)
+        rows_upper, width, last_col, n = _scan_sheet_python(xml, top_row, header_row)
         count: Callable[[], int] = lambda: n  # noqa: E731
     else:
-        rows_upper, cols_upper, count = scan
-    if rows_upper * cols_upper > MAX_CELLS:
+        rows_upper, width, last_col, count = scan
+    if rows_upper * width > MAX_CELLS:
         raise InputError(f'"{file_name}": sheet "{chosen.name}" has values as far as row {top_row + rows_upper - 1:,} '
-                         f"and column {col_letter(cols_upper)} ({rows_upper:,} rows x {cols_upper:,} columns), "
+                         f"and column {col_letter(last_col)} ({rows_upper:,} rows x {width:,} columns), "
                          "too large to read safely. In Excel press Ctrl+End to find the stray cells far from your "
                          "table, delete those rows/columns (or copy the table to a new sheet), save, and upload again.")
 
@@ -705,9 +715,10 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                     header_row=header_row, warnings=warnings, meta=meta)
 
 
-def _scan_sheet_python(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int]:
+def _scan_sheet_python(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int, int]:
     """Fallback for sheets whose rows carry no ``r`` numbers: a streaming parse (slower, rare)."""
     max_r = max_c = count = 0
+    min_c = 1 << 20
     last_r = 0
     for _, el in ET.iterparse(io.BytesIO(xml), events=("end",)):
         if el.tag != f"{_NS}row":
@@ -722,10 +733,10 @@ def _scan_sheet_python(xml: bytes, top_row: int, header_row: int) -> tuple[int, 
             last_c = col
             if _cell_text(c)[1] is not None:
                 nonempty = True
-                max_c = max(max_c, col)
+                max_c, min_c = max(max_c, col), min(min_c, col)
         el.clear()
         if nonempty:
             max_r = r
             if r > header_row:
                 count += 1
-    return max_r - top_row + 1, max_c, count
+    return max_r - top_row + 1, max(max_c - min_c + 1, 1), max(max_c, 1), count
