@@ -385,3 +385,16 @@ def test_rows_without_r_numbers_use_the_slow_path():
     # without r= the empty row 3 is simply absent (an empty <row/> may remain): rows 2 and 4 or 2 and 3
     assert raw.headers == ["ID", "Stage"] and [r[1:] for r in rows] == [("1", "a"), ("2", "b")]
     assert raw.records_in_file == 2
+
+
+def test_rich_text_header_in_shared_strings(tmp_path):
+    path = tmp_path / "rich.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    sh = wb.add_worksheet()
+    bold = wb.add_format({"bold": True})
+    sh.write_rich_string(0, 0, bold, "Müşteri", " No")
+    sh.write_string(0, 1, "Aşama")
+    sh.write_row(1, 0, ["0007", "Kabul"])
+    wb.close()
+    raw, rows = _read(path.read_bytes())
+    assert raw.headers == ["Müşteri No", "Aşama"] and rows == [(2, "0007", "Kabul")]
