@@ -87,6 +87,9 @@ def _sidebar() -> None:
         if not ui.filters().is_empty():
             st.caption(ui.t("sidebar.filtered"))
             st.button(ui.t("sidebar.clear_filters"), on_click=_clear_filters, key="clear_filters")
+        if ui.model() is not None:
+            st.divider()
+            ui.report_xlsx_button(key="export_xlsx")
 
 
 PAGES = [

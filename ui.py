@@ -165,6 +165,28 @@ def chart(fig, *, key: str) -> None:
     st.plotly_chart(fig, key=key, theme=None, config={"displaylogo": False, "toImageButtonOptions": {"scale": 2}})
 
 
+def report_xlsx_button(*, key: str) -> None:
+    """Download every table of the report as one Excel workbook (built only when clicked)."""
+    ws, m, f = workspace(), model(), filters()
+
+    def build() -> bytes:
+        import io
+
+        from cjm.report import write_xlsx
+
+        buf = io.BytesIO()
+        con = ws.cursor()
+        try:
+            write_xlsx(con, model=m, filters=f, path=buf)
+        finally:
+            con.close()
+        return buf.getvalue()
+
+    st.download_button(t("sidebar.export_xlsx"), build, file_name="cjm_report.xlsx", key=key, on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:")
+
+
 def download_csv(df: pd.DataFrame, label: str, file_name: str, key: str) -> None:
     st.download_button(label, df.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv",
                        key=key, on_click="ignore")

@@ -42,6 +42,7 @@ EN: dict[str, str] = {
     "sidebar.channel": "Channel",
     "sidebar.language": "Language",
     "sidebar.clear_filters": "Clear filters",
+    "sidebar.export_xlsx": "Download report (Excel)",
     "sidebar.filtered": "Filters are on: the numbers cover part of the data.",
     "empty.title": "This workspace has no data yet",
     "empty.body": "Upload your CRM export, touchpoint log or survey on the Import page, or load the sample data to try "
