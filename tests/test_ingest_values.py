@@ -56,8 +56,22 @@ def test_empty_id_or_stage_rejects_the_row(ws):
     ("2026/01/02", T(2026, 1, 2)),
     ("02.01.2026", T(2026, 1, 2)),  # dd.mm.yyyy is always day first
     ("2.1.2026 14:30", T(2026, 1, 2, 14, 30)),
+    ("25-01-2026", T(2026, 1, 25)),  # dd-mm-yyyy (25 cannot be a month); "-2026" is not a UTC offset
+    ("02.01.26", T(2026, 1, 2)),  # two-digit year 26 -> 2026
+    ("02.01.99", T(1999, 1, 2)),  # 99 -> 1999
 ])
 def test_date_formats(ws, cell, expected):
+    load(ws, f"id,stage,date\n1,a,{cell}\n")
+    assert col(ws, "ts") == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("03/25/2026 2:30 PM", T(2026, 3, 25, 14, 30)),  # 2:30 PM = 14:30
+    ("03/25/2026 12:15 AM", T(2026, 3, 25, 0, 15)),  # 12:15 AM = 00:15
+    ("03/25/2026 12:15 pm", T(2026, 3, 25, 12, 15)),  # 12:15 PM = 12:15
+    ("03/25/2026 9:05:30 a.m.", T(2026, 3, 25, 9, 5, 30)),
+])
+def test_twelve_hour_times(ws, cell, expected):
     load(ws, f"id,stage,date\n1,a,{cell}\n")
     assert col(ws, "ts") == [expected]
 
@@ -90,9 +104,10 @@ def test_explicit_dayfirst(ws):
 
 
 def test_impossible_date_is_rejected_with_row_and_column(ws):
-    rep = load(ws, "id,stage,Tarih\n1,a,01.02.2026\n2,b,31.02.2026\n3,c,\n")
-    assert (rep.rows_loaded, rep.rows_rejected) == (2, 1)  # an empty date is allowed (NULL)
-    assert reasons(ws) == ['Row 3: "31.02.2026" is not a date (column "Tarih")']
+    rep = load(ws, "id,stage,Tarih\n1,a,01.02.2026\n2,b,31.02.2026\n3,c,\n4,d,01.02.2026 13:00 PM\n")
+    assert (rep.rows_loaded, rep.rows_rejected) == (2, 2)  # an empty date is allowed (NULL)
+    assert reasons(ws) == ['Row 3: "31.02.2026" is not a date (column "Tarih")',
+                           'Row 5: "01.02.2026 13:00 PM" is not a date (column "Tarih")']
     assert col(ws, "ts") == [T(2026, 2, 1), None]
 
 

@@ -4,7 +4,8 @@ Rules (documented for users in the import report):
 
 * IDs and text: trimmed, kept as text (leading zeros stay); empty → NULL.
 * Dates: ISO ``yyyy-mm-dd[ T]hh:mm[:ss[.fff]]``, ``dd.mm.yyyy`` (always day first), ``dd/mm/yyyy``,
-  ``mm/dd/yyyy``, ``dd-mm-yyyy``, optional time, optional UTC offset (``Z``, ``+03:00``, ``-0500``;
+  ``mm/dd/yyyy``, ``dd-mm-yyyy`` (two-digit years: 00–69 → 20xx, 70–99 → 19xx), optional time (24 h, or
+  12 h with AM/PM), optional UTC offset (``Z``, ``+03:00``, ``-0500``;
   converted to UTC and stored without zone), Excel serial numbers (1900 system, or 1904 when the
   workbook says so). Slash dates: the column is day-first if some value only reads day-first
   (``25/03/2026``), month-first if some only reads month-first (``03/25/2026``); majority wins if both;
@@ -132,12 +133,13 @@ class DatePlan:
     examples: list[str] = field(default_factory=list)
 
 
-_DMY_RE = r"^(\d{1,2})([./-])(\d{1,2})[./-](\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$"
+_DMY_RE = (r"^(\d{1,2})([./-])(\d{1,2})[./-](\d{4}|\d{2})"
+           r"(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?:\s*([AaPp])\.?[Mm]\.?)?)?$")
 _ISO_RE = r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 
 
 def _dmy_parts(local: str) -> str:
-    return f"regexp_extract({local}, {_lit(_DMY_RE)}, ['a', 'sep', 'b', 'y', 't'])"
+    return f"regexp_extract({local}, {_lit(_DMY_RE)}, ['a', 'sep', 'b', 'y', 't', 'ap'])"
 
 
 def date_stats(cur: duckdb.DuckDBPyConnection, table: str, r: str) -> DatePlan:
@@ -176,14 +178,22 @@ def check_dates(cur: duckdb.DuckDBPyConnection, table: str, r: str, header: str,
 def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_min: int = 20000,
               serial_max: int = 80000) -> str:
     """SQL for the naive-UTC TIMESTAMP of a cell from the stage-1 columns named in *p* (NULL if unreadable)."""
-    r, o, loc = p["r"], p["o"], p["l"]
+    r, o = p["r"], p["o"]
+    loc = f"(CASE WHEN {o} <> '' THEN {p['l']} ELSE {r} END)"  # strip an offset only after a time
     base = "DATE '1904-01-01'" if date1904 else "DATE '1899-12-30'"
+
     def g(k: int) -> str:
         return f"regexp_extract({loc}, {_lit(_DMY_RE)}, {k})"
 
     day, month = (g(1), g(3)) if order == "dayfirst" else (g(3), g(1))
-    dmy = (f"TRY_CAST(trim({g(4)} || '-' || CASE WHEN {g(2)} = '.' THEN {g(3)} ELSE {month} END || '-' || "
-           f"CASE WHEN {g(2)} = '.' THEN {g(1)} ELSE {day} END || ' ' || {g(5)}) AS TIMESTAMP)")
+    year = f"(CASE WHEN length({g(4)}) = 2 THEN (CASE WHEN {g(4)} < '70' THEN '20' ELSE '19' END) || {g(4)} ELSE {g(4)} END)"
+    hour = f"TRY_CAST(split_part({g(5)}, ':', 1) AS INTEGER)"
+    ampm = (f"(CASE WHEN {g(6)} = '' THEN INTERVAL 0 HOUR WHEN {hour} NOT BETWEEN 1 AND 12 THEN NULL "
+            f"WHEN upper({g(6)}) = 'P' AND {hour} < 12 THEN INTERVAL 12 HOUR "
+            f"WHEN upper({g(6)}) = 'A' AND {hour} = 12 THEN INTERVAL (-12) HOUR ELSE INTERVAL 0 HOUR END)")
+    dmy = (f"(TRY_CAST({year} || '-' || CASE WHEN {g(2)} = '.' THEN {g(3)} ELSE {month} END || '-' || "
+           f"CASE WHEN {g(2)} = '.' THEN {g(1)} ELSE {day} END AS DATE) + "
+           f"CASE WHEN {g(5)} = '' THEN TIME '00:00:00' ELSE TRY_CAST({g(5)} AS TIME) END + {ampm})")
     local = (f"CASE WHEN regexp_matches({loc}, {_lit(_ISO_RE)}) THEN TRY_CAST({loc} AS TIMESTAMP) "
              f"WHEN regexp_matches({loc}, {_lit(_DMY_RE)}) THEN {dmy} END")
     off_min = (f"(CASE WHEN {o} IN ('', 'Z', 'UTC', 'GMT') THEN 0 ELSE (CASE WHEN {o}[1] = '-' THEN -1 ELSE 1 END) * "
