@@ -45,7 +45,7 @@ def tables(draw):
             "value": draw(st.integers(-10**7, 10**7)) / 100,
             "comment": draw(clean_text(chars, 0)),
         })
-    date_style = draw(st.sampled_from(["iso", "dotted"]))
+    date_style = draw(st.sampled_from(["iso", "dotted", "dayfirst", "us"]))
     return encoding, delim, date_style, rows
 
 
@@ -59,7 +59,8 @@ def to_csv(encoding: str, delim: str, date_style: str, rows: list[dict]) -> byte
     w = csv.writer(buf, delimiter=delim, lineterminator="\r\n" if encoding == "utf-16" else "\n")
     w.writerow(HEADERS["tr" if encoding == "cp1254" else "en"])
     for r in rows:
-        when = r["ts"].strftime("%Y-%m-%d %H:%M:%S" if date_style == "iso" else "%d.%m.%Y %H:%M:%S")
+        when = r["ts"].strftime({"iso": "%Y-%m-%d %H:%M:%S", "dotted": "%d.%m.%Y %H:%M:%S",
+                                 "dayfirst": "%d/%m/%Y %H:%M:%S", "us": "%m/%d/%Y %I:%M:%S %p"}[date_style])
         amount = f"{r['value']:.2f}"
         if delim == ";":
             amount = amount.replace(".", ",")
@@ -87,7 +88,9 @@ def test_roundtrip(table):
     else:
         data, name = to_csv(encoding, delim, date_style, rows), "t.csv"
     ws = open_workspace(":memory:")
-    rep = import_file(ws, data, file_name=name)
+    # slash dates may be ambiguous in a small table: the user's choice is given, as the UI would ask for it
+    order = {"dayfirst": "dayfirst", "us": "monthfirst"}.get(date_style)
+    rep = import_file(ws, data, file_name=name, date_order=order)
     assert (rep.rows_read, rep.rows_loaded, rep.rows_rejected) == (len(rows), len(rows), 0), rep.warnings
     got = ws.cursor().execute("SELECT customer_id, ts, stage, value, comment FROM events ORDER BY seq").fetchall()
     expected = [(r["id"], r["ts"], fold(r["stage"]), r["value"], fold(r["comment"]) or None) for r in rows]
