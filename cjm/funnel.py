@@ -244,13 +244,16 @@ def time_in_stage(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     st_sql, st_params = stages_relation(model)
     sql = f"""
         WITH per AS (SELECT ckey, stage_idx, sum({days_sql('next_ts', 'ts')}) AS d
-                     FROM {seq_sql} WHERE NOT is_last GROUP BY ckey, stage_idx),
-        agg AS (SELECT stage_idx, count(d) AS n, median(d) AS median_days, quantile_cont(d, 0.9) AS p90_days
-                FROM per GROUP BY stage_idx)
+                     FROM {seq_sql} WHERE NOT is_last GROUP BY ckey, stage_idx)
+        SELECT stage_idx, count(d) AS n, median(d) AS median_days, quantile_cont(d, 0.9) AS p90_days
+        FROM per GROUP BY stage_idx"""
+    # a few rows, kept too: the stuck thresholds ask for them on every call
+    agg, agg_params = cached(con, "tis", sql, params)
+    return con.execute(f"""
         SELECT s.stage_idx, s.stage, s.label, coalesce(agg.n, 0) AS n, agg.median_days::DOUBLE AS median_days,
                agg.p90_days::DOUBLE AS p90_days
-        FROM ({st_sql}) s LEFT JOIN agg USING (stage_idx) ORDER BY s.stage_idx"""
-    return con.execute(sql, [*params, *st_params]).df()
+        FROM ({st_sql}) s LEFT JOIN {agg} agg USING (stage_idx) ORDER BY s.stage_idx""",
+                       [*st_params, *agg_params]).df()
 
 
 def outcomes(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> pd.DataFrame:
