@@ -223,11 +223,14 @@ def ordered_table(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, f
                   extra: tuple[str, list] | None = None, keep: Sequence[str] = ()) -> tuple[str, list]:
     """:func:`ordered_events` computed once and kept (see :func:`cached`): ``(relation, params)``.
 
-    Stage transitions, time in stage, stuck thresholds and backward moves all read the same table.
+    To keep memory low (10M events), the kept table has the columns of :func:`ordered_events` except
+    ``_rowid`` and ``next_<name>`` (``next_ts`` stays). Stage transitions, time in stage, stuck thresholds and
+    backward moves all read the same table.
     """
     sql, params = ordered_events(con, model=model, filters=filters, columns=columns, in_model=in_model,
                                  extra=extra, keep=keep)
-    return cached(con, "ord", sql, params)
+    drop = ", ".join(["_rowid", *(ident("next_" + c) for c in dict.fromkeys(columns) if c != "ts")])
+    return cached(con, "ord", f"SELECT * EXCLUDE ({drop}) FROM ({sql})", params)
 
 
 def stages_relation(model: StageModel) -> tuple[str, list]:
