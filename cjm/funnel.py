@@ -73,16 +73,18 @@ def _reach(con: duckdb.DuckDBPyConnection, model: StageModel, source: tuple[str,
     return _reach_per_customer(con, model, (per, src_params), mode=mode, window_days=window_days)
 
 
-def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
+def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None, *,
+               arrivals: bool = False) -> tuple[str, list]:
     """One row per customer of the filtered events in the model, computed once per data version and filters
-    (:func:`cjm.journey.cached`): ``customer_id, furthest, mask`` (bit k set = an event at stage k) and
-    ``r0..r{n-1}`` (first timestamp at that stage or a later one). Funnel and time to convert read it."""
+    (:func:`cjm.journey.cached`): ``customer_id, furthest, mask`` (bit k set = an event at stage k) and, with
+    *arrivals*, ``r0..r{n-1}`` (first timestamp at that stage or a later one; a separate table, as these
+    columns cost more than the rest). Funnel and time to convert read it."""
     n = len(model.stages)
     base, params = filtered_events(model=model, filters=filters)
-    arrivals = ", ".join(f"min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n))
-    sql = f"""SELECT customer_id, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask, {arrivals}
+    cols = "".join(f", min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)) if arrivals else ""
+    sql = f"""SELECT customer_id, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask{cols}
               FROM ({base}) GROUP BY customer_id"""
-    return cached(con, "reach", sql, params)
+    return cached(con, "arrivals" if arrivals else "reach", sql, params)
 
 
 def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: tuple[str, list], *, mode: str,
@@ -131,7 +133,7 @@ def funnel(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     >>> # funnel(con, model=m, filters=Filters(segment=("SMB",)), window_days=30)
     """
     _check_mode(mode, window_days)
-    rel, params = _customers(con, model, filters)
+    rel, params = _customers(con, model, filters, arrivals=window_days is not None)
     df = _reach_per_customer(con, model, (f"(SELECT NULL AS g, * FROM {rel})", params), mode=mode,
                              window_days=window_days)
     if df.empty:  # no events: every stage with 0 customers
@@ -214,7 +216,7 @@ def time_to_convert(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     >>> # time_to_convert(con, model=m)  # awareness -> research: n=120, median 6.5 days, p90 21 days
     """
     n = len(model.stages)
-    arr_sql, params = _customers(con, model, filters)
+    arr_sql, params = _customers(con, model, filters, arrivals=True)
     diffs = ", ".join(days_sql(f"r{k + 1}", f"r{k}") for k in range(n - 1))
     st_sql, st_params = stages_relation(model)
     sql = f"""
