@@ -103,10 +103,11 @@ def _simulator(b) -> None:
     proj = project(b, scenario, horizon_months=int(horizon))
     head = proj.headline()
     with results:
+        st.caption(ui.t("whatif.projected", months=horizon))
         cols = [*st.columns(2), *st.columns(2)]
         for col, metric in zip(cols, ("new_customers", "won", "revenue", "referrals")):
             h = head[metric]
-            col.metric(ui.t(f"whatif.metric_{metric}", months=horizon), _fmt(h["scenario"]),
+            col.metric(ui.t(f"whatif.metric_{metric}"), _fmt(h["scenario"]),
                        delta=None if h["delta"] is None else ("+" if h["delta"] >= 0 else "−") + _fmt(abs(h["delta"])),
                        border=True,
                        help=None if h["scenario_p5"] is None else ui.t(

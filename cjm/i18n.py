@@ -198,11 +198,13 @@ EN: dict[str, str] = {
     "whatif.fix_target": "Target mean emotion (−2…+2)",
     "whatif.no_levers": "Fixing a pain point is not offered: the data cannot support an estimate of how emotion "
                         "moves conversion (see the assumptions below).",
-    "whatif.metric_new_customers": "New customers in {months} months",
-    "whatif.metric_won": "Won customers in {months} months",
-    "whatif.metric_revenue": "Revenue in {months} months",
-    "whatif.metric_referrals": "Referrals in {months} months",
+    "whatif.metric_new_customers": "New customers",
+    "whatif.metric_won": "Won customers",
+    "whatif.metric_revenue": "Revenue",
+    "whatif.metric_referrals": "Referrals",
     "whatif.band": "Baseline {base}; scenario 90% band {lo} to {hi}",
+    "whatif.projected": "Projected over the next {months} months: the scenario, and below each number its change "
+                        "against the baseline.",
     "whatif.baseline": "Baseline",
     "whatif.scenario": "Scenario",
     "whatif.reach": "Customers reaching each stage in {months} months",

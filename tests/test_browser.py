@@ -214,6 +214,21 @@ def test_screenshots_of_every_page_with_sample_data(browser, tmp_path):
             assert page.locator('[data-testid="stException"]').count() == 0, path
             page.screenshot(path=str(SHOTS / f"{path or 'journey_map'}.png"))
             page.screenshot(path=str(SHOTS / f"{path or 'journey_map'}_full.png"), full_page=True)
+
+        # What if: drag the first conversion slider with the keyboard; the won-customers tile must move up.
+        page.goto(server.url + "/what-if")
+        _settle(page, timeout=60_000)
+        tile = page.locator('[data-testid="stMetric"]').filter(has_text="Won customers")
+        before = tile.locator('[data-testid="stMetricValue"]').inner_text()
+        slider = page.get_by_role("slider").nth(1)  # 0 is the horizon; 1 is the first stage's conversion
+        slider.focus()
+        for _ in range(5):
+            slider.press("ArrowRight")
+        _settle(page)
+        after = tile.locator('[data-testid="stMetricValue"]').inner_text()
+        assert float(after.replace(",", "")) > float(before.replace(",", "")), (before, after)
+        expect(tile.locator('[data-testid="stMetricDelta"]')).to_contain_text("+")
+        page.screenshot(path=str(SHOTS / "what-if_moved.png"))
         page.close()
     finally:
         log = server.stop()

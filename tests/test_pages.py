@@ -102,3 +102,40 @@ def test_lane_edit_is_saved(tmp_path):
     assert not at.exception
     assert lanes(ws.cursor())["text"].tolist() == ["Find a firm that understands us"]
     close_workspace(ws)
+
+
+def test_upload_through_file_uploader(tmp_path):
+    """Upload a small ';' CSV in cp1250 with Romanian headers, keep the guessed mapping, import."""
+    path = tmp_path / "upload.duckdb"
+    csv = ("ID client;Dată;Etapă;Canal\n"
+           "001;02.01.2025;Conştientizare;Telefon\n"
+           "001;09.01.2025;Cercetare;E-mail\n"
+           "002;03.01.2025;Conştientizare;Web\n").encode("cp1250")
+    at = _app(path, "import_page")
+    at.selectbox(key="import_model").set_value("five-stage").run()
+    at.file_uploader[0].set_value(("clienti.csv", csv, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.button(key="import_0").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "clienti.csv: 3 rows loaded, 0 rejected (of 3 read)." in [s.value for s in at.success]
+    ws = open_workspace(path)
+    rows = ws.cursor().execute("SELECT customer_id, stage_idx FROM events ORDER BY seq").fetchall()
+    assert rows == [("001", 0), ("001", 1), ("002", 0)]  # leading zeros kept; ţ/ş matched to the 5-stage model
+    close_workspace(ws)
+
+
+def test_what_if_slider_matches_model(sample_ws):
+    from cjm import what_if
+
+    at = _app(sample_ws.path, "what_if_page")
+    model = sample_ws.stage_model()
+    first = model.keys[0]
+    at.slider(key=f"wi_conv_{first}").set_value(10.0).run()
+    assert not at.exception, [e.value for e in at.exception]
+    b = what_if.baseline(sample_ws.cursor(), model=model, filters=Filters())
+    p = what_if.project(b, what_if.Scenario(conversion=[what_if.ConversionChange(first, 10.0, "pp")]),
+                        horizon_months=12)
+    won = p.headline()["won"]
+    tile = next(m for m in at.metric if m.label.startswith("Won customers"))
+    assert tile.value == f"{won['scenario']:,.0f}"
+    assert won["scenario"] > won["baseline"]  # raising a conversion wins more customers
