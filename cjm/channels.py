@@ -219,22 +219,22 @@ def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     >>> list(t.columns)[-3:]
     ['progressed_without', 'n_without', 'lift']
     """
+    from cjm.funnel import customer_reach  # per-customer furthest stage and stage mask, kept per data version
+
     st_sql, st_p = stages_cte(model)
     ev_sql, ev_p = events_cte(model, filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
+    reach_sql, reach_p = customer_reach(con, model=model, filters=filters)
+    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("rc", f"SELECT * FROM {reach_sql}", reach_p))
     return con.execute(f"""{head},
-        cs AS (SELECT DISTINCT customer_id, stage_idx FROM ev),
-        at_stage AS (SELECT stage_idx, customer_id,
-                            max(stage_idx) OVER (PARTITION BY customer_id) > stage_idx AS progressed FROM cs),
-        stage_tot AS (SELECT stage_idx, count(*) AS n_all, count(*) FILTER (WHERE progressed) AS p_all
-                      FROM at_stage GROUP BY ALL),
+        stage_tot AS (SELECT k AS stage_idx, count(*) AS n_all, count(*) FILTER (WHERE rc.furthest > k) AS p_all
+                      FROM rc, range(?::BIGINT) t(k) WHERE (rc.mask >> k::INTEGER) & 1 = 1 GROUP BY k),
         tp_cust AS (SELECT stage_idx, touchpoint, customer_id, count(*) AS events, sum(emotion) AS se,
                            count(emotion) AS ne
                     FROM ev WHERE touchpoint IS NOT NULL GROUP BY ALL),
         tp AS (SELECT c.stage_idx, c.touchpoint, sum(c.events)::BIGINT AS events, count(*) AS customers,
                       sum(c.se) / nullif(sum(c.ne), 0) AS mean_emotion, sum(c.ne)::BIGINT AS n_emotion,
-                      count(*) AS n_with, count(*) FILTER (WHERE a.progressed) AS p_with
-               FROM tp_cust c JOIN at_stage a USING (stage_idx, customer_id) GROUP BY ALL),
+                      count(*) AS n_with, count(*) FILTER (WHERE rc.furthest > c.stage_idx) AS p_with
+               FROM tp_cust c JOIN rc USING (customer_id) GROUP BY ALL),
         joined AS (
             SELECT s.stage_idx, s.stage, s.label, t.touchpoint, t.events, t.customers, t.mean_emotion, t.n_emotion,
                    t.n_with, t.p_with, st.n_all - t.n_with AS n_without, st.p_all - t.p_with AS p_without,
@@ -245,4 +245,4 @@ def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
                CASE WHEN NOT last AND n_without > 0 THEN p_without / n_without END AS progressed_without, n_without,
                CASE WHEN NOT last AND n_with > 0 AND n_without > 0 THEN p_with / n_with - p_without / n_without
                     END AS lift
-        FROM joined ORDER BY stage_idx, customers DESC, events DESC, touchpoint""", params).df()
+        FROM joined ORDER BY stage_idx, customers DESC, events DESC, touchpoint""", [*params, len(model.stages)]).df()

@@ -87,6 +87,17 @@ def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filte
     return cached(con, "arrivals" if arrivals else "reach", sql, params)
 
 
+def customer_reach(con: duckdb.DuckDBPyConnection, *, model: StageModel,
+                   filters: Filters | None = None) -> tuple[str, list]:
+    """``(relation, params)``: one row per customer of the filtered events in the model, with ``customer_id,
+    furthest`` (highest stage index) and ``mask`` (BIGINT, bit k set = an event at stage k); kept per data
+    version and filters, shared by the funnel and other analyses (e.g. touchpoint lift).
+
+    >>> # rel, params = customer_reach(con, model=m); con.execute(f"SELECT count(*) FROM {rel}", params)
+    """
+    return _customers(con, model, filters)
+
+
 def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: tuple[str, list], *, mode: str,
                         window_days: int | None) -> pd.DataFrame:
     """:func:`_reach` from a per-customer relation with ``g, furthest, mask`` and (window) ``r0..``."""
