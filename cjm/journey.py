@@ -25,11 +25,14 @@ Building blocks (all return ``(sql, params)`` to be embedded as a sub-query, val
 >>> con.execute(f"SELECT stage_idx, prev_stage_idx, is_first, is_last FROM ({sql}) ORDER BY seq", params).fetchall()
 [(0, None, True, False), (2, 0, False, True)]
 
-**Speed.** Ordering 10M events per customer costs seconds with a partitioned window. :func:`ensure_ordered`
-rewrites ``events`` physically in journey order (``customer_id, ts NULLS LAST, seq``) once, and records a
-fingerprint of the table in ``meta``; while the fingerprint still matches, :func:`ordered_events` uses a
-cheap window ordered by ``rowid``. Call ``cjm.journey.ensure_ordered(cursor)`` after an import (or any
-write that adds or deletes events) has committed. Without it every result is the same, only slower.
+**Speed.** The expensive step of the journey analyses is putting each customer's events in order (a sort of
+all events). :func:`ordered_table` does it once per data version and filter choice and keeps the result in a
+TEMP table of the connection (:func:`cached`, keyed by :func:`data_fingerprint`): stage flows, time in stage,
+stuck thresholds and backward moves then read that table. Per-customer aggregates of the funnel are kept the
+same way (:mod:`cjm.funnel`). Windows carry only the columns they need, order by one HUGEINT key
+(:data:`ORDER_KEY_SQL`) and group by an integer customer key (``ckey``). :func:`ensure_ordered` (rewrite
+``events`` physically in journey order) is optional: while its fingerprint matches, :func:`ordered_events`
+uses a cheaper window ordered by ``rowid``; it costs seconds per million events, so it is not run after imports.
 """
 
 from __future__ import annotations
