@@ -9,7 +9,7 @@ import streamlit as st
 
 import ui
 from cjm.errors import CJMError
-from cjm.models import PRESETS, Stage, StageModel, custom, norm, preset
+from cjm.models import PRESETS, Outcome, Stage, StageModel, custom, norm, preset
 from cjm.workspace_data import stage_values_in_order, unmatched_stages
 
 
@@ -20,7 +20,8 @@ def _save(model: StageModel) -> None:
 
 
 def _stages_editor(m: StageModel) -> None:
-    st.subheader(ui.t("settings.stages"))
+    st.subheader(ui.t("settings.stages_title"))
+    st.caption(ui.t("settings.stages"))
     table = pd.DataFrame({"order": range(1, len(m.stages) + 1), "label": m.labels,
                           "final": [s.final for s in m.stages], "key": m.keys})
     edited = st.data_editor(table, key=f"stages_editor_{m.name}_{len(m.stages)}", num_rows="dynamic", hide_index=True,
@@ -48,6 +49,37 @@ def _stages_editor(m: StageModel) -> None:
         _save(StageModel(m.name if m.name.startswith("custom") else f"custom ({m.name})", tuple(stages),
                          tuple(o for o in m.outcomes if o.stage in keys),
                          tuple(a for a in m.extra_aliases if a[1] in keys)))
+
+
+def _outcomes_editor(m: StageModel) -> None:
+    """Outcomes at decision points (hired / not now / no way; advocate / lost): add, rename, remove, attach to a stage."""
+    st.subheader(ui.t("settings.outcomes"))
+    st.caption(ui.t("settings.outcomes_help"))
+    labels = {s.key: s.label for s in m.stages}
+    table = pd.DataFrame({"label": pd.Series([o.label for o in m.outcomes], dtype="string"),
+                          "stage": pd.Series([labels.get(o.stage, o.stage) for o in m.outcomes], dtype="string"),
+                          "positive": pd.Series([o.positive for o in m.outcomes], dtype="bool"),
+                          "key": pd.Series([o.key for o in m.outcomes], dtype="string")})
+    edited = st.data_editor(table, key=f"outcomes_editor_{m.name}_{len(m.outcomes)}", num_rows="dynamic",
+                            hide_index=True, disabled=["key"], column_config={
+                                "label": st.column_config.TextColumn(ui.t("settings.outcome"), required=True),
+                                "stage": st.column_config.SelectboxColumn(ui.t("settings.outcome_stage"),
+                                                                          options=m.labels, required=True),
+                                "positive": st.column_config.CheckboxColumn(ui.t("settings.outcome_positive")),
+                            })
+    if st.button(ui.t("settings.save_outcomes"), key="save_outcomes"):
+        by_label = {s.label: s.key for s in m.stages}
+        old = {o.key: o for o in m.outcomes}
+        outcomes = []
+        for r in edited.dropna(subset=["label", "stage"]).itertuples():
+            key = r.key if isinstance(r.key, str) and r.key else norm(r.label).replace(" ", "-")
+            aliases = old[key].aliases if key in old else ()
+            if r.stage not in by_label:
+                continue
+            outcomes.append(Outcome(key, str(r.label).strip(), by_label[r.stage], bool(r.positive), aliases))
+        if len({o.key for o in outcomes}) != len(outcomes):
+            raise CJMError("Two outcomes have the same name. Give each outcome a different name.")
+        _save(dataclasses.replace(m, outcomes=tuple(outcomes)))
 
 
 def _unknown_values(m: StageModel) -> None:
@@ -85,6 +117,7 @@ def render() -> None:
         return
     st.text(" → ".join(m.labels))
     _stages_editor(m)
+    _outcomes_editor(m)
     _unknown_values(m)
 
 

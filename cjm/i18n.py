@@ -230,7 +230,16 @@ EN: dict[str, str] = {
     "settings.model": "Stage model",
     "settings.preset": "Preset",
     "settings.apply_preset": "Use this preset",
-    "settings.stages": "Stages (in journey order; edit names, add or remove rows, tick final stages)",
+    "settings.stages_title": "Stages",
+    "settings.stages": "In journey order: edit names, change the order numbers, add or remove rows, tick the final "
+                       "stages (a customer resting there is not stuck).",
+    "settings.outcomes": "Outcomes at decision points",
+    "settings.outcomes_help": "What can happen at a stage (e.g. hired / not now / no way after pre-purchase). Found in "
+                              "the Outcome column, or as a stage value.",
+    "settings.outcome": "Outcome",
+    "settings.outcome_stage": "At stage",
+    "settings.outcome_positive": "Good outcome",
+    "settings.save_outcomes": "Save outcomes",
     "settings.save_stages": "Save stages",
     "settings.unknown": "Stage values not in the model",
     "settings.map_to": "Map to stage",

@@ -30,6 +30,9 @@ def sample_ws(tmp_path_factory):
 
 
 def _app(path, page: str | None = None) -> AppTest:
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")  # tests see the real error; users never do
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["workspace_path"] = str(path)
     at.run()
@@ -139,3 +142,19 @@ def test_what_if_slider_matches_model(sample_ws):
     tile = next(m for m in at.metric if m.label.startswith("Won customers"))
     assert tile.value == f"{won['scenario']:,.0f}"
     assert won["scenario"] > won["baseline"]  # raising a conversion wins more customers
+
+
+def test_settings_preset_changes_model_everywhere(tmp_path):
+    from cjm import sample
+
+    ws = open_workspace(tmp_path / "settings.duckdb")
+    sample.load_all(ws, keys=["hinge"])
+    at = _app(ws.path, "settings_page")
+    at.selectbox(key="preset_choice").set_value("five-stage").run()
+    at.button(key="apply_preset").click().run()
+    assert not at.exception
+    assert ws.stage_model().name == "five-stage"
+    # the Hinge stage values are not in the 5-stage model: they are listed for mapping, not dropped
+    assert ws.cursor().execute("SELECT count(*) FROM events WHERE stage_idx IS NULL").fetchone()[0] == 2284
+    assert any("Stage values not in the model" == s.value for s in at.subheader)
+    close_workspace(ws)
