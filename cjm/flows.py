@@ -90,7 +90,8 @@ def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.Da
 def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top: int | None) -> pd.DataFrame:
     extra = ("touchpoint IS NOT NULL", [])
     rel, params = ordered_table(con, model=model, filters=filters, columns=("touchpoint",), in_model=False,
-                                extra=extra)
+                                extra=extra, only=("is_first", "is_last", "touchpoint", "prev_touchpoint", "ts",
+                                                   "prev_ts"))
     # the kept touchpoints first (a short list), then one pass over the events with the list as a parameter
     limit = "" if top is None else "LIMIT ?"
     keep = [r[0] for r in con.execute(f"SELECT touchpoint FROM {rel} GROUP BY touchpoint "

@@ -223,15 +223,20 @@ def cached(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) ->
 
 def ordered_table(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, filters: Filters | None,
                   columns: Sequence[str] = ("stage_idx",), in_model: bool = True,
-                  extra: tuple[str, list] | None = None, keep: Sequence[str] = ()) -> tuple[str, list]:
+                  extra: tuple[str, list] | None = None, keep: Sequence[str] = (),
+                  only: Sequence[str] | None = None) -> tuple[str, list]:
     """:func:`ordered_events` computed once and kept (see :func:`cached`): ``(relation, params)``.
 
     To keep memory low (10M events), the kept table has the columns of :func:`ordered_events` except
-    ``_rowid`` and ``next_<name>`` (``next_ts`` stays). Stage transitions, time in stage, stuck thresholds and
-    backward moves all read the same table.
+    ``_rowid`` and ``next_<name>`` (``next_ts`` stays), or only the columns named in *only*. Stage transitions,
+    time in stage, stuck thresholds and backward moves all read the same table.
     """
     sql, params = ordered_events(con, model=model, filters=filters, columns=columns, in_model=in_model,
                                  extra=extra, keep=keep)
+    if only is not None:
+        prevnext = [f"{p}_{c}" for c in dict.fromkeys([*columns, "ts"]) for p in ("prev", "next")]
+        allowed = [*EVENT_COLUMNS, *prevnext, "is_first", "is_last", "ckey"]
+        return cached(con, "ord", f"SELECT {', '.join(ident(c, allowed) for c in only)} FROM ({sql})", params)
     drop = ", ".join(["_rowid", *(ident("next_" + c) for c in dict.fromkeys(columns) if c != "ts")])
     return cached(con, "ord", f"SELECT * EXCLUDE ({drop}) FROM ({sql})", params)
 
