@@ -26,6 +26,8 @@ PALETTE = ["#1f5fa8", "#e67e22", "#1e8449", "#8e44ad", "#c0392b", "#16a085", "#7
 
 
 def _layout(fig: go.Figure, *, height: int = 380, title: str | None = None) -> go.Figure:
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     fig.update_layout(font=FONT, height=height, margin=dict(l=10, r=10, t=50 if title else 20, b=10),
                       title=dict(text=title, font=dict(size=18)) if title else None,
                       plot_bgcolor="white", paper_bgcolor="white", legend=dict(orientation="h", y=-0.15))
@@ -234,8 +236,9 @@ def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], cu
             textfont=dict(size=13), hoverinfo="skip", showlegend=False))
     fig.update_xaxes(visible=False, range=[-0.5, n - 0.5], fixedrange=True)
     fig.update_yaxes(range=[0, total], tickvals=[cy for _, cy in centers], ticktext=[safe(t) for t, _ in centers],
-                     showgrid=False, zeroline=False, fixedrange=True, tickfont=dict(size=14, color="#1b1f24"))
-    fig.update_layout(font=FONT, height=height or int(46 * total), margin=dict(l=10, r=10, t=10, b=10),
+                     showgrid=False, zeroline=False, fixedrange=True, tickfont=dict(size=14, color="#1b1f24"),
+                     automargin=True)
+    fig.update_layout(font=FONT, height=height or int(46 * total), margin=dict(l=150, r=10, t=10, b=10),
                       plot_bgcolor="white", paper_bgcolor="white")
     return fig
 

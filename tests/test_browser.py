@@ -213,7 +213,10 @@ def test_screenshots_of_every_page_with_sample_data(browser, tmp_path):
             _settle(page, timeout=60_000)
             assert page.locator('[data-testid="stException"]').count() == 0, path
             page.screenshot(path=str(SHOTS / f"{path or 'journey_map'}.png"))
-            page.screenshot(path=str(SHOTS / f"{path or 'journey_map'}_full.png"), full_page=True)
+            page.set_viewport_size({"width": 1280, "height": 2600})  # Streamlit scrolls inside; show it all
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(SHOTS / f"{path or 'journey_map'}_full.png"))
+            page.set_viewport_size({"width": 1280, "height": 720})
 
         # What if: drag the first conversion slider with the keyboard; the won-customers tile must move up.
         page.goto(server.url + "/what-if")
