@@ -239,3 +239,23 @@ def test_inspect_writes_nothing_and_reports(ws):
     assert ins.ambiguous_dates == ["Dată"]
     assert ins.preview.values.tolist() == [["001", "03/04/2026", "Cercetare", "1.200,50"]]
     assert ws.cursor().execute("SELECT count(*) FROM events").fetchall() == [(0,)]
+
+
+# -- zip checks in detect: the bomb guard runs before any member is inflated -------------------
+
+
+def test_detect_refuses_a_small_zip_bomb_before_testzip(monkeypatch):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/media/pad.bin", bytes(8 << 20))  # 8 MB of zeros -> ~8 KB zipped, well under 5 MB
+    data = buf.getvalue()
+    assert len(data) < 5_000_000
+
+    def no_inflate(self):  # pragma: no cover - reached only if the guard runs too late
+        raise AssertionError("testzip ran before the size guard")
+
+    monkeypatch.setattr(zipfile.ZipFile, "testzip", no_inflate)
+    with pytest.raises(InputError, match=r'"b\.xlsx": part xl/media/pad\.bin is compressed .* zip bomb'):
+        detect_kind(data, file_name="b.xlsx")

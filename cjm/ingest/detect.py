@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from cjm.errors import InputError
@@ -57,11 +58,14 @@ def detect_kind(data: bytes, *, file_name: str) -> Detected:
         raise InputError(f'"{name}" is an old Excel 97-2003 file (.xls): open it in Excel and save as .xlsx or CSV, '
                          f"then upload again.")
     if data.startswith(ZIP_MAGIC) or data.startswith(b"PK\x05\x06"):
+        from cjm.ingest.excel import guard_sizes
+
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
+                guard_sizes(zf, name)  # refuse a zip bomb from its declared sizes before inflating anything
                 bad = zf.testzip() if len(data) < 5_000_000 else None
-        except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+        except (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error, NotImplementedError):
             raise InputError(f'"{name}" is incomplete or damaged (the file ends too early — perhaps an interrupted '
                              f"download or copy). Download or export it again and upload the new file.") from None
         if bad is not None:

@@ -122,8 +122,17 @@ def _open_zip(data: bytes, file_name: str) -> zipfile.ZipFile:
     return zf
 
 
-def _guard_sizes(zf: zipfile.ZipFile, file_name: str) -> None:
-    """Refuse zip bombs from the declared sizes, before anything is inflated."""
+def guard_sizes(zf: zipfile.ZipFile, file_name: str) -> None:
+    """Refuse zip bombs from the declared sizes, before anything is inflated (raises :class:`InputError`).
+
+    >>> import io, zipfile
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    ...     z.writestr("big.bin", bytes(2 << 20))
+    >>> guard_sizes(zipfile.ZipFile(buf), "b.xlsx")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    cjm.errors.InputError: "b.xlsx": part big.bin is compressed 1,0... to 1, which only a zip bomb does; ...
+    """
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
@@ -135,6 +144,9 @@ def _guard_sizes(zf: zipfile.ZipFile, file_name: str) -> None:
             raise InputError(f'"{file_name}": part {i.filename} is compressed {i.file_size // max(i.compress_size, 1):,}'
                              " to 1, which only a zip bomb does; this file was refused. Export the data again "
                              "from the original program.")
+
+
+_guard_sizes = guard_sizes  # the earlier private name
 
 
 class _Parts:
@@ -563,7 +575,7 @@ def read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
 def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, table: str,
                sheet: str | None) -> RawTable:
     zf = _open_zip(data, file_name)
-    _guard_sizes(zf, file_name)
+    guard_sizes(zf, file_name)
     sheets, date1904, wb_part = _read_book(zf, file_name)
     if not sheets:
         raise _damaged(file_name, "it has no sheets")

@@ -19,9 +19,9 @@ import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from cjm.errors import CJMError, InputError
 from cjm.ingest.detect import detect_kind
@@ -31,6 +31,9 @@ from cjm.ingest.values import build_typed, date_stats, raw_expr
 from cjm.models import StageModel
 from cjm.sql import ident
 from cjm.store import Workspace, apply_stage_model, outcome_lookup_rows, stage_lookup_rows
+
+if TYPE_CHECKING:  # pandas is imported only when a DataFrame is made (it costs ~1 s at start-up)
+    import pandas as pd
 
 PREVIEW_ROWS = 20
 _RAW = "_cjm_raw"

@@ -274,6 +274,12 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     text, fixed = fix_romanian(text, encoding)
     if fixed:
         warnings.append("Romanian letters ş/ţ written with a cedilla were changed to ș/ț (comma below).")
+    nuls = text.count("\x00") if "\x00" in text else 0
+    if nuls:  # invisible NUL characters (from a broken export) would be stored inside the cells
+        first = text.count("\n", 0, text.index("\x00")) + 1  # the line (a quoted line break may shift it)
+        text = text.replace("\x00", "")
+        warnings.append(f"{nuls} invisible NUL character{'s were' if nuls > 1 else ' was'} removed from the cells "
+                        f"(the first in row {first}); check the export if the values look wrong.")
     had_cr = "\r" in text
     if had_cr:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -291,7 +297,7 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     n = len(headers)
     offset = header_row - 1  # DuckDB's line 1 (our header) is file row header_row
 
-    if start == 0 and not fixed and not had_cr and encoding in ("utf-8", "utf-8-sig"):
+    if start == 0 and not fixed and not had_cr and not nuls and encoding in ("utf-8", "utf-8-sig"):
         body_bytes = data[3:] if encoding == "utf-8-sig" else data  # the file as it is: no second copy
     else:
         body_bytes = body.encode("utf-8")
