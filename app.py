@@ -67,7 +67,7 @@ def _workspace_switcher() -> None:
 def _sidebar() -> None:
     with st.sidebar:
         st.selectbox(ui.t("sidebar.language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
-        with st.expander(ui.t("sidebar.workspace_name", name=pathlib.Path(st.session_state["workspace_path"]).stem),
+        with st.expander(ui.tp("sidebar.workspace_name", name=pathlib.Path(st.session_state["workspace_path"]).stem),
                          expanded=False):
             _workspace_switcher()
         con = ui.cursor()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -27,6 +28,24 @@ def lang() -> str:
 
 def t(key: str, /, **values: object) -> str:
     return _t(key, lang=lang(), **values)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    r"""Text for an element that renders markdown (alerts, captions, headers): every markdown character escaped,
+    so a file name or cell value shows exactly as typed and can never become a link or formatting.
+
+    >>> print(plain("**Q1** [x](http://e.com)"))
+    \*\*Q1\*\* \[x\]\(http\://e\.com\)
+    """
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def tp(key: str, /, **values: object) -> str:
+    """``t`` for markdown-rendering elements: the catalogue text as is, the (untrusted) values escaped."""
+    return _t(key, lang=lang(), **{k: plain(v) for k, v in values.items()})
 
 
 # -- workspace ----------------------------------------------------------------------------------
@@ -100,7 +119,7 @@ def page(render: Callable[[], None]) -> None:
     try:
         render()
     except CJMError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
 
 
 def has_data() -> bool:
@@ -121,7 +140,7 @@ def has_data() -> bool:
         return False
     m = model()
     if m is None or info["events"] == info["unmatched"]:
-        st.warning(t("empty.no_model_stages", model=m.name if m else "—"))
+        st.warning(tp("empty.no_model_stages", model=m.name if m else "—"))
         st.page_link("app_pages/settings_page.py", label=t("nav.settings"))
         return False
     return True
@@ -157,7 +176,7 @@ def load_samples() -> None:
 def flash() -> None:
     msg = st.session_state.pop("flash", None)
     if msg:
-        st.success(msg)
+        st.success(plain(msg))
 
 
 def chart(fig, *, key: str) -> None:

@@ -47,9 +47,9 @@ def _mapping_editor(idx: int, info) -> dict[str, str | None]:
 
 def _show_report(report) -> None:
     if report.duplicate:
-        st.info(ui.t("import.duplicate", name=report.file_name))
+        st.info(ui.tp("import.duplicate", name=report.file_name))
         return
-    st.success(ui.t("import.done", name=report.file_name, loaded=f"{report.rows_loaded:,}",
+    st.success(ui.tp("import.done", name=report.file_name, loaded=f"{report.rows_loaded:,}",
                     rejected=f"{report.rows_rejected:,}", read=f"{report.rows_read:,}"))
     if report.warnings:
         with st.expander(ui.t("import.warnings"), expanded=True):
@@ -68,7 +68,7 @@ def _show_report(report) -> None:
 
 
 def _one_file(idx: int, upload, model) -> None:
-    st.subheader(ui.t("import.file", name=upload.name))
+    st.subheader(ui.tp("import.file", name=upload.name))
     data = upload.getvalue()
     sheet = st.session_state.get(f"sheet_{idx}")
     info = inspect(data, file_name=upload.name, sheet=sheet)
@@ -76,19 +76,19 @@ def _one_file(idx: int, upload, model) -> None:
         st.selectbox(ui.t("import.sheet"), info.sheets, key=f"sheet_{idx}",
                      index=info.sheets.index(info.sheet) if info.sheet in info.sheets else 0)
     if info.kind == "csv":
-        st.caption(ui.t("import.detected_csv", encoding=info.encoding, delimiter=repr(info.delimiter),
+        st.caption(ui.tp("import.detected_csv", encoding=info.encoding, delimiter=repr(info.delimiter),
                         records=f"{info.records:,}", header_row=info.header_row))
     else:
-        st.caption(ui.t("import.detected", kind=info.kind.upper(), records=f"{info.records:,}",
+        st.caption(ui.tp("import.detected", kind=info.kind.upper(), records=f"{info.records:,}",
                         header_row=info.header_row))
     for w in info.warnings:
-        st.info(w)
+        st.info(ui.plain(w))
     mapping = _mapping_editor(idx, info)
     with st.expander(ui.t("import.preview")):
         st.dataframe(info.preview, hide_index=True)
     date_order = None
     if info.ambiguous_dates:
-        st.warning(ui.t("import.dates_ambiguous", column=info.ambiguous_dates[0], examples="…"))
+        st.warning(ui.tp("import.dates_ambiguous", column=info.ambiguous_dates[0], examples="…"))
         choice = st.radio(ui.t("import.date_order"), ["dayfirst", "monthfirst"], key=f"dates_{idx}",
                           format_func=lambda v: ui.t(f"import.{v}"), horizontal=True)
         date_order = choice
@@ -101,7 +101,7 @@ def _one_file(idx: int, upload, model) -> None:
                                  progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
         except AmbiguousDatesError as exc:
             bar.empty()
-            st.warning(str(exc))
+            st.warning(ui.plain(str(exc)))
             return
         except CJMError:
             bar.empty()
@@ -130,7 +130,7 @@ def render() -> None:
             try:
                 _one_file(idx, upload, model)
             except CJMError as exc:
-                st.error(str(exc))
+                st.error(ui.plain(str(exc)))
     hist = imports(ui.cursor())
     if len(hist):
         st.subheader(ui.t("import.history"))

@@ -124,7 +124,7 @@ def _simulator(b) -> None:
                                              base=head["won"]["baseline"], title=ui.t("whatif.waterfall")),
                             key="wi_waterfall")
         for note in proj.notes:
-            st.caption(note)
+            st.caption(ui.plain(note))
     _scenarios(b, scenario, int(horizon))
 
 
@@ -137,7 +137,7 @@ def _scenarios(b, current: Scenario, horizon: int) -> None:
     c2.write("")
     if c2.button(ui.t("whatif.save"), key="wi_save"):
         save_scenario(cur, name, current)
-        st.toast(ui.t("whatif.saved_one", name=name))
+        st.toast(ui.tp("whatif.saved_one", name=name))
         st.rerun(scope="fragment")
     if not saved:
         st.caption(ui.t("whatif.none_saved"))

@@ -158,3 +158,15 @@ def test_settings_preset_changes_model_everywhere(tmp_path):
     assert ws.cursor().execute("SELECT count(*) FROM events WHERE stage_idx IS NULL").fetchone()[0] == 2284
     assert any("Stage values not in the model" == s.value for s in at.subheader)
     close_workspace(ws)
+
+
+def test_untrusted_text_is_escaped_for_markdown_elements():
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    import ui
+
+    # a file name or cell value in an alert must not become a link, image or formatting
+    assert ui.plain("[click](http://evil.example) **x** ![i](y)") == (
+        r"\[click\]\(http\://evil\.example\) \*\*x\*\* \!\[i\]\(y\)")
+    assert ui.tp("import.file", name="*a*_b_") == r"File: \*a\*\_b\_"
