@@ -26,6 +26,8 @@ from cjm.ingest.mapping import CANONICAL_FIELDS, guess_field, guess_mapping, res
     ("Cost", "cost"), ("Yorum", "comment"), ("Comentariu", "comment"), ("Notes", "comment"),
     ("Customer ID (CRM)", "customer_id"), ("Deal Stage Name", "stage"), ("Rating (1-5)", "satisfaction"),
     ("Tutar (TL)", "value"), ("Sumă (RON)", "value"), ("Memnuniyet (1-5)", "satisfaction"),
+    ("Puan", "satisfaction"), ("Skor", "satisfaction"), ("Skor (0-10)", "satisfaction"), ("Scor", "satisfaction"),
+    ("Scor NPS", "nps"), ("Duygu Durumu", "emotion"), ("Müşteri Memnuniyeti", "satisfaction"),
 ])
 def test_guess_field(header, field):
     assert guess_field(header) == field

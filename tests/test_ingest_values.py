@@ -244,3 +244,38 @@ def test_several_problems_in_one_row_count_once(ws):
     rep = load(ws, "id,stage,date,NPS\n1,a,2026-13-01,12\n2,b,2026-01-01,1\n")
     assert (rep.rows_read, rep.rows_loaded, rep.rows_rejected) == (2, 1, 1)
     assert len(rejected_rows(ws)) == 2  # one line per problem
+
+
+# -- emotion from a satisfaction / rating column when there is no emotion column ---------------------
+
+
+def test_emotion_taken_from_a_1_to_5_satisfaction_column(ws):
+    rep = load(ws, "id;stage;Memnuniyet (1-5)\n1;a;5\n2;b;1\n3;c;3,5\n4;d;\n")
+    assert col(ws, "satisfaction") == [5.0, 1.0, 3.5, None]  # kept as given (decimal comma read)
+    # 1-5 scale: x - 3 -> 5-3 = 2, 1-3 = -2, 3.5-3 = 0.5, empty stays empty
+    assert col(ws, "emotion") == [2.0, -2.0, 0.5, None]
+    assert col(ws, "emotion_raw") == ["5", "1", "3,5", None]
+    assert 'Emotion taken from "Memnuniyet (1-5)" (scale 1-5 -> -2..+2)' in " ".join(rep.warnings)
+    assert rep.options["emotion_scale"] == "1-5" and rep.rows_rejected == 0
+
+
+def test_emotion_taken_from_a_0_to_10_rating(ws):
+    rep = load(ws, "id,stage,Rating\n1,a,10\n2,b,0\n3,c,7\n")
+    # 0-10 scale: (x - 5) * 0.4 -> 2.0, -2.0, 0.8
+    assert col(ws, "emotion") == pytest.approx([2.0, -2.0, 0.8])
+    assert col(ws, "satisfaction") == [10.0, 0.0, 7.0]
+    assert any(w.startswith('Emotion taken from "Rating" (scale 0-10 -> -2..+2)') for w in rep.warnings)
+
+
+def test_satisfaction_out_of_scale_keeps_the_row_without_emotion(ws):
+    rep = load(ws, "id,stage,CSAT\n1,a,12\n2,b,4\n")
+    # min 4, max 12 -> 0-10 scale; 12 is outside it: emotion empty, row kept, satisfaction as given
+    assert rep.rows_rejected == 0
+    assert col(ws, "satisfaction") == [12.0, 4.0]
+    assert col(ws, "emotion") == pytest.approx([None, -0.4])  # (4 - 5) * 0.4
+
+
+def test_an_emotion_column_wins_over_satisfaction(ws):
+    rep = load(ws, "id,stage,Duygu,Puan\n1,a,mutlu,2\n2,b,sinirli,5\n")
+    assert col(ws, "emotion") == [1.0, -2.0] and col(ws, "satisfaction") == [2.0, 5.0]
+    assert not any("Emotion taken from" in w for w in rep.warnings)

@@ -243,7 +243,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         if loaded + rejected != raw.records_in_file:  # pragma: no cover - a bug, never the user's fault
             raise RuntimeError(f"row count mismatch: {loaded} loaded + {rejected} rejected != "
                                f"{raw.records_in_file} records in {name}")
-        warnings = list(raw.warnings)
+        warnings = list(raw.warnings) + conv.warnings
         unknown: dict[str, int] = {}
         if active is not None:
             unknown = dict(cur.execute("SELECT stage, count(*) FROM events WHERE import_id = ? AND stage_idx IS NULL "

@@ -39,7 +39,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "emotion": ("emotion", "sentiment", "feeling", "mood", "emotion score", "duygu", "his", "duygu durumu", "emoție",
                 "emotie", "sentiment client", "stare"),
     "satisfaction": ("satisfaction", "csat", "rating", "score", "stars", "satisfaction score", "memnuniyet",
-                     "memnuniyet puanı", "puan", "değerlendirme puanı", "satisfacție", "satisfactie", "notă",
+                     "memnuniyet puanı", "puan", "skor", "değerlendirme puanı", "satisfacție", "satisfactie", "notă",
                      "scor", "evaluare"),
     "nps": ("nps", "net promoter score", "recommend", "likelihood to recommend", "tavsiye puanı", "nps puanı",
             "scor nps", "recomandare"),
@@ -61,7 +61,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 KEYWORDS: tuple[tuple[str, str], ...] = (
     ("nps", "nps"), ("net promoter", "nps"), ("csat", "satisfaction"), ("satisfaction", "satisfaction"),
     ("memnuniyet", "satisfaction"), ("satisfactie", "satisfaction"), ("rating", "satisfaction"),
-    ("puan", "satisfaction"),
+    ("puan", "satisfaction"), ("skor", "satisfaction"), ("scor", "satisfaction"),
     ("emotion", "emotion"), ("sentiment", "emotion"), ("duygu", "emotion"), ("emotie", "emotion"),
     ("customer", "customer_id"), ("musteri", "customer_id"), ("client", "customer_id"), ("account", "customer_id"),
     ("stage", "stage"), ("asama", "stage"), ("etapa", "stage"),

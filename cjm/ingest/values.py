@@ -18,6 +18,9 @@ Rules (documented for users in the import report):
   all in 1..5 → 1–5 (x − 3); all in 1..7 → 1–7 ((x − 4)·2/3); all in 0..10 → 0–10 ((x − 5)·0.4).
   Words (EN/TR/RO, see :data:`EMOTION_WORDS`) map to −2..+2. The raw text is kept in ``emotion_raw``.
 * NPS: an integer 0..10. Satisfaction, value, cost: numbers.
+* No emotion column but a satisfaction/rating one: ``emotion`` is taken from it with the same scale rules
+  (``satisfaction`` itself is kept as given; ``emotion_raw`` holds its text); a value outside the scale
+  leaves ``emotion`` empty without rejecting the row.
 
 A cell that cannot be read rejects its row, with a reason naming row and column.
 
@@ -275,6 +278,7 @@ class Conversion:
     date_order: str | None = None
     decimals: dict[str, str] = field(default_factory=dict)
     emotion_scale: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str, str | None], *,
@@ -334,6 +338,16 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
         outer += [f"{r} AS emotion_raw", f"{r} AS _raw_emotion"]
         checks.append(("emotion", "emotion", f"is not an emotion (this column uses the {scale.name} scale; words "
                                              f"such as happy, neutral, frustrated are also read)"))
+    elif "satisfaction" in col_of:
+        # the analyses read only the canonical emotion: a satisfaction/rating column stands in for it
+        r = f"s.{src['satisfaction']}"
+        dec = info.decimals[header_of["satisfaction"]]
+        scale = emotion_setup(cur, clean, src["satisfaction"], dec)
+        info.emotion_scale = scale.name
+        outer.append(f"{emotion_expr(r, dec, scale, 'CAST(NULL AS DOUBLE)')} AS emotion")
+        outer.append(f"CASE WHEN {number_expr(r, dec)} IS NOT NULL THEN {r} END AS emotion_raw")
+        info.warnings.append(f'Emotion taken from "{header_of["satisfaction"]}" (scale {scale.name} -> -2..+2); '
+                             f"map an emotion column to use that instead.")
     else:
         outer += ["CAST(NULL AS DOUBLE) AS emotion", "CAST(NULL AS VARCHAR) AS emotion_raw"]
     if "nps" in col_of:
