@@ -72,7 +72,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     p = sub.add_parser("stages", parents=[common], help="show or set the stage model",
                        description="Show the stage model and stage values not in it, or set the model.")
-    p.add_argument("--set", metavar="NAME|A,B,C", help='a preset name, or your own stages "a,b,c"')
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--set", metavar="NAME|A,B,C", help='a preset name, or your own stages "a,b,c"')
+    g.add_argument("--infer", action="store_true",
+                   help="propose stages from the data, in their typical first-seen order (add --apply to set it)")
+    p.add_argument("--apply", action="store_true", help="with --infer: set the proposed stages as the model")
 
     sub.add_parser("info", parents=[common], help="workspace path, imports and event counts")
 
@@ -148,11 +152,52 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def infer_model(ws):
+    """A custom stage model from the data: the stage values in their typical first-seen order in customers'
+    journeys (see :func:`cjm.workspace_data.stage_values_in_order`); values that differ only in case or accents
+    count once. Raises :class:`CJMError` when there is too little data.
+
+    >>> from cjm.store import open_workspace
+    >>> from cjm.ingest import import_file
+    >>> ws = open_workspace(":memory:")
+    >>> _ = import_file(ws, b"id,stage,date\\n1,Demo,2026-01-02\\n1,Signed,2026-01-05\\n2,demo,2026-01-03\\n",
+    ...                 file_name="a.csv")
+    >>> [s.label for s in infer_model(ws).stages]
+    ['Demo', 'Signed']
+    """
+    from cjm.models import custom, norm
+    from cjm.workspace_data import stage_values_in_order
+
+    cur = ws.cursor()
+    try:
+        values = stage_values_in_order(cur)
+    finally:
+        cur.close()
+    seen: set[str] = set()
+    stages = [v for v in values if not (norm(v) in seen or seen.add(norm(v)))]
+    if len(stages) < 2:
+        raise CJMError("There is not enough data to propose stages (it needs events with at least two different "
+                       "stage values): import a file first, or set the stages with --set.")
+    return custom(stages, name="custom (inferred)")
+
+
 def cmd_stages(args: argparse.Namespace) -> int:
     from cjm.models import custom, preset
     from cjm.store import PRESETS
 
     ws = _open(args)
+    if args.apply and not args.infer:
+        raise CJMError("--apply goes with --infer (python -m cjm stages --infer --apply).")
+    if args.infer:
+        model = infer_model(ws)
+        print("stages proposed from the data (typical first-seen order):")
+        for i, s in enumerate(model.stages):
+            print(f"  {i + 1}. {s.label}")
+        if not args.apply:
+            print('to use them: python -m cjm stages --infer --apply (or --set "a,b,c" in the order you want)')
+            return 0
+        ws.set_stage_model(model)
+        print(f"stage model set: {model.name}")
     if args.set:
         model = custom(args.set.split(",")) if "," in args.set else preset(args.set.strip())
         ws.set_stage_model(model)

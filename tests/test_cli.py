@@ -109,3 +109,36 @@ def test_keyboard_interrupt_is_exit_130(monkeypatch, capsys):
     monkeypatch.setattr(cli, "cmd_info", boom)
     assert cli.main(["info"]) == 130
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_stages_infer_proposes_then_applies(tmp_path, capsys):
+    data = tmp_path / "j.csv"
+    data.write_text("id,stage,date\n"
+                    "c1,Lead,2026-01-01\nc1,Demo,2026-01-05\nc1,Signed,2026-01-10\n"
+                    "c2,Lead,2026-01-01\nc2,demo,2026-01-04\n"
+                    "c3,Demo,2026-01-02\nc3,Lead,2026-01-03\n")
+    w = str(tmp_path / "ws.duckdb")
+    assert cli.main(["import", str(data), "--workspace", w]) == 0
+    capsys.readouterr()
+    # first-seen rank per customer: Lead 1,1,2 (median 1); Demo 2,2,1 (median 2); Signed 3 -> Lead, Demo, Signed
+    # ("demo" counts as "Demo": same stage up to case)
+    assert cli.main(["stages", "--infer", "--workspace", w]) == 0
+    out = capsys.readouterr().out
+    assert "  1. Lead\n  2. Demo\n  3. Signed\n" in out and "--infer --apply" in out
+    assert "stage model set" not in out
+    assert cli.main(["stages", "--workspace", w]) == 0
+    assert "no stage model chosen" in capsys.readouterr().out  # proposing changed nothing
+
+    assert cli.main(["stages", "--infer", "--apply", "--workspace", w]) == 0
+    out = capsys.readouterr().out
+    assert "stage model set: custom (inferred)" in out
+    # Lead: c1, c2, c3 (3 events); Demo: c1, c2 ("demo"), c3 (3 events); Signed: 1 event
+    assert "  1. Lead  (3 events)\n  2. Demo  (3 events)\n  3. Signed  (1 events)" in out
+
+
+def test_stages_infer_user_errors(tmp_path, capsys):
+    w = str(tmp_path / "ws.duckdb")
+    assert cli.main(["stages", "--infer", "--workspace", w]) == 2
+    assert "not enough data to propose stages" in capsys.readouterr().err
+    assert cli.main(["stages", "--apply", "--workspace", w]) == 2
+    assert capsys.readouterr().err.startswith("error: --apply goes with --infer")
