@@ -52,19 +52,14 @@ def render() -> None:
     else:
         st.caption(ui.t("funnel.no_outcomes"))
 
-    s1, s2 = st.columns(2)
-    with s1:
-        st.subheader(ui.t("funnel.stuck"))
-        st.dataframe(ui.compute("funnel", "stuck_summary"), hide_index=True)
-        stuck = ui.compute("funnel", "stuck")
-        if len(stuck):
-            ui.download_csv(stuck, ui.t("funnel.download"), "stuck_customers.csv", key="dl_stuck")
-    with s2:
-        st.subheader(ui.t("funnel.backwards"))
-        st.dataframe(ui.compute("funnel", "backwards_summary"), hide_index=True)
-        back = ui.compute("funnel", "backwards")
-        if len(back):
-            ui.download_csv(back, ui.t("funnel.download"), "backward_moves.csv", key="dl_back")
+    for col, (title, name, file_name) in zip(st.columns(2), (("funnel.stuck", "stuck", "stuck_customers.csv"),
+                                                            ("funnel.backwards", "backwards", "backward_moves.csv"))):
+        with col:  # Coleman's warnings: a count per stage, and the list to download
+            st.subheader(ui.t(title))
+            st.dataframe(ui.compute("funnel", f"{name}_summary"), hide_index=True)
+            rows = ui.compute("funnel", name)
+            if len(rows):
+                ui.download_csv(rows, ui.t("funnel.download"), file_name, key=f"dl_{name}")
 
     st.subheader(ui.t("funnel.dropped_after"))
     stage = st.selectbox(ui.t("funnel.dropped_stage"), m.keys[:-1], key="dropped_stage",
