@@ -279,3 +279,18 @@ def test_an_emotion_column_wins_over_satisfaction(ws):
     rep = load(ws, "id,stage,Duygu,Puan\n1,a,mutlu,2\n2,b,sinirli,5\n")
     assert col(ws, "emotion") == [1.0, -2.0] and col(ws, "satisfaction") == [2.0, 5.0]
     assert not any("Emotion taken from" in w for w in rep.warnings)
+
+
+# -- dates with month names (EN / TR / RO) -------------------------------------------------------------
+
+
+def test_dates_with_month_names(ws):
+    rep = load(ws, "id;stage;Tarih\n"
+                   "1;a;3 Mar 2026\n2;b;03-Mar-2026\n3;c;3 Mart 2026\n4;d;3 martie 2026\n"
+                   "5;e;14 AĞUSTOS 2025 09:30\n6;f;1 Kasım 2025\n7;g;March 3, 2026\n8;h;3-Sept-26\n"
+                   "9;i;2026-03-04\n10;j;3 Foo 2026\n11;k;31 Feb 2026\n")
+    assert col(ws, "ts") == [T(2026, 3, 3), T(2026, 3, 3), T(2026, 3, 3), T(2026, 3, 3), T(2025, 8, 14, 9, 30),
+                             T(2025, 11, 1), T(2026, 3, 3), T(2026, 9, 3), T(2026, 3, 4)]
+    assert reasons(ws) == ['Row 11: "3 Foo 2026" is not a date (column "Tarih")',
+                           'Row 12: "31 Feb 2026" is not a date (column "Tarih")']
+    assert rep.rows_rejected == 2

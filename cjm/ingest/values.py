@@ -4,7 +4,8 @@ Rules (documented for users in the import report):
 
 * IDs and text: trimmed, kept as text (leading zeros stay); empty → NULL.
 * Dates: ISO ``yyyy-mm-dd[ T]hh:mm[:ss[.fff]]``, ``dd.mm.yyyy`` (always day first), ``dd/mm/yyyy``,
-  ``mm/dd/yyyy``, ``dd-mm-yyyy`` (two-digit years: 00–69 → 20xx, 70–99 → 19xx), optional time (24 h, or
+  ``mm/dd/yyyy``, ``dd-mm-yyyy``, month names in English, Turkish or Romanian (``3 Mar 2026``,
+  ``03-Mar-2026``, ``3 Mart 2026``, ``3 martie 2026``, ``March 3, 2026``) (two-digit years: 00–69 → 20xx, 70–99 → 19xx), optional time (24 h, or
   12 h with AM/PM), optional UTC offset (``Z``, ``+03:00``, ``-0500``;
   converted to UTC and stored without zone), Excel serial numbers (1900 system, or 1904 when the
   workbook says so). Slash dates: the column is day-first if some value only reads day-first
@@ -136,6 +137,57 @@ class DatePlan:
     examples: list[str] = field(default_factory=list)
 
 
+#: month names and abbreviations (EN / TR / RO), lower case without accents (Turkish ı as i) -> month number
+MONTH_NAMES: dict[str, int] = {}
+for _m, _names in enumerate((
+        ("january", "jan", "ocak", "oca", "ianuarie", "ian"),
+        ("february", "feb", "subat", "sub", "februarie"),
+        ("march", "mar", "mart", "martie"),
+        ("april", "apr", "nisan", "nis", "aprilie"),
+        ("may", "mayis", "mai"),
+        ("june", "jun", "haziran", "haz", "iunie", "iun"),
+        ("july", "jul", "temmuz", "tem", "iulie", "iul"),
+        ("august", "aug", "agustos", "agu"),
+        ("september", "sep", "sept", "eylul", "eyl", "septembrie"),
+        ("october", "oct", "ekim", "eki", "octombrie"),
+        ("november", "nov", "kasim", "kas", "noiembrie", "noi"),
+        ("december", "dec", "aralik", "ara", "decembrie")), start=1):
+    for _n in _names:
+        MONTH_NAMES[_n] = _m
+_TIME = r"(?:[ T,]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?"
+#: "3 Mar 2026", "03-Mar-2026", "3 Mart 2026", "3 martie 2026" (day, month name, year, time)
+_DAY_MON_RE = r"^(\d{1,2})[ .\-/]*(\p{L}{3,})\.?[ .\-/,]*(\d{4}|\d{2})" + _TIME + "$"
+#: "March 3, 2026", "Mar 3 2026" (month name, day, year, time)
+_MON_DAY_RE = r"^(\p{L}{3,})\.?[ .\-]+(\d{1,2})(?:st|nd|rd|th)?,?[ .\-]+(\d{4})" + _TIME + "$"
+
+
+def month_name_expr(loc: str) -> str:
+    """SQL for the TIMESTAMP of a date written with a month name (EN/TR/RO, full or 3-letter), else NULL.
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> [con.execute(f"SELECT {month_name_expr(repr(t))}").fetchone()[0].date().isoformat()
+    ...  for t in ("3 Mar 2026", "03-Mar-26", "3 Mart 2026", "3 martie 2026", "14 Ağustos 2025", "March 3, 2026")]
+    ['2026-03-03', '2026-03-03', '2026-03-03', '2026-03-03', '2025-08-14', '2026-03-03']
+    """
+    names = "[" + ", ".join(_lit(n) for n in MONTH_NAMES) + "]"
+    months = "[" + ", ".join(str(m) for m in MONTH_NAMES.values()) + "]"
+
+    def month(name: str) -> str:
+        return f"{months}[list_position({names}, replace(strip_accents(lower({name})), 'ı', 'i'))]"
+
+    def build(re_: str, d: int, m: int, y: int) -> str:
+        def g(k: int) -> str:
+            return f"regexp_extract({loc}, {_lit(re_)}, {k})"
+        year = (f"(CASE WHEN length({g(y)}) = 2 THEN (CASE WHEN {g(y)} < '70' THEN '20' ELSE '19' END) || {g(y)} "
+                f"ELSE {g(y)} END)")
+        return (f"(TRY_CAST({year} || '-' || {month(g(m))} || '-' || {g(d)} AS DATE) + "
+                f"CASE WHEN {g(4)} = '' THEN TIME '00:00:00' ELSE TRY_CAST({g(4)} AS TIME) END)")
+
+    return (f"CASE WHEN regexp_matches({loc}, {_lit(_DAY_MON_RE)}) THEN {build(_DAY_MON_RE, 1, 2, 3)} "
+            f"WHEN regexp_matches({loc}, {_lit(_MON_DAY_RE)}) THEN {build(_MON_DAY_RE, 2, 1, 3)} END")
+
+
 _DMY_RE = (r"^(\d{1,2})([./-])(\d{1,2})[./-](\d{4}|\d{2})"
            r"(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?:\s*([AaPp])\.?[Mm]\.?)?)?$")
 _ISO_RE = r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
@@ -198,7 +250,8 @@ def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_m
            f"CASE WHEN {g(2)} = '.' THEN {g(1)} ELSE {day} END AS DATE) + "
            f"CASE WHEN {g(5)} = '' THEN TIME '00:00:00' ELSE TRY_CAST({g(5)} AS TIME) END + {ampm})")
     local = (f"CASE WHEN regexp_matches({loc}, {_lit(_ISO_RE)}) THEN TRY_CAST({loc} AS TIMESTAMP) "
-             f"WHEN regexp_matches({loc}, {_lit(_DMY_RE)}) THEN {dmy} END")
+             f"WHEN regexp_matches({loc}, {_lit(_DMY_RE)}) THEN {dmy} "
+             f"WHEN regexp_matches({loc}, '\\p{{L}}{{3}}') THEN {month_name_expr(loc)} END")
     off_min = (f"(CASE WHEN {o} IN ('', 'Z', 'UTC', 'GMT') THEN 0 ELSE (CASE WHEN {o}[1] = '-' THEN -1 ELSE 1 END) * "
                f"(CAST({o}[2:3] AS INTEGER) * 60 + CAST({o}[-2:] AS INTEGER)) END)")
     serial = (f"CASE WHEN TRY_CAST({r} AS DOUBLE) BETWEEN {serial_min} AND {serial_max} THEN {base} + "
