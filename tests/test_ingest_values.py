@@ -294,3 +294,13 @@ def test_dates_with_month_names(ws):
     assert reasons(ws) == ['Row 11: "3 Foo 2026" is not a date (column "Tarih")',
                            'Row 12: "31 Feb 2026" is not a date (column "Tarih")']
     assert rep.rows_rejected == 2
+
+
+def test_plain_iso_column_and_a_mixed_one(ws):
+    # all plain ISO: read with one cast; one offset in the column: every cell goes through the full rules
+    load(ws, "id,stage,date\n1,a,2026-01-02 10:00\n2,b,2026-01-03\n3,c,2026-02-30\n")
+    assert col(ws, "ts") == [T(2026, 1, 2, 10, 0), T(2026, 1, 3)]
+    assert reasons(ws) == ['Row 4: "2026-02-30" is not a date (column "date")']
+    rep = import_file(ws, b"id,stage,date\n4,a,2026-01-02 10:00\n5,b,2026-01-02T10:00:00+03:00\n", file_name="m.csv")
+    got = ws.cursor().execute("SELECT ts FROM events WHERE import_id = ? ORDER BY seq", [rep.import_id]).fetchall()
+    assert [g[0] for g in got] == [T(2026, 1, 2, 10, 0), T(2026, 1, 2, 7, 0)]  # 10:00 at +03:00 is 07:00 UTC

@@ -230,6 +230,18 @@ def check_dates(cur: duckdb.DuckDBPyConnection, table: str, r: str, header: str,
     return plan.order
 
 
+def plain_iso(r: str) -> str:
+    """SQL: the cell text *r* is plain ISO without a UTC offset, so a direct cast reads it (DuckDB's cast would
+    silently drop an offset)."""
+    return (f"substr({r}, 5, 1) = '-' AND length({r}) <= 26 AND NOT contains({r}, '+') AND NOT contains({r}, 'Z') "
+            f"AND NOT contains(substr({r}, 11), '-') AND NOT contains({r}, 'U') AND NOT contains({r}, 'G')")
+
+
+def all_plain_iso(cur: duckdb.DuckDBPyConnection, table: str, r: str) -> bool:
+    """Every non-empty cell of the column is plain ISO (then the column is read with one cast, no CASE)."""
+    return bool(_fetch1(cur, f"SELECT coalesce(bool_and({plain_iso(r)}), false) FROM {ident(table)}")[0])
+
+
 def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_min: int = 20000,
               serial_max: int = 80000) -> str:
     """SQL for the naive-UTC TIMESTAMP of a cell from the stage-1 columns named in *p* (NULL if unreadable)."""
@@ -256,9 +268,7 @@ def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_m
                f"(CAST({o}[2:3] AS INTEGER) * 60 + CAST({o}[-2:] AS INTEGER)) END)")
     serial = (f"CASE WHEN TRY_CAST({r} AS DOUBLE) BETWEEN {serial_min} AND {serial_max} THEN {base} + "
               f"to_microseconds(CAST(round(TRY_CAST({r} AS DOUBLE) * 86400000000) AS BIGINT)) END")
-    # plain ISO text without a UTC offset: a direct cast (DuckDB's cast would silently drop an offset)
-    fast = (f"substr({r}, 5, 1) = '-' AND length({r}) <= 26 AND NOT contains({r}, '+') AND NOT contains({r}, 'Z') "
-            f"AND NOT contains(substr({r}, 11), '-') AND NOT contains({r}, 'U') AND NOT contains({r}, 'G')")
+    fast = plain_iso(r)
     return (f"CASE WHEN {r} IS NULL THEN NULL WHEN {fast} THEN TRY_CAST({r} AS TIMESTAMP) "
             f"WHEN regexp_matches({r}, '^\\d+(\\.\\d+)?$') THEN {serial} "
             f"ELSE ({local}) - to_minutes({off_min}) END")
@@ -337,7 +347,7 @@ class Conversion:
 def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str, str | None], *,
                 date_order: str | None = None, typed: str = "_cjm_typed", problems: str = "_cjm_problems"
                 ) -> Conversion:
-    """Create TEMP tables *typed* (``_row`` + canonical fields + ``emotion_raw`` + ``_raw_<field>``) and
+    """Create TEMP view *typed* (``_row`` + canonical fields + ``emotion_raw`` + ``_raw_<field>``) and TEMP table
     *problems* (``_row, column_name, raw, reason``) from the raw table. Raises :class:`AmbiguousDatesError`.
 
     The mapped cells are trimmed once (by the reader when ``raw.meta["clean"]``, else into ``_cjm_clean``);
@@ -367,7 +377,10 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
         smin, smax = (1, 2958465) if raw.kind == "xlsx" else (20000, 80000)
         parts = {"r": r, "o": f"regexp_extract({r}, {_lit(_OFFSET_RE)}, 1)",
                  "l": f"regexp_replace({r}, {_lit(_OFFSET_STRIP_RE)}, '')"}
-        outer.append(f"{date_expr(parts, order, date1904=bool(raw.meta.get('date1904')), serial_min=smin, serial_max=smax)} AS ts")
+        if all_plain_iso(cur, clean, src["timestamp"]):
+            outer.append(f"TRY_CAST({r} AS TIMESTAMP) AS ts")
+        else:
+            outer.append(f"{date_expr(parts, order, date1904=bool(raw.meta.get('date1904')), serial_min=smin, serial_max=smax)} AS ts")
         outer.append(f"{r} AS _raw_timestamp")
         checks.append(("timestamp", "ts", "is not a date"))
     else:
@@ -409,11 +422,15 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
     else:
         outer.append("CAST(NULL AS SMALLINT) AS nps")
     outer[0] = "s._row"
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(typed)} AS SELECT {', '.join(outer)} "
+    # a view, not a table: the conversions are cheap vectorised SQL, computed once to find the bad rows and once
+    # more as the rows go into ``events``, instead of materialising every converted column in between
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW {ident(typed)} AS SELECT {', '.join(outer)} "
                 f"FROM {ident(clean)} s{joins}")
     bad = " OR ".join(["customer_id IS NULL", "stage IS NULL"]
                       + [f"({ident('_raw_' + f)} IS NOT NULL AND {ident(col)} IS NULL)" for f, col, _ in checks])
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT * FROM {ident(typed)} WHERE {bad}")
+    needed = ["_row", "customer_id", "stage"] + [c for f, col, _ in checks for c in ("_raw_" + f, col)]
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT {', '.join(ident(c) for c in needed)} "
+                f"FROM {ident(typed)} WHERE {bad}")
     parts_sql = []
     params: list = []
     for f in ("customer_id", "stage"):
