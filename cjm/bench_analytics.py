@@ -154,12 +154,14 @@ def pandas_transitions(df: pd.DataFrame) -> pd.Series:
     return pd.concat([pairs, ends]).value_counts()
 
 
-def run(size: int, directory: Path, *, with_pandas: bool, out=print) -> list[dict]:
+def run(size: int, directory: Path, *, with_pandas: bool, out=print, memory_limit: str | None = None) -> list[dict]:
     path = directory / f"bench_{size}.duckdb"
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
     ws = open_workspace(path)
     con = ws.cursor()
+    if memory_limit:  # DuckDB's own limit (default 80% of RAM); kept TEMP tables beyond it go to disk
+        con.execute("SET memory_limit = ?", [memory_limit])
     rows: list[dict] = []
     try:
         t = time.perf_counter()
@@ -205,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-pandas", action="store_true", help="skip the pandas reference")
     p.add_argument("--dir", help="directory for the temporary workspaces (default: a temp dir)")
     p.add_argument("--quiet", action="store_true", help="print nothing (for tests)")
+    p.add_argument("--memory-limit", help="DuckDB memory_limit for the run, e.g. 1GB (default: DuckDB's 80%% of RAM)")
     args = p.parse_args(argv)
     out = (lambda *a, **k: None) if args.quiet else print
     sizes = [_size(s) for s in args.sizes.split(",") if s.strip()]
@@ -214,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         for size in sizes:
             out(f"{size:,} events")
-            all_rows += run(size, Path(tmp), with_pandas=not args.no_pandas, out=out)
+            all_rows += run(size, Path(tmp), with_pandas=not args.no_pandas, out=out, memory_limit=args.memory_limit)
     table = pd.DataFrame(all_rows)
     if not args.quiet:
         with pd.option_context("display.max_rows", 200, "display.width", 200, "display.float_format",
