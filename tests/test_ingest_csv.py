@@ -259,3 +259,28 @@ def test_detect_refuses_a_small_zip_bomb_before_testzip(monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "testzip", no_inflate)
     with pytest.raises(InputError, match=r'"b\.xlsx": part xl/media/pad\.bin is compressed .* zip bomb'):
         detect_kind(data, file_name="b.xlsx")
+
+
+# -- a plain UTF-8 file given by path is parsed in place (no temp copy) --------------------------
+
+
+def test_plain_utf8_path_is_read_in_place(ws, tmp_path, monkeypatch):
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(b"id,stage\n1,a\n2,b\n")
+    crlf = tmp_path / "crlf.csv"
+    crlf.write_bytes(b"Report\r\nid,stage\r\n3,c\r\n")
+    copies = []
+    real = text_mod.tempfile.mkstemp
+
+    def counting_mkstemp(*a, **kw):
+        copies.append(1)
+        return real(*a, **kw)
+
+    monkeypatch.setattr(text_mod.tempfile, "mkstemp", counting_mkstemp)
+    assert import_file(ws, plain).rows_loaded == 2
+    assert copies == []  # read where it is
+    rep = import_file(ws, crlf)  # CR line ends and a title row: a cleaned UTF-8 copy is parsed
+    assert (rep.rows_loaded, copies) == (1, [1])
+    assert events(ws, "source_row, customer_id, stage") == [(2, "1", "a"), (3, "2", "b"), (3, "3", "c")]
+    assert import_file(ws, plain.read_bytes(), file_name="again.csv", replace=True).rows_loaded == 2
+    assert copies == [1, 1]  # bytes (an upload) always go through a temp file

@@ -74,7 +74,9 @@ class ImportReport:
 
 
 def _load_bytes(data: bytes | str | os.PathLike, file_name: str | None) -> tuple[bytes, str]:
-    if isinstance(data, (bytes, bytearray, memoryview)):
+    if isinstance(data, bytes):
+        return data, file_name or "upload"
+    if isinstance(data, (bytearray, memoryview)):
         return bytes(data), file_name or "upload"
     path = Path(data)
     try:
@@ -90,8 +92,9 @@ def _load_bytes(data: bytes | str | os.PathLike, file_name: str | None) -> tuple
 
 
 def read_raw(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, sheet: str | None = None,
-             table: str = _RAW) -> RawTable:
-    """Detect the kind of *data* and parse it into TEMP table *table* on *cur*."""
+             table: str = _RAW, source_path: str | os.PathLike | None = None) -> RawTable:
+    """Detect the kind of *data* and parse it into TEMP table *table* on *cur* (*source_path*: the file *data*
+    was read from, which the CSV reader may read directly)."""
     kind = detect_kind(data, file_name=file_name)
     if kind.kind == "xlsx":
         try:
@@ -103,7 +106,7 @@ def read_raw(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, she
     else:
         from cjm.ingest.text import read_text
 
-        raw = read_text(cur, data, file_name=file_name, table=table)
+        raw = read_text(cur, data, file_name=file_name, table=table, source_path=source_path)
         if sheet:
             raw.warnings.append(f'"{file_name}" is a CSV file, which has no sheets; the sheet "{sheet}" was ignored.')
     raw.warnings[:0] = kind.warnings
@@ -195,7 +198,8 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
     options = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {}}
     with ws.transaction() as cur:
         say(0.1, "reading")
-        raw = read_raw(cur, content, file_name=name, sheet=sheet)
+        raw = read_raw(cur, content, file_name=name, sheet=sheet,
+                       source_path=None if isinstance(data, (bytes, bytearray, memoryview)) else data)
         resolved = resolve_mapping(raw.headers, mapping, file_name=name)
         say(0.5, "converting values")
         conv = build_typed(cur, raw, resolved, date_order=date_order)

@@ -27,6 +27,7 @@ import io
 import os
 import tempfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import numpy as np
@@ -264,10 +265,13 @@ def _python_table(cur: duckdb.DuckDBPyConnection, body: str, *, delim: str, n: i
     return rejected
 
 
-def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, table: str) -> RawTable:
+def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, table: str,
+              source_path: str | os.PathLike | None = None) -> RawTable:
     """Parse a CSV/TXT file into TEMP table *table* (``_row``, ``c0``..) on *cur*; see :mod:`cjm.ingest.raw`.
 
-    Cells are trimmed and empty cells are NULL (``meta["clean"]``).
+    Cells are trimmed and empty cells are NULL (``meta["clean"]``). *source_path*: the file *data* was read
+    from; DuckDB reads it directly when nothing had to change (plain UTF-8 without BOM, title rows, CR, NUL),
+    else a UTF-8 copy goes to a temp file.
     """
     text, encoding = decode(data, file_name=file_name)
     warnings: list[str] = []
@@ -302,13 +306,17 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     else:
         body_bytes = body.encode("utf-8")
     del text, body  # the fallback parser decodes body_bytes again if it is ever needed
-    rows, simple = record_rows(body_bytes)
-    data_rows = rows[rows > 1]
     pre_rejected: list[tuple[int, str, str]] = []
-    fd, path = tempfile.mkstemp(prefix="cjm_", suffix=".csv")
+    # the independent record count (numpy, releases the GIL) runs while DuckDB parses
+    pool = ThreadPoolExecutor(max_workers=1)
+    counting = pool.submit(record_rows, body_bytes)
+    as_is = source_path is not None and body_bytes is data  # DuckDB reads the user's file itself: no copy
+    path = str(source_path) if as_is else None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(body_bytes)
+        if path is None:
+            fd, path = tempfile.mkstemp(prefix="cjm_", suffix=".csv")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(body_bytes)
         columns = {f"c{j}": "VARCHAR" for j in range(n)}
         cur.execute("DROP TABLE IF EXISTS reject_errors")
         cur.execute("DROP TABLE IF EXISTS reject_scans")
@@ -321,6 +329,8 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
             [path, columns, delim])
         rej = cur.execute("""SELECT line, any_value(csv_line), list(error_type::VARCHAR)
                              FROM reject_errors GROUP BY line ORDER BY line""").fetchall()
+        rows, simple = counting.result()
+        data_rows = rows[rows > 1]
         n_read = cur.execute(f"SELECT count(*) FROM {ident(data_table)}").fetchall()[0][0]
         rejected_lines = np.asarray([r[0] for r in rej], dtype=np.int64)
         valid = np.setdiff1d(data_rows, rejected_lines) if len(rejected_lines) else data_rows
@@ -371,10 +381,12 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
         raise InputError(f'"{file_name}" cannot be read as CSV ({str(exc).splitlines()[0]}). Check that it is a '
                          f"CSV file with one header row, or save it again from Excel as CSV UTF-8.") from None
     finally:
-        try:
-            os.unlink(path)
-        except OSError:  # pragma: no cover
-            pass
+        pool.shutdown(wait=True)
+        if path is not None and not as_is:
+            try:
+                os.unlink(path)
+            except OSError:  # pragma: no cover
+                pass
     loaded = cur.execute(f"SELECT count(*) FROM {ident(table)}").fetchall()[0][0]
     records = loaded + len(pre_rejected)
     if records == 0:
