@@ -204,3 +204,24 @@ def test_indexes_set_while_inserting_match_apply_stage_model(ws):
     assert at_insert == [(0, "hired"), (0, None), (0, "hired"), (3, "lost"), (None, "lost")]
     apply_stage_model(ws.cursor(), m)
     assert q(ws, "SELECT stage_idx, outcome_key FROM events ORDER BY seq") == at_insert
+
+
+def test_import_does_not_load_pandas(tmp_path):
+    """pandas costs ~1 s at start-up: a CSV or XLSX import (ragged rows included) must not import it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["Customer ID", "Stage", "Date"])
+    wb.active.append(["007", "Awareness", "2026-01-02"])
+    wb.save(tmp_path / "a.xlsx")
+    (tmp_path / "a.csv").write_bytes(b"id,stage\n1,a\n2\n\n3,c\n")
+    code = ("import sys\nfrom cjm.store import open_workspace\nfrom cjm.ingest import import_file\n"
+            "ws = open_workspace(':memory:')\n"
+            f"a = import_file(ws, {str(tmp_path / 'a.csv')!r})\nb = import_file(ws, {str(tmp_path / 'a.xlsx')!r})\n"
+            "print(a.rows_loaded, a.rows_rejected, b.rows_loaded, 'pandas' in sys.modules)")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    assert out.stdout.split() == ["2", "1", "1", "False"], out.stderr

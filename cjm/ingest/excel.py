@@ -51,7 +51,7 @@ import numpy as np
 import pyarrow as pa
 
 from cjm.errors import InputError
-from cjm.ingest.raw import RawTable
+from cjm.ingest.raw import RawTable, int64_arrow
 from cjm.sql import ident
 
 #: Refuse archives that inflate to more than this in total (declared or real).
@@ -677,7 +677,7 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     col_nums = [first_col + k for k in range(ncols)]
     fe_names = arrow.schema.names
     arrow = arrow.rename_columns([f"a{k}" for k in range(ncols)]).append_column(
-        "__i", pa.array(np.arange(arrow.num_rows, dtype=np.int64)))
+        "__i", int64_arrow(np.arange(arrow.num_rows, dtype=np.int64)).column(0))  # (pa.array imports pandas)
     exprs = [_text_expr(f"a{k}", arrow.schema.field(k).type, date1904) for k in range(ncols)]
     view = f"__cjm_xlsx_{id(arrow):x}"
     cur.register(view, arrow)

@@ -231,7 +231,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
             + ("" if not has_problems else "ANTI JOIN (SELECT DISTINCT _row FROM _cjm_problems) p ON t._row = p._row"),
             [base, import_id, name])
         loaded = cur.execute("SELECT count(*) FROM events WHERE import_id = ?", [import_id]).fetchall()[0][0]
-        if raw.pre_rejected:
+        if len(raw.pre_rejected) > 500:  # many: in bulk through Arrow (pa.array imports pandas, ~0.6 s)
             import pyarrow as pa
 
             pre = pa.table({"row": pa.array([r[0] for r in raw.pre_rejected], pa.int64()),
@@ -240,6 +240,9 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
             cur.register("_cjm_pre", pre)
             cur.execute("INSERT INTO rejected SELECT ?, ?, row, NULL, raw, reason FROM _cjm_pre", [import_id, name])
             cur.unregister("_cjm_pre")
+        elif raw.pre_rejected:
+            cur.executemany("INSERT INTO rejected VALUES (?, ?, ?, NULL, ?, ?)",
+                            [[import_id, name, row, text, reason] for row, text, reason in raw.pre_rejected])
         cur.execute("INSERT INTO rejected SELECT ?, ?, _row, column_name, raw, reason FROM _cjm_problems "
                     "ORDER BY _row, column_name", [import_id, name])
         bad_rows = cur.execute("SELECT count(DISTINCT _row) FROM _cjm_problems").fetchall()[0][0]

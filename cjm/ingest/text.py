@@ -33,7 +33,7 @@ import duckdb
 import numpy as np
 
 from cjm.errors import InputError
-from cjm.ingest.raw import RawTable
+from cjm.ingest.raw import RawTable, int64_arrow
 from cjm.sql import ident
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -348,9 +348,7 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
                 cur.execute(f"CREATE OR REPLACE TEMP VIEW {ident(table)} AS "
                             f"SELECT rowid - {int(base)} + {first} AS _row, {plain} FROM {ident(data_table)}")
             else:
-                import pyarrow as pa
-
-                cur.register("_cjm_rows", pa.table({"_row": pa.array(valid + offset, pa.int64())}))
+                cur.register("_cjm_rows", int64_arrow(valid + offset))
                 cur.execute(f"""CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT n._row, {plain}
                                 FROM (SELECT * FROM {ident(data_table)}) r POSITIONAL JOIN _cjm_rows n""")
                 cur.unregister("_cjm_rows")
