@@ -208,6 +208,7 @@ def test_indexes_set_while_inserting_match_apply_stage_model(ws):
 
 def test_import_does_not_load_pandas(tmp_path):
     """pandas costs ~1 s at start-up: a CSV or XLSX import (ragged rows included) must not import it."""
+    import os
     import subprocess
     import sys
     from pathlib import Path
@@ -223,5 +224,5 @@ def test_import_does_not_load_pandas(tmp_path):
             "print(a.rows_loaded, a.rows_rejected, b.rows_loaded, 'pandas' in sys.modules)")
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120,
-                         env={**__import__("os").environ, "PYTHONPATH": str(root)})
+                         env={**os.environ, "PYTHONPATH": str(root)})
     assert out.stdout.split() == ["2", "1", "1", "False"], out.stderr

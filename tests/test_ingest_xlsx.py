@@ -398,3 +398,20 @@ def test_rich_text_header_in_shared_strings(tmp_path):
     wb.close()
     raw, rows = _read(path.read_bytes())
     assert raw.headers == ["Müşteri No", "Aşama"] and rows == [(2, "0007", "Kabul")]
+
+
+def test_cells_are_trimmed_by_the_reader_and_blank_looking_rows_skipped():
+    raw, rows = _read(_book(["ID", "Stage"], ["  007 ", " a "], ["   ", " "], ["2", "b"]))
+    assert raw.meta["clean"] is True
+    # row 3 holds only spaces: a blank row (as a blank line in a CSV), not a record; said in the warnings
+    assert rows == [(2, "007", "a"), (4, "2", "b")]
+    assert raw.records_in_file == 2
+    assert any("1 row(s) of sheet \"Veri\" hold only blank cells" in w for w in raw.warnings)
+
+
+def test_blank_looking_row_does_not_break_the_import(ws):
+    from cjm.ingest import import_file
+
+    # (this raised "row count mismatch" before: the sheet's XML counted the row, the reader dropped it)
+    rep = import_file(ws, _book(["ID", "Stage"], ["1", "a"], ["  ", " "], ["2", "b"]), file_name="b.xlsx")
+    assert (rep.rows_read, rep.rows_loaded, rep.rows_rejected) == (2, 2, 0)

@@ -650,7 +650,7 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     merges = _merges(xml)
     tname = ident(table)
     meta = {"sheet": chosen.name, "sheets": [(s.name, s.visible) for s in sheets], "date1904": date1904,
-            "dimension": dim}
+            "dimension": dim, "clean": True}
 
     def header_for(cn: int) -> str:
         text = header_cells.get(cn, "").strip()
@@ -705,8 +705,11 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
         pre = [e for k in range(ncols) if (e := _pre_expr(f"a{k}", arrow.schema.field(k).type))]
         source = f"(SELECT *, {', '.join(pre)} FROM {ident(view)})" if pre else ident(view)
         all_null = " AND ".join(f"v{k} IS NULL" for k in range(ncols)) or "TRUE"
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT * FROM (SELECT CAST(? + __i AS BIGINT) AS _row, "
-                    f"{staged} FROM {source}) WHERE NOT ({all_null})", [header_row + 1])
+        # cells trimmed and empty ones NULL here (meta["clean"]), so the conversions need no second copy; a row
+        # of blank-looking cells is still kept (it is a record of the sheet, rejected later with its reason)
+        trimmed = ", ".join(f"NULLIF(trim(v{k}), '') AS v{k}" for k in range(ncols))
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT _row, {trimmed} FROM (SELECT CAST(? + __i AS "
+                    f"BIGINT) AS _row, {staged} FROM {source}) WHERE NOT ({all_null})", [header_row + 1])
     finally:
         cur.unregister(view)
     del arrow
@@ -721,7 +724,13 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
         cur.execute(f"ALTER TABLE {tname} RENAME COLUMN v{k} TO c{i}")
     headers = _unique([header_for(col_nums[k]) for k in keep])
     loaded = cur.execute(f"SELECT count(*) FROM {tname}").fetchall()[0][0]
-    if loaded != records:
+    if loaded < records:
+        # rows whose cells hold only spaces (fastexcel reads them as empty): blank rows, not records — as a
+        # blank line in a CSV file; said in the report rather than failing the reconciliation
+        warnings.append(f"{records - loaded:,} row(s) of sheet \"{chosen.name}\" hold only blank cells (spaces); "
+                        "they were skipped.")
+        records = loaded
+    elif loaded != records:  # pragma: no cover - more rows than the sheet's XML holds: a reader bug
         warnings.append(f"The sheet has {records:,} non-empty rows below the header but {loaded:,} were read.")
     return RawTable(file_name=file_name, kind="xlsx", table=table, headers=headers, records_in_file=records,
                     header_row=header_row, warnings=warnings, meta=meta)
