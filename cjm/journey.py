@@ -29,7 +29,7 @@ Building blocks (all return ``(sql, params)`` to be embedded as a sub-query, val
 all events). :func:`ordered_table` does it once per data version and filter choice and keeps the result in a
 TEMP table of the connection (:func:`cached`, keyed by :func:`data_fingerprint`): stage flows, time in stage,
 stuck thresholds and backward moves then read that table. Per-customer aggregates of the funnel are kept the
-same way (:mod:`cjm.funnel`). Windows carry only the columns they need, order by one HUGEINT key
+same way (:mod:`cjm.funnel`). Windows carry only the columns they need; aggregates pick the latest event with one HUGEINT key
 (:data:`ORDER_KEY_SQL`) and group by an integer customer key (``ckey``). :func:`ensure_ordered` (rewrite
 ``events`` physically in journey order) is optional: while its fingerprint matches, :func:`ordered_events`
 uses a cheaper window ordered by ``rowid``; it costs seconds per million events, so it is not run after imports.
@@ -49,8 +49,8 @@ from cjm.sql import ident
 #: The journey order of a customer's events (see the module docstring).
 ORDER_SQL = "ts NULLS LAST, seq"
 #: One sortable HUGEINT with the same order (``seq`` is never negative), for ``arg_max`` / ``arg_min`` (latest /
-#: first event) and window ordering: microseconds since 1970 (the largest BIGINT when ``ts`` is NULL) * 2^63 + seq.
-#: A single integer key sorts and compares much faster than ``ts, seq`` or a struct.
+#: first event): microseconds since 1970 (the largest BIGINT when ``ts`` is NULL) * 2^63 + seq. Cheaper than a
+#: struct key in aggregates (windows sort faster on ``ts, seq`` themselves).
 ORDER_KEY_SQL = "(coalesce(epoch_us(ts), 9223372036854775807)::HUGEINT * 9223372036854775808 + seq)"
 #: Columns of ``events`` that :func:`ordered_events` can carry with their previous / next value.
 EVENT_COLUMNS = ("seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx",
@@ -157,7 +157,8 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
         first = "(lag(customer_id) OVER w IS DISTINCT FROM customer_id)"
         last = "(lead(customer_id) OVER w IS DISTINCT FROM customer_id)"
     else:
-        window = f"WINDOW w AS (PARTITION BY customer_id ORDER BY {ORDER_KEY_SQL})"
+        # ORDER BY ts, seq: at 10M events about twice as fast here as ordering by the one HUGEINT key
+        window = f"WINDOW w AS (PARTITION BY customer_id ORDER BY {ORDER_SQL})"
         first = "(lag(seq) OVER w IS NULL)"
         last = "(lead(seq) OVER w IS NULL)"
     inner = ", ".join([f"lag({c}) OVER w AS {ident('_p_' + c[1:-1])}, lead({c}) OVER w AS {ident('_n_' + c[1:-1])}"
