@@ -29,8 +29,8 @@ Building blocks (all return ``(sql, params)`` to be embedded as a sub-query, val
 all events). :func:`ordered_table` does it once per data version and filter choice and keeps the result in a
 TEMP table of the connection (:func:`cached`, keyed by :func:`data_fingerprint`): stage flows, time in stage,
 stuck thresholds and backward moves then read that table. Per-customer aggregates of the funnel are kept the
-same way (:mod:`cjm.funnel`). Windows carry only the columns they need; aggregates pick the latest event with one HUGEINT key
-(:data:`ORDER_KEY_SQL`) and group by an integer customer key (``ckey``). :func:`ensure_ordered` (rewrite
+same way (:mod:`cjm.funnel`). Windows carry only the columns they need; aggregates pick the latest event
+with one HUGEINT key (:data:`ORDER_KEY_SQL`) and group by an integer customer key (``ckey``). :func:`ensure_ordered` (rewrite
 ``events`` physically in journey order) is optional: while its fingerprint matches, :func:`ordered_events`
 uses a cheaper window ordered by ``rowid``; it costs seconds per million events, so it is not run after imports.
 """
