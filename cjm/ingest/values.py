@@ -372,14 +372,15 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
         outer.append(f"s.{src[f]} AS {ident(f)}" if f in col_of else f"CAST(NULL AS VARCHAR) AS {ident(f)}")
     if "timestamp" in col_of:
         r = f"s.{src['timestamp']}"
-        order = check_dates(cur, clean, src["timestamp"], header_of["timestamp"], date_order)
-        info.date_order = order
         smin, smax = (1, 2958465) if raw.kind == "xlsx" else (20000, 80000)
         parts = {"r": r, "o": f"regexp_extract({r}, {_lit(_OFFSET_RE)}, 1)",
                  "l": f"regexp_replace({r}, {_lit(_OFFSET_STRIP_RE)}, '')"}
-        if all_plain_iso(cur, clean, src["timestamp"]):
+        if all_plain_iso(cur, clean, src["timestamp"]):  # no day/month dates to vote on: one cast reads them all
+            info.date_order = date_order or "dayfirst"  # (what the vote gives a column without such dates)
             outer.append(f"TRY_CAST({r} AS TIMESTAMP) AS ts")
         else:
+            order = check_dates(cur, clean, src["timestamp"], header_of["timestamp"], date_order)
+            info.date_order = order
             outer.append(f"{date_expr(parts, order, date1904=bool(raw.meta.get('date1904')), serial_min=smin, serial_max=smax)} AS ts")
         outer.append(f"{r} AS _raw_timestamp")
         checks.append(("timestamp", "ts", "is not a date"))
