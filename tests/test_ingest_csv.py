@@ -284,3 +284,16 @@ def test_plain_utf8_path_is_read_in_place(ws, tmp_path, monkeypatch):
     assert events(ws, "source_row, customer_id, stage") == [(2, "1", "a"), (3, "2", "b"), (3, "3", "c")]
     assert import_file(ws, plain.read_bytes(), file_name="again.csv", replace=True).rows_loaded == 2
     assert copies == [1, 1]  # bytes (an upload) always go through a temp file
+
+
+def test_detect_leaves_a_workbook_s_parts_to_the_excel_reader(monkeypatch):
+    wb = openpyxl.Workbook()
+    wb.active.append(["ID", "Stage"])
+    buf = io.BytesIO()
+    wb.save(buf)
+
+    def no_inflate(self):  # pragma: no cover - reached only if detect inflates the workbook again
+        raise AssertionError("testzip inflated a workbook that the Excel reader checks part by part")
+
+    monkeypatch.setattr(zipfile.ZipFile, "testzip", no_inflate)
+    assert detect_kind(buf.getvalue(), file_name="w.xlsx").kind == "xlsx"
