@@ -197,7 +197,9 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 def connect(path: str) -> duckdb.DuckDBPyConnection:
     """A raw DuckDB connection with extension auto-install/auto-load off (the app works offline)."""
-    config = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+    config = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false",
+              # a bounded buffer pool: DuckDB spills big sorts to disk instead of growing past ~2 GB at 10M events
+              "memory_limit": os.environ.get("CJM_MEMORY_LIMIT", "1GB")}
     try:
         return duckdb.connect(path, config=config)
     except duckdb.IOException as exc:
