@@ -44,7 +44,7 @@ def _computed_lanes(m) -> None:
         (ui.t("map.nps"), nps_cells),
     ]
     fig = charts.journey_grid(m.labels, lanes_data, curve if len(curve) else None, curve_lane=ui.t("map.emotion"),
-                              big_lane=ui.t("map.customers"))
+                              big_lane=ui.t("map.customers"), no_curve=ui.t("map.no_emotion"))
     ui.chart(fig, key="journey_grid")
 
 

@@ -170,7 +170,8 @@ def _clip(text: object, width: int) -> str:
 
 
 def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], curve: pd.DataFrame | None,
-                 *, curve_lane: str, big_lane: str | None = None, height: int | None = None) -> go.Figure:
+                 *, curve_lane: str, big_lane: str | None = None, height: int | None = None,
+                 no_curve: str = "") -> go.Figure:
     """The journey map grid: stages as columns, lanes as rows, the emotion curve drawn across its lane.
 
     ``lanes`` is a list of (lane title, cells) with one list of text lines per stage; ``big_lane`` (a title)
@@ -180,8 +181,8 @@ def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], cu
     col_px = 680 / max(n, 1)  # a column's width with the sidebar open at 1280 px
     width = max(8, int(col_px / 7.6))  # characters of 14 px text that fit a column
     head_size = 17 if n <= 5 else 15 if n <= 6 else 13
-    head_width = max(6, int(col_px / (head_size * 0.58)))
-    heads = [textwrap.wrap(str(s), head_width)[:2] or [""] for s in stages]
+    head_width = max(6, int(col_px / (head_size * 0.66)))
+    heads = [_two_lines(str(s), head_width) for s in stages]
     head_h = 1.0 if all(len(h) == 1 for h in heads) else 1.4
     rows: list[tuple[str, float]] = [("", head_h)]  # header band
     for title, cells in lanes:
@@ -197,7 +198,8 @@ def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], cu
                       fillcolor="#f2f5f9" if i % 2 == 0 else "#ffffff", layer="below")
         fig.add_shape(type="path", path=_chevron(i, total - head_h, total), fillcolor=BLUE, line=dict(width=0),
                       layer="below")
-    fig.add_trace(go.Scatter(x=list(range(n)), y=[total - head_h / 2] * n, mode="text", hoverinfo="skip",
+    fig.add_trace(go.Scatter(x=list(range(n)), y=[total - head_h / 2] * n, mode="text",
+                             hovertext=[safe(s) for s in stages], hoverinfo="text",
                              text=["<b>" + "<br>".join(safe(_clip(line, head_width)) for line in h) + "</b>"
                                    for h in heads],
                              textfont=dict(size=head_size, color="white"), showlegend=False))
@@ -221,7 +223,10 @@ def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], cu
         return mid + half * (v / 2.0)
 
     fig.add_shape(type="line", x0=-0.5, x1=n - 0.5, y0=mid, y1=mid, line=dict(color=GREY, width=1, dash="dot"))
-    if curve is not None and len(curve):
+    if (curve is None or not curve["mean"].notna().any()) and no_curve:
+        fig.add_annotation(x=(n - 1) / 2, y=mid + half / 2, text=safe(no_curve), showarrow=False,
+                           font=dict(size=14, color=GREY))
+    elif curve is not None and len(curve):
         c = curve.set_index("label").reindex(stages)
         xs = [i for i, v in enumerate(c["mean"]) if pd.notna(v)]
         ys = [to_y(c["mean"].iloc[i]) for i in xs]
@@ -241,6 +246,14 @@ def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], cu
     fig.update_layout(font=FONT, height=height or int(46 * total), margin=dict(l=150, r=10, t=10, b=10),
                       plot_bgcolor="white", paper_bgcolor="white")
     return fig
+
+
+def _two_lines(text: str, width: int) -> list[str]:
+    """*text* wrapped to at most two lines of *width* characters, the second ending in "…" when cut."""
+    lines = textwrap.wrap(text, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], _clip(" ".join(lines[1:]), width)]
+    return lines
 
 
 def _chevron(i: int, y0: float, y1: float) -> str:

@@ -106,6 +106,7 @@ EN: dict[str, str] = {
     "map.lane": "Lane",
     "map.lane_cell": "{lane} at {stage}",
     "map.none": "—",
+    "map.no_emotion": "No emotion scores in the data (map an Emotion, Rating or Satisfaction column on Import).",
     "map.curve_title": "How customers feel across the journey (mean, 95% interval; n per stage)",
     "lane.goals": "Goals",
     "lane.actions": "Actions",
