@@ -400,8 +400,12 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
         dec = number_decimal(cur, clean, src["emotion"], hint=hint)
         scale = emotion_setup(cur, clean, src["emotion"], dec)
         info.emotion_scale = scale.name
-        joins = f" LEFT JOIN _cjm_emo_words w ON w.raw = {r}"
-        outer.append(f"{emotion_expr(r, dec, scale, 'w.score')} AS emotion")
+        if _fetch1(cur, "SELECT count(*) FROM _cjm_emo_words")[0]:
+            joins = f" LEFT JOIN _cjm_emo_words w ON w.raw = {r}"
+            word_score = "w.score"
+        else:  # numbers only: no join (it would run over every row twice: finding bad rows, inserting)
+            word_score = "CAST(NULL AS DOUBLE)"
+        outer.append(f"{emotion_expr(r, dec, scale, word_score)} AS emotion")
         outer += [f"{r} AS emotion_raw", f"{r} AS _raw_emotion"]
         checks.append(("emotion", "emotion", f"is not an emotion (this column uses the {scale.name} scale; words "
                                              f"such as happy, neutral, frustrated are also read)"))
