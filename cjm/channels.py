@@ -120,6 +120,71 @@ def _with(*ctes: tuple[str, str, list]) -> tuple[str, list]:
     return sql, params
 
 
+def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
+                    filters: Filters | None = None) -> tuple[str, list]:
+    """``(relation, params)``: one row per customer of the filtered events in the model, kept per data version
+    and filters (:func:`cjm.journey.cached`). Columns: ``customer_id``, ``furthest`` (highest stage index),
+    ``mask`` (BIGINT, bit k set = an event at stage k) and ``v`` — the customer's value: the largest ``value``
+    of their events, else the mean of their segment (first segment in file order), else of everyone (NULL
+    when no customer has a value).
+
+    >>> # rel, p = customer_values(con, model=m); con.execute(f"SELECT count(*) FROM {rel}", p)
+    """
+    from cjm.journey import cached
+
+    ev_sql, ev_p = events_cte(model, filters)
+    sql = f"""WITH cust AS (
+            SELECT customer_id, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask, max(value) AS v,
+                   arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg
+            FROM ({ev_sql}) GROUP BY customer_id),
+        seg_mean AS (SELECT seg, avg(v) AS m FROM cust WHERE v IS NOT NULL GROUP BY ALL),
+        all_mean AS (SELECT avg(v) AS m FROM cust)
+        SELECT c.customer_id, c.furthest, c.mask, coalesce(c.v, sm.m, am.m) AS v
+        FROM cust c LEFT JOIN seg_mean sm ON sm.seg IS NOT DISTINCT FROM c.seg CROSS JOIN all_mean am"""
+    return cached(con, "custval", sql, ev_p)
+
+
+#: Fields :func:`pair_stats` can pair with the stage.
+PAIR_FIELDS = ("touchpoint", "channel")
+
+
+def pair_stats(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
+               field: str = "touchpoint") -> tuple[str, list]:
+    """``(relation, params)``: per (stage, *field*) value of the filtered events in the model, kept per data
+    version and filters (:func:`cjm.journey.cached`; shared by touchpoint lift, pain points and the matrix).
+
+    Columns: ``stage_idx``, ``key`` (the touchpoint or channel; events without one are left out), ``events``,
+    ``n_emotion`` / ``sum_emotion`` (scores behind the mean), ``customers`` (distinct), and among those
+    customers (see :func:`customer_values`): ``progressed`` (furthest stage later than this one), ``stayed``
+    (furthest stage is this one), ``value_sum`` / ``value_n`` (their values).
+
+    The distinct customers come from one ``DISTINCT (stage, key, customer)`` pass joined to the kept
+    per-customer table; event counts and emotion sums from a plain aggregate (no window, no distinct aggregate).
+
+    >>> # rel, p = pair_stats(con, model=m, field="channel")
+    """
+    from cjm.journey import cached
+    from cjm.sql import ident
+
+    f = ident(field, PAIR_FIELDS)
+    ev_sql, ev_p = events_cte(model, filters)
+    cu_rel, cu_p = customer_values(con, model=model, filters=filters)
+    # the filtered events are read twice as sub-queries (a CTE used twice may be materialised whole)
+    sql = f"""WITH e AS (SELECT stage_idx, {f} AS key, count(*) AS events, count(emotion) AS n_emotion,
+                     sum(emotion) AS sum_emotion
+              FROM ({ev_sql}) WHERE {f} IS NOT NULL GROUP BY ALL),
+        d AS (SELECT DISTINCT stage_idx, {f} AS key, customer_id FROM ({ev_sql}) WHERE {f} IS NOT NULL),
+        c AS (SELECT d.stage_idx, d.key, count(*) AS customers,
+                     count(*) FILTER (WHERE cv.furthest > d.stage_idx) AS progressed,
+                     count(*) FILTER (WHERE cv.furthest = d.stage_idx) AS stayed,
+                     sum(cv.v) AS value_sum, count(cv.v) AS value_n
+              FROM d JOIN {cu_rel} AS cv USING (customer_id) GROUP BY ALL)
+        SELECT e.stage_idx, e.key, e.events, e.n_emotion, e.sum_emotion, c.customers, c.progressed, c.stayed,
+               c.value_sum, c.value_n
+        FROM e JOIN c USING (stage_idx, key)"""
+    return cached(con, "pairs_" + field, sql, [*ev_p, *ev_p, *cu_p])
+
+
 # -- analyses -------------------------------------------------------------------------------------
 def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> pd.DataFrame:
     """Stage × channel, long: one row per (stage, channel) with at least one event.
@@ -134,16 +199,14 @@ def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     ['stage_idx', 'stage', 'label', 'channel', 'medium']
     """
     st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
     md_sql, md_p = media_cte(con, model, filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("media", md_sql, md_p))
-    return con.execute(f"""{head},
-        agg AS (SELECT stage_idx, channel, count(*) AS events, count(DISTINCT customer_id) AS customers,
-                       avg(emotion) AS mean_emotion, count(emotion) AS n_emotion
-                FROM ev WHERE channel IS NOT NULL GROUP BY ALL)
-        SELECT s.stage_idx, s.stage, s.label, a.channel, m.medium, a.events, a.customers, a.mean_emotion, a.n_emotion
-        FROM agg a JOIN stages s USING (stage_idx) JOIN media m USING (channel)
-        ORDER BY s.stage_idx, a.events DESC, a.channel""", params).df()
+    pr_rel, pr_p = pair_stats(con, model=model, filters=filters, field="channel")
+    head, params = _with(("stages", st_sql, st_p), ("media", md_sql, md_p), ("a", f"SELECT * FROM {pr_rel}", pr_p))
+    return con.execute(f"""{head}
+        SELECT s.stage_idx, s.stage, s.label, a.key AS channel, m.medium, a.events, a.customers,
+               a.sum_emotion / nullif(a.n_emotion, 0) AS mean_emotion, a.n_emotion
+        FROM a JOIN stages s USING (stage_idx) JOIN media m ON m.channel = a.key
+        ORDER BY s.stage_idx, a.events DESC, a.key""", params).df()
 
 
 def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
@@ -169,18 +232,26 @@ def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters 
     """
     st_sql, st_p = stages_cte(model)
     ev_sql, ev_p = events_cte(model, filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
+    cu_rel, cu_p = customer_values(con, model=model, filters=filters)
+    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("cu", f"SELECT mask FROM {cu_rel}", cu_p))
+    # customers per stage from the kept per-customer stage mask (no distinct count over the events)
     return con.execute(f"""{head},
-        agg AS (SELECT stage_idx, count(*) AS events, count(DISTINCT customer_id) AS customers,
-                       count(*) FILTER (WHERE touchpoint IS NOT NULL OR channel IS NOT NULL) AS touches
-                FROM ev GROUP BY ALL),
+        sc AS (SELECT stage_idx, channel, count(*) AS events,
+                      count(*) FILTER (WHERE touchpoint IS NOT NULL OR channel IS NOT NULL) AS touches
+               FROM ev GROUP BY ALL),
+        ev_agg AS (SELECT stage_idx, sum(events)::BIGINT AS events, sum(touches)::BIGINT AS touches
+                   FROM sc GROUP BY ALL),
+        cu_agg AS (SELECT k::INTEGER AS stage_idx, count(*) AS customers
+                   FROM cu, range(?::BIGINT) t(k) WHERE (cu.mask >> k::INTEGER) & 1 = 1 GROUP BY k),
+        agg AS (SELECT e.stage_idx, e.events, coalesce(c.customers, 0) AS customers, e.touches
+                FROM ev_agg e LEFT JOIN cu_agg c USING (stage_idx)),
         per_stage AS (
             SELECT s.stage_idx, s.stage, s.label, coalesce(a.events, 0) AS events,
                    coalesce(a.customers, 0) AS customers, coalesce(a.touches, 0) AS touches
             FROM stages s LEFT JOIN agg a USING (stage_idx)),
         rated AS (SELECT *, touches / customers AS tpc FROM per_stage WHERE touches > 0),
         med AS (SELECT median(tpc) AS m, count(*) AS n_touched FROM rated),
-        use AS (SELECT stage_idx, channel, count(*) AS n FROM ev WHERE channel IS NOT NULL GROUP BY ALL),
+        use AS (SELECT stage_idx, channel, events AS n FROM sc WHERE channel IS NOT NULL),
         chans AS (SELECT DISTINCT channel FROM use),
         absent AS (
             SELECT r.stage_idx, c.channel,
@@ -200,7 +271,7 @@ def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters 
         UNION ALL
         SELECT 'few_touches', r.stage_idx, r.stage, r.label, NULL, r.events, r.customers, r.tpc, med.m, NULL, NULL, 2
         FROM rated r, med WHERE med.n_touched >= 2 AND r.tpc < ? * med.m
-        ORDER BY stage_idx, k, channel""", [*params, few_ratio]).df().drop(columns="k")
+        ORDER BY stage_idx, k, channel""", [*params, len(model.stages), few_ratio]).df().drop(columns="k")
 
 
 def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> pd.DataFrame:
@@ -219,22 +290,16 @@ def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     >>> list(t.columns)[-3:]
     ['progressed_without', 'n_without', 'lift']
     """
-    from cjm.funnel import customer_reach  # per-customer furthest stage and stage mask, kept per data version
-
     st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
-    reach_sql, reach_p = customer_reach(con, model=model, filters=filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("rc", f"SELECT * FROM {reach_sql}", reach_p))
+    cu_rel, cu_p = customer_values(con, model=model, filters=filters)
+    pr_rel, pr_p = pair_stats(con, model=model, filters=filters, field="touchpoint")
+    head, params = _with(("stages", st_sql, st_p), ("rc", f"SELECT furthest, mask FROM {cu_rel}", cu_p),
+                         ("pr", f"SELECT * FROM {pr_rel}", pr_p))
     return con.execute(f"""{head},
         stage_tot AS (SELECT k AS stage_idx, count(*) AS n_all, count(*) FILTER (WHERE rc.furthest > k) AS p_all
                       FROM rc, range(?::BIGINT) t(k) WHERE (rc.mask >> k::INTEGER) & 1 = 1 GROUP BY k),
-        tp_cust AS (SELECT stage_idx, touchpoint, customer_id, count(*) AS events, sum(emotion) AS se,
-                           count(emotion) AS ne
-                    FROM ev WHERE touchpoint IS NOT NULL GROUP BY ALL),
-        tp AS (SELECT c.stage_idx, c.touchpoint, sum(c.events)::BIGINT AS events, count(*) AS customers,
-                      sum(c.se) / nullif(sum(c.ne), 0) AS mean_emotion, sum(c.ne)::BIGINT AS n_emotion,
-                      count(*) AS n_with, count(*) FILTER (WHERE rc.furthest > c.stage_idx) AS p_with
-               FROM tp_cust c JOIN rc USING (customer_id) GROUP BY ALL),
+        tp AS (SELECT stage_idx, key AS touchpoint, events, customers, sum_emotion / nullif(n_emotion, 0) AS mean_emotion,
+                      n_emotion, customers AS n_with, progressed AS p_with FROM pr),
         joined AS (
             SELECT s.stage_idx, s.stage, s.label, t.touchpoint, t.events, t.customers, t.mean_emotion, t.n_emotion,
                    t.n_with, t.p_with, st.n_all - t.n_with AS n_without, st.p_all - t.p_with AS p_without,
