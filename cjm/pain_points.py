@@ -25,7 +25,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cjm.channels import _with, events_cte, stages_cte
+from cjm.channels import _with, customer_values, events_cte, pair_stats, stages_cte
 from cjm.emotion import resolve_stage
 from cjm.filters import Filters
 from cjm.models import StageModel
@@ -39,25 +39,6 @@ A customer without a value counts with the mean value of their segment (or of ev
 Touchpoints whose mean emotion is not negative have impact 0 and are not listed."""
 
 
-def _base(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
-    st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
-    return f"""{head},
-        cust AS (SELECT customer_id, max(stage_idx) AS top, max(value) AS v,
-                        arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg
-                 FROM ev GROUP BY ALL),
-        seg_mean AS (SELECT seg, avg(v) AS m FROM cust WHERE v IS NOT NULL GROUP BY ALL),
-        all_mean AS (SELECT avg(v) AS m FROM cust),
-        cv AS (SELECT c.customer_id, c.top, coalesce(c.v, sm.m, am.m) AS v
-               FROM cust c LEFT JOIN seg_mean sm ON sm.seg IS NOT DISTINCT FROM c.seg CROSS JOIN all_mean am),
-        cv_mean AS (SELECT avg(v) AS m FROM cv),
-        pair_cust AS (SELECT stage_idx, touchpoint, customer_id, sum(emotion) AS se, count(emotion) AS ne
-                      FROM ev WHERE touchpoint IS NOT NULL GROUP BY ALL),
-        dropped_cust AS (SELECT p.*, cv.v, cv.top = p.stage_idx AND NOT s.final AS dropped
-                         FROM pair_cust p JOIN cv USING (customer_id) JOIN stages s USING (stage_idx))""", params
-
-
 def pain_points(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
                 top: int | None = None) -> pd.DataFrame:
     """(stage, touchpoint) pairs with a negative mean emotion, ranked by :data:`FORMULA` (highest first).
@@ -66,17 +47,25 @@ def pain_points(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     mean_emotion, dropped, drop_rate (dropped ÷ customers), value_at_stake (NULL without values),
     negativity, value_weight, impact. Ties: more customers first, then stage order, then name.
 
+    Reads the per-(stage, touchpoint) statistics and per-customer values kept per data version and filters
+    (:func:`cjm.channels.pair_stats`, :func:`cjm.channels.customer_values`), shared with touchpoint lift.
+
     >>> from cjm.store import open_workspace; from cjm.models import preset
     >>> list(pain_points(open_workspace(":memory:").cursor(), model=preset("five-stage")).columns)[:5]
     ['rank', 'stage_idx', 'stage', 'label', 'touchpoint']
     """
-    base, params = _base(con, model, filters)
+    st_sql, st_p = stages_cte(model)
+    cu_rel, cu_p = customer_values(con, model=model, filters=filters)
+    pr_rel, pr_p = pair_stats(con, model=model, filters=filters, field="touchpoint")
+    head, params = _with(("stages", st_sql, st_p), ("cv_mean", f"SELECT avg(v) AS m FROM {cu_rel}", cu_p),
+                         ("pr", f"SELECT * FROM {pr_rel}", pr_p))
     limit, limit_p = ("LIMIT ?", [int(top)]) if top is not None else ("", [])
-    return con.execute(f"""{base},
-        pairs AS (SELECT stage_idx, touchpoint, count(*) AS customers, sum(ne)::BIGINT AS n_emotion,
-                         sum(se) / nullif(sum(ne), 0) AS mean_emotion, count(*) FILTER (WHERE dropped) AS dropped,
-                         sum(v) AS value_at_stake, avg(v) AS mean_value
-                  FROM dropped_cust GROUP BY ALL),
+    return con.execute(f"""{head},
+        pairs AS (SELECT p.stage_idx, p.key AS touchpoint, p.customers, p.n_emotion,
+                         p.sum_emotion / nullif(p.n_emotion, 0) AS mean_emotion,
+                         CASE WHEN s.final THEN 0 ELSE p.stayed END AS dropped,
+                         p.value_sum AS value_at_stake, p.value_sum / nullif(p.value_n, 0) AS mean_value
+                  FROM pr p JOIN stages s USING (stage_idx)),
         scored AS (
             SELECT s.stage_idx, s.stage, s.label, p.touchpoint, p.customers, p.n_emotion, p.mean_emotion, p.dropped,
                    p.dropped / p.customers AS drop_rate, p.value_at_stake,
@@ -103,11 +92,14 @@ def evidence(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     0
     """
     idx = resolve_stage(model, stage)
-    base, params = _base(con, model, filters)
-    return con.execute(f"""{base}
-        SELECT e.stage_idx, s.stage, s.label, e.touchpoint, e.customer_id, e.ts, e.emotion, e.comment, d.dropped
-        FROM ev e JOIN stages s USING (stage_idx)
-        JOIN dropped_cust d ON d.stage_idx = e.stage_idx AND d.touchpoint = e.touchpoint AND d.customer_id = e.customer_id
+    st_sql, st_p = stages_cte(model)
+    ev_sql, ev_p = events_cte(model, filters)
+    cu_rel, cu_p = customer_values(con, model=model, filters=filters)
+    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("cv", f"SELECT * FROM {cu_rel}", cu_p))
+    return con.execute(f"""{head}
+        SELECT e.stage_idx, s.stage, s.label, e.touchpoint, e.customer_id, e.ts, e.emotion, e.comment,
+               cv.furthest = e.stage_idx AND NOT s.final AS dropped
+        FROM ev e JOIN stages s USING (stage_idx) JOIN cv USING (customer_id)
         WHERE e.stage_idx = ? AND e.touchpoint = ? AND e.comment IS NOT NULL AND trim(e.comment) <> ''
         QUALIFY row_number() OVER (PARTITION BY e.comment ORDER BY e.emotion NULLS LAST, e.seq) = 1
         ORDER BY e.emotion NULLS LAST, e.seq LIMIT ?""", [*params, idx, str(touchpoint), int(k)]).df()
