@@ -145,19 +145,38 @@ def touchpoint_curve(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     >>> len(touchpoint_curve(open_workspace(":memory:").cursor(), model=preset("five-stage")))
     0
     """
+    from cjm.journey import cached
+
     st_sql, st_p = stages_cte(model)
     ev_sql, ev_p = events_cte(model, filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
     ci, ci_p = _ci_sql("a.mean", "a.sd", "a.n")
-    return con.execute(f"""{head},
-        pos AS (SELECT stage_idx, touchpoint, emotion,
-                       row_number() OVER (PARTITION BY customer_id ORDER BY ts NULLS LAST, seq) AS position FROM ev),
-        agg AS (SELECT stage_idx, touchpoint, median(position) AS position, count(*) AS events, avg(emotion) AS mean,
-                       count(emotion) AS n, stddev_samp(emotion) AS sd
-                FROM pos WHERE touchpoint IS NOT NULL GROUP BY ALL)
+    # Speed (10M events): the window that numbers each customer's events carries only two small integers
+    # (stage and a touchpoint number), not the touchpoint text; the median position comes from the counts per
+    # (stage, touchpoint, position): value at rank floor((n+1)/2) and at rank floor(n/2)+1, averaged (= median).
+    # Means and sds are a plain aggregate. The result is kept per data version and filters.
+    sql = f"""WITH stages AS ({st_sql}),
+        tpm AS (SELECT touchpoint, (row_number() OVER (ORDER BY touchpoint))::INTEGER AS tid
+                FROM (SELECT DISTINCT touchpoint FROM ({ev_sql}) WHERE touchpoint IS NOT NULL)),
+        pos AS (SELECT e.stage_idx, t.tid,
+                       row_number() OVER (PARTITION BY e.customer_id ORDER BY e.ts NULLS LAST, e.seq) AS position
+                FROM ({ev_sql}) e LEFT JOIN tpm t USING (touchpoint)),
+        cnt AS (SELECT stage_idx, tid, position, count(*) AS c FROM pos WHERE tid IS NOT NULL GROUP BY ALL),
+        cum AS (SELECT *, sum(c) OVER (PARTITION BY stage_idx, tid ORDER BY position
+                                       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
+                       sum(c) OVER (PARTITION BY stage_idx, tid) AS total FROM cnt),
+        med AS (SELECT stage_idx, tid, (min(position) FILTER (WHERE cum >= (total + 1) // 2)
+                                        + min(position) FILTER (WHERE cum >= total // 2 + 1))::DOUBLE / 2 AS position
+                FROM cum GROUP BY ALL),
+        ev_agg AS (SELECT stage_idx, touchpoint, count(*) AS events, avg(emotion) AS mean, count(emotion) AS n,
+                          stddev_samp(emotion) AS sd
+                   FROM ({ev_sql}) WHERE touchpoint IS NOT NULL GROUP BY ALL),
+        agg AS (SELECT g.stage_idx, g.touchpoint, m.position, g.events, g.mean, g.n, g.sd
+                FROM ev_agg g JOIN tpm t USING (touchpoint) JOIN med m ON m.stage_idx = g.stage_idx AND m.tid = t.tid)
         SELECT row_number() OVER (ORDER BY a.stage_idx, a.position, a.touchpoint) - 1 AS "order",
                s.stage_idx, s.stage, s.label, a.touchpoint, a.position, a.events, a.mean, a.n, a.sd, {ci}
-        FROM agg a JOIN stages s USING (stage_idx) ORDER BY "order" """, [*params, *ci_p]).df()
+        FROM agg a JOIN stages s USING (stage_idx)"""
+    rel, params = cached(con, "tpcurve", sql, [*st_p, *ev_p, *ev_p, *ev_p, *ci_p])
+    return con.execute(f'SELECT * FROM {rel} ORDER BY "order"', params).df()
 
 
 def highs_lows(curve_df: pd.DataFrame) -> pd.DataFrame:
