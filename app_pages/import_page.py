@@ -39,7 +39,8 @@ def _mapping_editor(idx: int, info) -> dict[str, str | None]:
         c1, c2, c3 = st.columns([2, 2, 3], vertical_alignment="center")
         c1.text(header)
         field = c2.selectbox(ui.t("import.col_field_of", header=header), options, index=options.index(guess),
-                             key=f"map_{idx}_{j}", label_visibility="collapsed")
+                             key=f"map_{idx}_{j}", label_visibility="collapsed",
+                             format_func=lambda f: f if f == ignore else ui.t(f"field.{f}"))
         c3.text(values.iloc[0] if len(values) else "")
         mapping[header] = None if field == ignore else field
     return mapping
@@ -108,6 +109,7 @@ def _one_file(idx: int, upload, model) -> None:
             raise
         bar.empty()
         st.session_state[f"report_{idx}"] = report
+        st.rerun()  # the sidebar (counts, filters) and every page see the new data
     if f"report_{idx}" in st.session_state:
         _show_report(st.session_state[f"report_{idx}"])
 

@@ -161,7 +161,7 @@ def test_import_fix_mapping_funnel_lane_survives_restart(browser, tmp_path):
         _choose(page, "Stage model", "coleman-8")
         page.locator('input[type="file"]').set_input_files(str(xlsx))
         _settle(page)
-        _choose(page, "Field for column Süreç Adımı", "stage")
+        _choose(page, "Field for column Süreç Adımı", "Stage")
         page.get_by_role("button", name="Import", exact=True).click()
         _settle(page)
         expect(page.get_by_text("8 rows loaded, 0 rejected (of 8 read).", exact=False)).to_be_visible(timeout=30_000)
