@@ -10,7 +10,7 @@ import streamlit as st
 import ui
 from cjm.errors import CJMError
 from cjm.models import PRESETS, Outcome, Stage, StageModel, custom, norm, preset
-from cjm.workspace_data import stage_values_in_order, unmatched_stages
+from cjm.workspace_data import set_emotion_words, stage_values_in_order, unmatched_stages, unscored_emotion_words
 
 
 def _save(model: StageModel) -> None:
@@ -99,6 +99,27 @@ def _unknown_values(m: StageModel) -> None:
             _save(dataclasses.replace(m, extra_aliases=m.extra_aliases + extra))
 
 
+def _emotion_words() -> None:
+    """Emotion words the import did not know: give each a score on the −2..+2 scale (applied at once and to later
+    imports)."""
+    unknown = unscored_emotion_words(ui.cursor())
+    if not len(unknown):
+        return
+    st.subheader(ui.t("settings.emotion_words"))
+    st.caption(ui.t("settings.emotion_words_help"))
+    none = ui.t("map.none")
+    edited = st.data_editor(unknown.assign(score=none), key="emotion_words_editor", hide_index=True,
+                            disabled=["value", "events"], column_config={"score": st.column_config.SelectboxColumn(
+                                ui.t("settings.emotion_score"), options=[none, "+2", "+1", "0", "-1", "-2"],
+                                required=True)})
+    if st.button(ui.t("settings.save_emotion_words"), key="save_emotion_words"):
+        scores = {str(r.value): int(r.score) for r in edited.itertuples() if r.score != none}
+        if scores:
+            n = set_emotion_words(ui.workspace(), scores)
+            st.session_state["flash"] = ui.t("settings.emotion_saved", n=n)
+            st.rerun()
+
+
 def render() -> None:
     st.title(ui.t("settings.title"))
     m = ui.model()
@@ -119,6 +140,7 @@ def render() -> None:
     _stages_editor(m)
     _outcomes_editor(m)
     _unknown_values(m)
+    _emotion_words()
 
 
 ui.page(render)

@@ -262,7 +262,13 @@ EN: dict[str, str] = {
     "settings.save_mapping": "Save mapping",
     "settings.saved": "Saved. All pages now use the new model.",
     "settings.infer": "Suggest an order from the data",
-    "settings.emotion_words": "Emotion words",
+    "settings.emotion_words": "Emotion words without a score",
+    "settings.emotion_words_help": "These words were kept as text because their feeling is not known. Give each a "
+                                   "score from −2 (very negative) to +2 (very positive); the loaded events get it at "
+                                   "once and later imports read it too.",
+    "settings.emotion_score": "Score",
+    "settings.save_emotion_words": "Save scores",
+    "settings.emotion_saved": "Saved: {n} events got an emotion score.",
     # errors shown in place of a page
     "error.bug": "Something went wrong on this page. Your data is safe. Please reload the page.",
 }

@@ -226,3 +226,20 @@ def test_import_does_not_load_pandas(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120,
                          env={**os.environ, "PYTHONPATH": str(root)})
     assert out.stdout.split() == ["2", "1", "1", "False"], out.stderr
+
+
+def test_user_scored_emotion_words_apply_now_and_to_later_imports(ws):
+    """'meh' is not a known emotion word: kept as text; scored -1 in Settings it fills the loaded events and the
+    next import reads it too."""
+    from cjm.ingest import import_file
+    from cjm.workspace_data import set_emotion_words, unscored_emotion_words
+
+    import_file(ws, b"id,stage,emotion\n1,awareness,meh\n2,awareness,happy\n3,research,meh\n", file_name="a.csv")
+    assert unscored_emotion_words(ws.cursor()).values.tolist() == [["meh", 2]]
+    assert set_emotion_words(ws, {"meh": -1}) == 2
+    cur = ws.cursor()
+    assert cur.execute("SELECT customer_id, emotion FROM events ORDER BY seq").fetchall() == [
+        ("1", -1.0), ("2", 1.0), ("3", -1.0)]  # happy = +1 (built in), meh = -1 (user)
+    import_file(ws, b"id,stage,emotion\n4,awareness,MEH\n", file_name="b.csv")
+    assert cur.execute("SELECT emotion FROM events WHERE customer_id = '4'").fetchone() == (-1.0,)
+    assert len(unscored_emotion_words(cur)) == 0

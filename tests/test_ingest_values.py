@@ -208,15 +208,18 @@ def test_emotion_words_in_three_languages(ws):
 
 def test_emotion_words_mixed_with_scores_and_unknown_word(ws):
     rep = load(ws, "id,stage,Emotion\n1,a,5\n2,b,happy\n3,c,1\n4,d,meh\n5,e,9\n")
-    # numbers 1..9 -> 0-10 scale: (5-5)*0.4 = 0, (1-5)*0.4 = -1.6, (9-5)*0.4 = 1.6; "happy" -> +1; "meh" unknown
-    assert col(ws, "emotion") == pytest.approx([0, 1, -1.6, 1.6])
-    assert rep.rows_rejected == 1
-    assert reasons(ws)[0].startswith('Row 5: "meh" is not an emotion (this column uses the 0-10 scale')
+    # numbers 1..9 -> 0-10 scale: (5-5)*0.4 = 0, (1-5)*0.4 = -1.6, (9-5)*0.4 = 1.6; "happy" -> +1;
+    # "meh" is not a known word: the row is kept, emotion empty, the word kept as text and named in a warning
+    assert col(ws, "emotion")[:3] == pytest.approx([0, 1, -1.6])
+    assert col(ws, "emotion")[3] is None and col(ws, "emotion")[4] == pytest.approx(1.6)
+    assert col(ws, "emotion_raw")[3] == "meh"
+    assert rep.rows_rejected == 0
+    assert any('Emotion words not known in column "Emotion": "meh" (1)' in w for w in rep.warnings)
 
 
 def test_emotion_out_of_range_is_rejected(ws):
     rep = load(ws, "id,stage,Emotion\n1,a,-1\n2,b,3\n")
-    assert rep.rows_rejected == 1 and reasons(ws)[0].startswith('Row 3: "3" is not an emotion')
+    assert rep.rows_rejected == 1 and reasons(ws)[0].startswith('Row 3: "3" is off the emotion scale')
 
 
 def test_romanian_cedilla_word_still_matches(ws):

@@ -171,3 +171,16 @@ def test_untrusted_text_is_escaped_for_markdown_elements():
     assert ui.plain("[click](http://evil.example) **x** ![i](y)") == (
         r"\[click\]\(http\://evil\.example\) \*\*x\*\* \!\[i\]\(y\)")
     assert ui.tp("import.file", name="*a*_b_") == r"File: \*a\*\_b\_"
+
+
+def test_settings_scores_unknown_emotion_words(tmp_path):
+    from cjm.ingest import import_file
+    from cjm.models import preset
+
+    ws = open_workspace(tmp_path / "words.duckdb")
+    import_file(ws, b"id,stage,emotion\n1,awareness,meh\n2,research,happy\n", file_name="w.csv",
+                model=preset("five-stage"))
+    at = _app(ws.path, "settings_page")
+    assert not at.exception
+    assert any("Emotion words without a score" == s.value for s in at.subheader)  # "meh" is offered for scoring
+    close_workspace(ws)

@@ -32,6 +32,8 @@ A cell that cannot be read rejects its row, with a reason naming row and column.
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass, field
 
 import duckdb
@@ -310,6 +312,15 @@ def decide_scale(lo: float | None, hi: float | None) -> EmotionScale:
     return SCALES["0-10"]  # values above 10 are rejected as out of range
 
 
+def _user_words(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Words the user scored in Settings (``meta.emotion_words``, see cjm.workspace_data.set_emotion_words)."""
+    try:
+        row = cur.execute("SELECT value FROM meta WHERE key = 'emotion_words'").fetchone()
+    except duckdb.CatalogException:  # a connection without a workspace (inspect)
+        return {}
+    return json.loads(row[0]) if row else {}
+
+
 def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, r: str, decimal: str) -> EmotionScale:
     """Decide the scale and create ``_cjm_emo_words(raw, score)`` for the column's distinct words."""
     num = number_expr(r, decimal)
@@ -317,7 +328,8 @@ def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, r: str, decimal: s
                                      FROM (SELECT {r} AS r, {num} AS v FROM {ident(table)})""")
     scale = decide_scale(lo, hi)
     words = [(w,) for w in (words or [])]
-    rows = [(w, EMOTION_WORDS[norm(w)]) for (w,) in words if norm(w) in EMOTION_WORDS]
+    known = {**EMOTION_WORDS, **_user_words(cur)}
+    rows = [(w, known[norm(w)]) for (w,) in words if norm(w) in known]
     cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_emo_words (raw VARCHAR PRIMARY KEY, score DOUBLE)")
     if rows:
         cur.executemany("INSERT INTO _cjm_emo_words VALUES (?, ?)", rows)
@@ -406,9 +418,18 @@ def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str
         else:  # numbers only: no join (it would run over every row twice: finding bad rows, inserting)
             word_score = "CAST(NULL AS DOUBLE)"
         outer.append(f"{emotion_expr(r, dec, scale, word_score)} AS emotion")
-        outer += [f"{r} AS emotion_raw", f"{r} AS _raw_emotion"]
-        checks.append(("emotion", "emotion", f"is not an emotion (this column uses the {scale.name} scale; words "
-                                             f"such as happy, neutral, frustrated are also read)"))
+        # a number off the scale rejects its row; a word we do not know is kept as text (emotion left empty) and
+        # listed in a warning, so the user can score it in Settings instead of losing the row
+        outer += [f"{r} AS emotion_raw", f"CASE WHEN {number_expr(r, dec)} IS NOT NULL THEN {r} END AS _raw_emotion"]
+        checks.append(("emotion", "emotion", f"is off the emotion scale (this column uses the {scale.name} scale)"))
+        unknown = cur.execute(f"""SELECT r, count(*) AS n FROM (SELECT {src['emotion']} AS r FROM {ident(clean)}) s
+                                  WHERE r IS NOT NULL AND {number_expr('r', dec)} IS NULL
+                                    AND r NOT IN (SELECT raw FROM _cjm_emo_words)
+                                  GROUP BY r ORDER BY n DESC, r LIMIT 6""").fetchall()
+        if unknown:
+            listed = ", ".join(f'"{w}" ({n})' for w, n in unknown[:5]) + (", …" if len(unknown) > 5 else "")
+            info.warnings.append(f'Emotion words not known in column "{header_of["emotion"]}": {listed}. The rows are '
+                                 f"kept with the word as text; give each word a score in Settings.")
     elif "satisfaction" in col_of:
         # the analyses read only the canonical emotion: a satisfaction/rating column stands in for it
         r = f"s.{src['satisfaction']}"
