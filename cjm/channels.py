@@ -123,7 +123,8 @@ def _with(*ctes: tuple[str, str, list]) -> tuple[str, list]:
 def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
                     filters: Filters | None = None) -> tuple[str, list]:
     """``(relation, params)``: one row per customer of the filtered events in the model, kept per data version
-    and filters (:func:`cjm.journey.cached`). Columns: ``customer_id``, ``furthest`` (highest stage index),
+    and filters (:func:`cjm.journey.cached`). Columns: ``customer_id``, ``ck`` (BIGINT, 1, 2, …: a customer
+    number, cheaper to group and sort by than the text), ``furthest`` (highest stage index),
     ``mask`` (BIGINT, bit k set = an event at stage k) and ``v`` — the customer's value: the largest ``value``
     of their events, else the mean of their segment (first segment in file order), else of everyone (NULL
     when no customer has a value).
@@ -139,7 +140,7 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
             FROM ({ev_sql}) GROUP BY customer_id),
         seg_mean AS (SELECT seg, avg(v) AS m FROM cust WHERE v IS NOT NULL GROUP BY ALL),
         all_mean AS (SELECT avg(v) AS m FROM cust)
-        SELECT c.customer_id, c.furthest, c.mask, coalesce(c.v, sm.m, am.m) AS v
+        SELECT c.customer_id, row_number() OVER () AS ck, c.furthest, c.mask, coalesce(c.v, sm.m, am.m) AS v
         FROM cust c LEFT JOIN seg_mean sm ON sm.seg IS NOT DISTINCT FROM c.seg CROSS JOIN all_mean am"""
     return cached(con, "custval", sql, ev_p)
 
@@ -158,8 +159,8 @@ def pair_stats(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     customers (see :func:`customer_values`): ``progressed`` (furthest stage later than this one), ``stayed``
     (furthest stage is this one), ``value_sum`` / ``value_n`` (their values).
 
-    The distinct customers come from one ``DISTINCT (stage, key, customer)`` pass joined to the kept
-    per-customer table; event counts and emotion sums from a plain aggregate (no window, no distinct aggregate).
+    Event counts and emotion sums come from a plain aggregate; distinct customers from one pass over the
+    events numbered by pair and customer (no distinct aggregate, no grouping by customer text).
 
     >>> # rel, p = pair_stats(con, model=m, field="channel")
     """
@@ -169,16 +170,22 @@ def pair_stats(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     f = ident(field, PAIR_FIELDS)
     ev_sql, ev_p = events_cte(model, filters)
     cu_rel, cu_p = customer_values(con, model=model, filters=filters)
-    # the filtered events are read twice as sub-queries (a CTE used twice may be materialised whole)
+    # The filtered events are read as sub-queries (a CTE used twice may be materialised whole). Distinct
+    # customers per pair: the events joined to small integer numbers of their touchpoint/channel and customer,
+    # keeping each customer's first event per pair (a window on integers; at 10M events faster than a DISTINCT
+    # or a GROUP BY on the texts).
     sql = f"""WITH e AS (SELECT stage_idx, {f} AS key, count(*) AS events, count(emotion) AS n_emotion,
                      sum(emotion) AS sum_emotion
               FROM ({ev_sql}) WHERE {f} IS NOT NULL GROUP BY ALL),
-        d AS (SELECT DISTINCT stage_idx, {f} AS key, customer_id FROM ({ev_sql}) WHERE {f} IS NOT NULL),
-        c AS (SELECT d.stage_idx, d.key, count(*) AS customers,
-                     count(*) FILTER (WHERE cv.furthest > d.stage_idx) AS progressed,
-                     count(*) FILTER (WHERE cv.furthest = d.stage_idx) AS stayed,
-                     sum(cv.v) AS value_sum, count(cv.v) AS value_n
-              FROM d JOIN {cu_rel} AS cv USING (customer_id) GROUP BY ALL)
+        keys AS (SELECT key, (row_number() OVER ())::INTEGER AS kid FROM (SELECT DISTINCT key FROM e)),
+        d AS (SELECT x.stage_idx, k.kid, cv.furthest, cv.v
+              FROM ({ev_sql}) x JOIN keys k ON k.key = x.{f} JOIN {cu_rel} AS cv USING (customer_id)
+              QUALIFY row_number() OVER (PARTITION BY cv.ck, x.stage_idx, k.kid) = 1),
+        c AS (SELECT d.stage_idx, k.key, count(*) AS customers,
+                     count(*) FILTER (WHERE d.furthest > d.stage_idx) AS progressed,
+                     count(*) FILTER (WHERE d.furthest = d.stage_idx) AS stayed,
+                     sum(d.v) AS value_sum, count(d.v) AS value_n
+              FROM d JOIN keys k USING (kid) GROUP BY ALL)
         SELECT e.stage_idx, e.key, e.events, e.n_emotion, e.sum_emotion, c.customers, c.progressed, c.stayed,
                c.value_sum, c.value_n
         FROM e JOIN c USING (stage_idx, key)"""
