@@ -268,21 +268,30 @@ def _cell_text(c: ET.Element) -> tuple[str, str | None]:
     return t, v.text
 
 
+def _xml_rows(xml: bytes):
+    """``(excel_row, <row> element)`` streamed from a sheet's XML; rows without ``r`` follow the previous one."""
+    last_r = 0
+    for _, el in ET.iterparse(io.BytesIO(xml), events=("end",)):
+        if el.tag == f"{_NS}row":
+            last_r = int(el.get("r") or last_r + 1)
+            yield last_r, el
+
+
+def _xml_cells(row):
+    """``(column number, <c> element)`` of a row element; cells without ``r`` follow the previous one."""
+    last_c = 0
+    for c in row.iter(f"{_NS}c"):
+        m = _CELL_REF.match(c.get("r", ""))
+        last_c = col_number(m.group(1)) if m else last_c + 1
+        yield last_c, c
+
+
 def _top_rows(xml: bytes, limit: int) -> list[tuple[int, dict[int, tuple[str, str]]]]:
     """The first *limit* rows that hold values: ``[(excel_row, {col: (type, raw)})]``."""
     rows: list[tuple[int, dict[int, tuple[str, str]]]] = []
-    last_r = 0
-    for _, el in ET.iterparse(io.BytesIO(xml), events=("end",)):
-        if el.tag != f"{_NS}row":
-            continue
-        r = int(el.get("r") or last_r + 1)
-        last_r = r
+    for r, el in _xml_rows(xml):
         cells: dict[int, tuple[str, str]] = {}
-        last_c = 0
-        for c in el.iter(f"{_NS}c"):
-            m = _CELL_REF.match(c.get("r", ""))
-            col = col_number(m.group(1)) if m else last_c + 1
-            last_c = col
+        for col, c in _xml_cells(el):
             t, raw = _cell_text(c)
             if raw is not None:
                 cells[col] = (t, raw)
@@ -740,18 +749,9 @@ def _scan_sheet_python(xml: bytes, top_row: int, header_row: int) -> tuple[int, 
     """Fallback for sheets whose rows carry no ``r`` numbers: a streaming parse (slower, rare)."""
     max_r = max_c = count = 0
     min_c = 1 << 20
-    last_r = 0
-    for _, el in ET.iterparse(io.BytesIO(xml), events=("end",)):
-        if el.tag != f"{_NS}row":
-            continue
-        r = int(el.get("r") or last_r + 1)
-        last_r = r
-        last_c = 0
+    for r, el in _xml_rows(xml):
         nonempty = False
-        for c in el.iter(f"{_NS}c"):
-            m = _CELL_REF.match(c.get("r", ""))
-            col = col_number(m.group(1)) if m else last_c + 1
-            last_c = col
+        for col, c in _xml_cells(el):
             if _cell_text(c)[1] is not None:
                 nonempty = True
                 max_c, min_c = max(max_c, col), min(min_c, col)
