@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm.channels import COLEMAN_MEDIA, DIGITAL_MEDIA, classify_channel, gaps, matrix, touchpoints
+from cjm.channels import (COLEMAN_MEDIA, DIGITAL_MEDIA, classify_channel, customer_values, gaps, matrix, pair_stats,
+                          touchpoints)
 from cjm.filters import Filters
 
 
@@ -229,3 +230,46 @@ def test_no_gaps_when_the_data_has_no_touchpoints_or_channels(journeys):
     con, m = journeys({"c1": [("awareness", "2026-01-01"), ("purchase", "2026-01-02")]})
     assert len(gaps(con, model=m)) == 0  # nothing to compare: not five "no touchpoint" sentences
     assert len(matrix(con, model=m)) == 0 and len(touchpoints(con, model=m)) == 0
+
+
+KEPT_LOG = {
+    "c1": [("awareness", "2026-01-01", {"channel": "email", "emotion": -1, "value": 100, "segment": "A"}),
+           ("awareness", "2026-01-02", {"channel": "email", "emotion": 2, "value": 50, "segment": "A"}),
+           ("research", "2026-01-03", {"channel": "phone"})],
+    "c2": [("awareness", "2026-01-01", {"channel": "email", "segment": "A"})],
+    "c3": [("research", "2026-01-02", {"channel": "email"}), ("webinar", "2026-01-03", {"channel": "email"})],
+}
+
+
+def test_customer_values_hand_computed(journeys):
+    con, m = journeys(KEPT_LOG)
+    rel, params = customer_values(con, model=m)
+    rows = con.execute(f"SELECT customer_id, ck, furthest, mask, v FROM {rel} ORDER BY customer_id", params).fetchall()
+    # c1: largest value 100, stages 0 and 1 -> mask 0b11 = 3; c2: no value, segment A -> mean of A (c1) = 100;
+    # c3: no value, no segment -> mean of everyone with a value = 100; the "webinar" event is outside the model
+    assert [r[:1] + r[2:] for r in rows] == [("c1", 1, 3, 100.0), ("c2", 0, 1, 100.0), ("c3", 1, 2, 100.0)]
+    assert sorted(r[1] for r in rows) == [1, 2, 3]  # one number per customer
+
+
+def test_pair_stats_hand_computed(journeys):
+    con, m = journeys(KEPT_LOG)
+    rel, params = pair_stats(con, model=m, field="channel")
+    got = con.execute(f"SELECT stage_idx, key, events, n_emotion, sum_emotion, customers, progressed, stayed, value_n "
+                      f"FROM {rel} ORDER BY ALL", params).fetchall()
+    # awareness/email: c1 twice + c2 -> 3 events, 2 customers; emotions -1 + 2 = 1 (n 2); c1 went on to research
+    # (progressed), c2 stayed; research/email: c3 (the webinar event is outside the model), stayed;
+    # research/phone: c1, stayed
+    assert got == [(0, "email", 3, 2, 1.0, 2, 1, 1, 2), (1, "email", 1, 0, None, 1, 0, 1, 1),
+                   (1, "phone", 1, 0, None, 1, 0, 1, 1)]
+
+
+def test_kept_results_follow_filters_and_new_data(journeys):
+    con, m = journeys(KEPT_LOG)
+    assert matrix(con, model=m)["customers"].tolist() == [2, 1, 1]  # awareness email; research email, phone
+    # the segment filter keeps events with segment A: only the awareness e-mails of c1 and c2
+    assert matrix(con, model=m, filters=Filters(segment=("A",)))["customers"].tolist() == [2]
+    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx, "
+                "channel, touchpoint) VALUES (99, 1, 'test.csv', 100, 'c4', '2026-01-05', 'awareness', 0, 'email', 'ad')")
+    assert matrix(con, model=m)["customers"].tolist() == [3, 1, 1]
+    t = touchpoints(con, model=m)
+    assert t[["touchpoint", "customers", "n_with", "n_without"]].values.tolist() == [["ad", 1, 1, 2]]

@@ -148,3 +148,48 @@ def test_comments_show_each_text_once(journeys):
     # "Too slow" twice -> shown once, at its most negative (-2, c2); then "Late" (-1)
     c = comments(con, model=m, k=3)
     assert c[["comment", "emotion", "customer_id"]].values.tolist() == [["Too slow", -2.0, "c2"], ["Late", -1.0, "c3"]]
+
+
+def test_touchpoint_curve_median_position_even_and_odd_counts(journeys):
+    con, m = journeys({
+        # "form" at positions 1 (c1), 3 (c2) -> median (1 + 3) / 2 = 2.0
+        # "chat" at positions 2 (c1), 1 and 2 (c2) -> sorted 1 2 2 -> 2.0
+        "c1": [("awareness", "2026-01-01", _e(1, touchpoint="form")), ("awareness", "2026-01-02", _e(touchpoint="chat"))],
+        "c2": [("awareness", "2026-01-01", _e(touchpoint="chat")), ("awareness", "2026-01-02", _e(touchpoint="chat")),
+               ("awareness", "2026-01-03", _e(-1, touchpoint="form"))],
+        # no timestamp: after c3's timed events; "web" at positions 1, 2 (no touchpoint at 3), 4
+        "c3": [("awareness", "2026-01-02", _e(touchpoint="web")), ("awareness", "2026-01-01", _e(touchpoint="web")),
+               ("awareness", "2026-01-03", _e()), {"stage": "awareness", "touchpoint": "web"}],
+    })
+    t = touchpoint_curve(con, model=m).set_index("touchpoint")
+    # all three at median position 2.0 (web: 1, 2, 4) -> same stage and position: ordered by name
+    assert t.loc["form", "position"] == 2.0 and t.loc["chat", "position"] == 2.0 and t.loc["web", "position"] == 2.0
+    assert t.loc["form", "mean"] == 0 and t.loc["form", "n"] == 2 and t.loc["chat", "n"] == 0
+    assert t["order"].tolist() == [0, 1, 2] and t.index.tolist() == ["chat", "form", "web"]
+
+
+def test_touchpoint_curve_median_of_even_count_averages_the_middle_two(journeys):
+    # "x" at positions 1 (a), 2 (b), 3 (c), 4 (d) -> middle two 2 and 3 -> 2.5; "y" at 2 (a), 1 (b) -> 1.5
+    con, m = journeys({
+        "a": [("awareness", "2026-01-01", _e(touchpoint="x")), ("awareness", "2026-01-02", _e(touchpoint="y"))],
+        "b": [("awareness", "2026-01-01", _e(touchpoint="y")), ("awareness", "2026-01-02", _e(touchpoint="x"))],
+        "c": [("awareness", "2026-01-01", _e()), ("awareness", "2026-01-02", _e()),
+              ("awareness", "2026-01-03", _e(touchpoint="x"))],
+        "d": [("awareness", "2026-01-01", _e()), ("awareness", "2026-01-02", _e()), ("awareness", "2026-01-03", _e()),
+              ("awareness", "2026-01-04", _e(touchpoint="x"))],
+    })
+    t = touchpoint_curve(con, model=m)
+    assert t[["touchpoint", "position", "events"]].values.tolist() == [["y", 1.5, 2], ["x", 2.5, 4]]
+
+
+def test_touchpoint_curve_kept_result_follows_data_and_filters(journeys):
+    con, m = journeys(LOG)
+    before = touchpoint_curve(con, model=m)
+    assert before.set_index("touchpoint").loc["ad", "events"] == 3
+    only_a = touchpoint_curve(con, model=m, filters=Filters(segment=("A",)))
+    assert only_a["touchpoint"].tolist() == ["ad", "call"]
+    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx, "
+                "touchpoint, emotion) VALUES (99, 1, 'test.csv', 100, 'c9', '2026-01-01', 'awareness', 0, 'ad', -2)")
+    after = touchpoint_curve(con, model=m).set_index("touchpoint")
+    # ad: -2, 0, 1 and now -2 -> 4 events, mean -3/4
+    assert after.loc["ad", "events"] == 4 and after.loc["ad", "mean"] == pytest.approx(-0.75)

@@ -84,3 +84,15 @@ def test_evidence_shows_each_text_once(journeys):
                        "c3": [("research", "2026-01-02", {"touchpoint": "call", "comment": "Late"})]})
     ev = evidence(con, model=m, stage="research", touchpoint="call", k=3)
     assert ev[["comment", "customer_id"]].values.tolist() == [["Too slow", "c2"], ["Late", "c3"]]
+
+
+def test_kept_statistics_follow_new_data_and_filters(journeys):
+    con, m = journeys(LOG)
+    assert pain_points(con, model=m).iloc[0]["customers"] == 3  # awareness/ad: c1 c2 c3
+    # segment A keeps c1 and c4 only: awareness/ad is c1 alone (mean -2), advocacy/survey c4, research/call c1
+    assert sorted(pain_points(con, model=m, filters=Filters(segment=("A",)))["touchpoint"]) == ["ad", "call", "survey"]
+    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx, "
+                "touchpoint, emotion) VALUES (99, 1, 'test.csv', 100, 'c5', '2026-01-05', 'awareness', 0, 'ad', -2)")
+    ad = pain_points(con, model=m).set_index("touchpoint").loc["ad"]
+    # now c1 c2 c3 c5: mean (-2 + 0 - 1 - 2) / 4 = -1.25; dropped c3 and c5 = 2
+    assert (ad["customers"], ad["mean_emotion"], ad["dropped"]) == (4, -1.25, 2)
