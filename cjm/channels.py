@@ -205,15 +205,26 @@ def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     >>> list(matrix(con, model=preset("five-stage")).columns)[:5]
     ['stage_idx', 'stage', 'label', 'channel', 'medium']
     """
+    from cjm.journey import cached
+
     st_sql, st_p = stages_cte(model)
+    ev_sql, ev_p = events_cte(model, filters)
     md_sql, md_p = media_cte(con, model, filters)
-    pr_rel, pr_p = pair_stats(con, model=model, filters=filters, field="channel")
-    head, params = _with(("stages", st_sql, st_p), ("media", md_sql, md_p), ("a", f"SELECT * FROM {pr_rel}", pr_p))
+    # few (stage, channel) pairs: DISTINCT then count is cheaper than a distinct aggregate, and than the
+    # integer-numbered window of pair_stats (at 10M events); the per-pair figures are kept per data version
+    agg_sql = f"""WITH e AS (SELECT stage_idx, channel, count(*) AS events, avg(emotion) AS mean_emotion,
+                            count(emotion) AS n_emotion
+                     FROM ({ev_sql}) WHERE channel IS NOT NULL GROUP BY ALL),
+        c AS (SELECT stage_idx, channel, count(*) AS customers
+              FROM (SELECT DISTINCT stage_idx, channel, customer_id FROM ({ev_sql}) WHERE channel IS NOT NULL)
+              GROUP BY ALL)
+        SELECT * FROM e JOIN c USING (stage_idx, channel)"""
+    agg_rel, agg_p = cached(con, "matrix", agg_sql, [*ev_p, *ev_p])
+    head, params = _with(("stages", st_sql, st_p), ("media", md_sql, md_p), ("a", f"SELECT * FROM {agg_rel}", agg_p))
     return con.execute(f"""{head}
-        SELECT s.stage_idx, s.stage, s.label, a.key AS channel, m.medium, a.events, a.customers,
-               a.sum_emotion / nullif(a.n_emotion, 0) AS mean_emotion, a.n_emotion
-        FROM a JOIN stages s USING (stage_idx) JOIN media m ON m.channel = a.key
-        ORDER BY s.stage_idx, a.events DESC, a.key""", params).df()
+        SELECT s.stage_idx, s.stage, s.label, a.channel, m.medium, a.events, a.customers, a.mean_emotion, a.n_emotion
+        FROM a JOIN stages s USING (stage_idx) JOIN media m USING (channel)
+        ORDER BY s.stage_idx, a.events DESC, a.channel""", params).df()
 
 
 def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
@@ -239,9 +250,11 @@ def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters 
     """
     st_sql, st_p = stages_cte(model)
     ev_sql, ev_p = events_cte(model, filters)
-    cu_rel, cu_p = customer_values(con, model=model, filters=filters)
+    from cjm.funnel import customer_reach
+
+    cu_rel, cu_p = customer_reach(con, model=model, filters=filters)
     head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("cu", f"SELECT mask FROM {cu_rel}", cu_p))
-    # customers per stage from the kept per-customer stage mask (no distinct count over the events)
+    # customers per stage from the per-customer stage mask kept for the funnel (no distinct count over events)
     return con.execute(f"""{head},
         sc AS (SELECT stage_idx, channel, count(*) AS events,
                       count(*) FILTER (WHERE touchpoint IS NOT NULL OR channel IS NOT NULL) AS touches
