@@ -129,7 +129,11 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     of their events, else the mean of their segment (first segment in file order), else of everyone (NULL
     when no customer has a value).
 
-    >>> # rel, p = customer_values(con, model=m); con.execute(f"SELECT count(*) FROM {rel}", p)
+    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> con = open_workspace(":memory:").cursor()
+    >>> rel, p = customer_values(con, model=preset("five-stage"))
+    >>> con.execute(f"SELECT count(*) FROM {rel}", p).fetchone()
+    (0,)
     """
     from cjm.journey import cached
 
@@ -162,7 +166,11 @@ def pair_stats(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     Event counts and emotion sums come from a plain aggregate; distinct customers from one pass over the
     events numbered by pair and customer (no distinct aggregate, no grouping by customer text).
 
-    >>> # rel, p = pair_stats(con, model=m, field="channel")
+    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> con = open_workspace(":memory:").cursor()
+    >>> rel, p = pair_stats(con, model=preset("five-stage"), field="channel")
+    >>> [d[0] for d in con.execute(f"SELECT * FROM {rel}", p).description][:3]
+    ['stage_idx', 'key', 'events']
     """
     from cjm.journey import cached
     from cjm.sql import ident
@@ -318,8 +326,9 @@ def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     return con.execute(f"""{head},
         stage_tot AS (SELECT k AS stage_idx, count(*) AS n_all, count(*) FILTER (WHERE rc.furthest > k) AS p_all
                       FROM rc, range(?::BIGINT) t(k) WHERE (rc.mask >> k::INTEGER) & 1 = 1 GROUP BY k),
-        tp AS (SELECT stage_idx, key AS touchpoint, events, customers, sum_emotion / nullif(n_emotion, 0) AS mean_emotion,
-                      n_emotion, customers AS n_with, progressed AS p_with FROM pr),
+        tp AS (SELECT stage_idx, key AS touchpoint, events, customers,
+                      sum_emotion / nullif(n_emotion, 0) AS mean_emotion, n_emotion, customers AS n_with,
+                      progressed AS p_with FROM pr),
         joined AS (
             SELECT s.stage_idx, s.stage, s.label, t.touchpoint, t.events, t.customers, t.mean_emotion, t.n_emotion,
                    t.n_with, t.p_with, st.n_all - t.n_with AS n_without, st.p_all - t.p_with AS p_without,
