@@ -369,8 +369,9 @@ def _thresholds(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filt
 
 def stuck(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
           days: float | None = None, as_of: dt.date | dt.datetime | None = None) -> pd.DataFrame:
-    """Customers stuck: no event for at least the threshold and their current stage (the stage of their
-    last event) is not final (``model.final_indexes()``).
+    """Customers stuck: no event for at least the threshold, their current stage (the stage of their
+    last event) is not final (``model.final_indexes()``), and no outcome is recorded for them at that stage
+    (a decision there — hired, not now, no way, lost — means they moved on or left, not that they are stuck).
 
     Threshold: *days* for every stage, or by default per stage from the data: the p90 of
     :func:`time_in_stage` for that stage, at least 1 day (30 days when the stage has no measured stays).
@@ -397,7 +398,9 @@ def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float]
         SELECT l.customer_id, s.stage_idx, s.stage, s.label, l.last_seen, l.days_idle,
                t.thr[l.current_idx + 1] AS threshold_days
         FROM l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx, t
-        WHERE NOT s.final AND l.days_idle >= t.thr[l.current_idx + 1]"""
+        WHERE NOT s.final AND l.days_idle >= t.thr[l.current_idx + 1]
+          AND l.customer_id NOT IN (SELECT customer_id FROM events
+                                    WHERE outcome_key IS NOT NULL AND stage_idx = l.current_idx)"""
     return sql, [thr, ref, *params, *st_params]
 
 

@@ -316,3 +316,18 @@ def test_kept_results_follow_every_write(build, ws):
     # filters are part of the key: the unfiltered result is not reused for a filtered call
     assert fn.funnel(con, model=m, filters=Filters(stages=("awareness",)))["customers"].tolist() == [2, 0, 0, 0, 0]
     assert fn.funnel(con, model=m)["customers"].tolist() == [3, 3, 3, 2, 1]
+
+
+def test_a_decision_at_the_stage_is_not_stuck(journeys):
+    # as_of = latest timestamp = 2025-06-01; threshold 30 days for every stage.
+    # p: pre-purchase, then "No way" (an outcome of pre-purchase) -> decided, not stuck (idle 147 days)
+    # q: pre-purchase only, idle 151 days -> stuck
+    # r: client experience on 2025-06-01 -> idle 0 days, not stuck
+    con, m = journeys({
+        "p": [("Pre-purchase", "2025-01-01"), ("Pre-purchase", "2025-01-05", {"outcome": "No way"})],
+        "q": [("Pre-purchase", "2025-01-01")],
+        "r": [("Pre-purchase", "2025-05-01"), ("Client experience", "2025-06-01")],
+    }, model="hinge-b2b-4")
+    got = fn.stuck(con, model=m, days=30)
+    assert got["customer_id"].tolist() == ["q"]
+    assert got["days_idle"].tolist() == [151.0]  # 2025-01-01 -> 2025-06-01
