@@ -1,7 +1,8 @@
 """Benchmark of the journey analyses on synthetic events: ``python -m cjm.bench_analytics [--sizes 1M,10M]``.
 
-For each size: generate events with DuckDB SQL straight into an on-disk workspace (file order deliberately not
-customer order, as in a real export sorted by date; left in that order, as after an import), time every analysis
+For each size: generate events with DuckDB SQL into an on-disk workspace (file order deliberately not customer
+order, as in a real export sorted by date), written as an import writes them (:func:`cjm.store.insert_events`:
+customer keys, each customer's events together in journey order), time every analysis
 twice: ``seconds_cold`` with no kept intermediate results (:func:`cjm.journey.cached` TEMP tables dropped first:
 the first analysis after an import or a filter change pays for them) and ``seconds`` (best of two further runs,
 as when a page shows several analyses of the same data). Then time a straightforward pandas implementation of the
@@ -33,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from cjm.models import preset
-from cjm.store import close_workspace, open_workspace
+from cjm.store import close_workspace, insert_events, open_workspace
 
 MODEL = preset("five-stage")
 
@@ -49,11 +50,13 @@ def generate(con, n_events: int) -> None:
     emotions, segments, values and a few comments; mostly forward journeys with loops and backward moves."""
     n_cust = max(1, n_events // 10)
     con.execute("DELETE FROM events")
+    con.execute("DELETE FROM customers")
     con.execute("DELETE FROM stage_model")
     con.execute("INSERT INTO stage_model VALUES (?, ?, now())", [MODEL.name, MODEL.to_json()])
-    con.execute("""
-        INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx, touchpoint,
-                            channel, emotion, nps, segment, persona, role, value, comment)
+    columns = ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx",
+               "touchpoint", "channel", "emotion", "nps", "segment", "persona", "role", "value", "comment"]
+    # written the way an import writes events (cjm.store.insert_events: customer keys, storage order)
+    insert_events(con, columns, """
         WITH c AS (SELECT c, 1 + (hash(c) % 19)::INTEGER AS n FROM range(?) t(c)),
         e AS (SELECT c, unnest(range(n)) AS j FROM c),
         r AS (SELECT c, j, hash(c * 31 + j) AS h,

@@ -123,8 +123,8 @@ def _with(*ctes: tuple[str, str, list]) -> tuple[str, list]:
 def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
                     filters: Filters | None = None) -> tuple[str, list]:
     """``(relation, params)``: one row per customer of the filtered events in the model, kept per data version
-    and filters (:func:`cjm.journey.cached`). Columns: ``customer_id``, ``ck`` (BIGINT, 1, 2, …: a customer
-    number, cheaper to group and sort by than the text), ``furthest`` (highest stage index),
+    and filters (:func:`cjm.journey.cached`). Columns: ``ckey`` (the customer's key in ``customers``),
+    ``furthest`` (highest stage index),
     ``mask`` (BIGINT, bit k set = an event at stage k) and ``v`` — the customer's value: the largest ``value``
     of their events, else the mean of their segment (first segment in file order), else of everyone (NULL
     when no customer has a value).
@@ -139,12 +139,12 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
 
     ev_sql, ev_p = events_cte(model, filters)
     sql = f"""WITH cust AS (
-            SELECT customer_id, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask, max(value) AS v,
+            SELECT ckey, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask, max(value) AS v,
                    arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg
-            FROM ({ev_sql}) GROUP BY customer_id),
+            FROM ({ev_sql}) GROUP BY ckey),
         seg_mean AS (SELECT seg, avg(v) AS m FROM cust WHERE v IS NOT NULL GROUP BY ALL),
         all_mean AS (SELECT avg(v) AS m FROM cust)
-        SELECT c.customer_id, row_number() OVER () AS ck, c.furthest, c.mask, coalesce(c.v, sm.m, am.m) AS v
+        SELECT c.ckey, c.furthest, c.mask, coalesce(c.v, sm.m, am.m) AS v
         FROM cust c LEFT JOIN seg_mean sm ON sm.seg IS NOT DISTINCT FROM c.seg CROSS JOIN all_mean am"""
     return cached(con, "custval", sql, ev_p)
 
@@ -187,8 +187,8 @@ def pair_stats(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
               FROM ({ev_sql}) WHERE {f} IS NOT NULL GROUP BY ALL),
         keys AS (SELECT key, (row_number() OVER ())::INTEGER AS kid FROM (SELECT DISTINCT key FROM e)),
         d AS (SELECT x.stage_idx, k.kid, cv.furthest, cv.v
-              FROM ({ev_sql}) x JOIN keys k ON k.key = x.{f} JOIN {cu_rel} AS cv USING (customer_id)
-              QUALIFY row_number() OVER (PARTITION BY cv.ck, x.stage_idx, k.kid) = 1),
+              FROM ({ev_sql}) x JOIN keys k ON k.key = x.{f} JOIN {cu_rel} AS cv USING (ckey)
+              QUALIFY row_number() OVER (PARTITION BY cv.ckey, x.stage_idx, k.kid) = 1),
         c AS (SELECT d.stage_idx, k.key, count(*) AS customers,
                      count(*) FILTER (WHERE d.furthest > d.stage_idx) AS progressed,
                      count(*) FILTER (WHERE d.furthest = d.stage_idx) AS stayed,
@@ -224,7 +224,7 @@ def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
                             count(emotion) AS n_emotion
                      FROM ({ev_sql}) WHERE channel IS NOT NULL GROUP BY ALL),
         c AS (SELECT stage_idx, channel, count(*) AS customers
-              FROM (SELECT DISTINCT stage_idx, channel, customer_id FROM ({ev_sql}) WHERE channel IS NOT NULL)
+              FROM (SELECT DISTINCT stage_idx, channel, ckey FROM ({ev_sql}) WHERE channel IS NOT NULL)
               GROUP BY ALL)
         SELECT * FROM e JOIN c USING (stage_idx, channel)"""
     agg_rel, agg_p = cached(con, "matrix", agg_sql, [*ev_p, *ev_p])

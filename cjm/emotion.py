@@ -158,7 +158,7 @@ def touchpoint_curve(con: duckdb.DuckDBPyConnection, *, model: StageModel,
         tpm AS (SELECT touchpoint, (row_number() OVER (ORDER BY touchpoint))::INTEGER AS tid
                 FROM (SELECT DISTINCT touchpoint FROM ({ev_sql}) WHERE touchpoint IS NOT NULL)),
         pos AS (SELECT e.stage_idx, t.tid,
-                       row_number() OVER (PARTITION BY e.customer_id ORDER BY e.ts NULLS LAST, e.seq) AS position
+                       row_number() OVER (PARTITION BY e.ckey ORDER BY e.ts NULLS LAST, e.seq) AS position
                 FROM ({ev_sql}) e LEFT JOIN tpm t USING (touchpoint)),
         cnt AS (SELECT stage_idx, tid, position, count(*) AS c FROM pos WHERE tid IS NOT NULL GROUP BY ALL),
         cum AS (SELECT *, sum(c) OVER (PARTITION BY stage_idx, tid ORDER BY position

@@ -27,7 +27,7 @@ import pandas as pd
 
 from cjm.errors import CJMError
 from cjm.filters import Filters
-from cjm.journey import days_sql, ordered_table, stages_relation
+from cjm.journey import ORDER_SQL, cached, days_sql, filtered_events, ordered_table, stages_relation
 from cjm.models import StageModel
 
 START = "__start__"
@@ -88,6 +88,47 @@ def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.Da
 
 
 def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top: int | None) -> pd.DataFrame:
+    extra = ("touchpoint IS NOT NULL", [])
+    base, params = filtered_events(model=model, filters=filters, in_model=False, extra=extra)
+    # the touchpoints with their event counts and 64-bit hashes (a short list, kept per data version)
+    cnt_rel, cnt_p = cached(con, "tpcount", f"SELECT touchpoint, hash(touchpoint) AS h, count(*) AS n FROM ({base}) "
+                            "GROUP BY touchpoint", params)
+    names = con.execute(f"SELECT touchpoint, h FROM {cnt_rel} ORDER BY n DESC, touchpoint", cnt_p).fetchall()
+    if len({h for _, h in names}) < len(names):  # two names with one hash: never seen, but then by text
+        return _touchpoint_transitions_text(con, model, filters, top)
+    kept = names if top is None else names[:top]
+    # Each customer's touchpoints in journey order, carried through the window as their hashes (integers sort
+    # and group much faster than text); names come back on the few result rows.
+    ordered = (f"SELECT h, lag(h) OVER w AS prev_h, ts, lag(ts) OVER w AS prev_ts, lag(seq) OVER w IS NULL AS is_first, "
+               f"lead(seq) OVER w IS NULL AS is_last FROM (SELECT ckey, seq, ts, hash(touchpoint) AS h FROM ({base})) "
+               f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})")
+    rel, rel_p = cached(con, "tpord", ordered, params)
+    node = "{c}" if top is None else "CASE WHEN list_contains(?::UBIGINT[], {c}) THEN {c} END"
+    node_p = [] if top is None else [[h for _, h in kept]]
+    sql = f"""
+        WITH ev AS (SELECT is_first, is_last, {node.format(c='h')} AS node, {node.format(c='prev_h')} AS prev_node,
+                           CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d
+                    FROM {rel}),
+        pairs AS (
+            SELECT is_first AS from_start, prev_node AS source, false AS to_end, node AS target, d FROM ev
+            UNION ALL
+            SELECT false, node, true, NULL, NULL FROM ev WHERE is_last),
+        agg AS (SELECT from_start, source, to_end, target, count(*) AS count, median(d) AS median_days
+                FROM pairs GROUP BY ALL),
+        names AS (SELECT unnest(?::UBIGINT[]) AS h, unnest(?::VARCHAR[]) AS name)
+        SELECT CASE WHEN a.from_start THEN ? ELSE coalesce(s.name, ?) END AS source,
+               CASE WHEN a.to_end THEN ? ELSE coalesce(t.name, ?) END AS target, a.count, a.median_days
+        FROM agg a LEFT JOIN names s ON s.h = a.source AND NOT a.from_start
+            LEFT JOIN names t ON t.h = a.target AND NOT a.to_end
+        ORDER BY a.count DESC, source, target"""
+    args = [*node_p, *node_p, *rel_p, [h for _, h in kept], [n for n, _ in kept], START, OTHER, END, OTHER]
+    df = con.execute(sql, args).df()
+    df["median_days"] = df["median_days"].astype("float64")
+    return df
+
+
+def _touchpoint_transitions_text(con, model: StageModel, filters: Filters | None, top: int | None) -> pd.DataFrame:
+    """:func:`_touchpoint_transitions` with the touchpoint texts through the window (slower; the fallback)."""
     extra = ("touchpoint IS NOT NULL", [])
     rel, params = ordered_table(con, model=model, filters=filters, columns=("touchpoint",), in_model=False,
                                 extra=extra, only=("is_first", "is_last", "touchpoint", "prev_touchpoint", "ts",

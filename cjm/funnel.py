@@ -39,6 +39,7 @@ from cjm.journey import (ORDER_KEY_SQL, cached, days_sql, filtered_events, order
                          stages_relation)
 from cjm.models import StageModel
 from cjm.sql import ident
+from cjm.store import ensure_customer_keys
 
 MODES = ("furthest", "visited")
 NOT_SET = "(not set)"
@@ -61,36 +62,37 @@ def _reach(con: duckdb.DuckDBPyConnection, model: StageModel, source: tuple[str,
            window_days: int | None) -> pd.DataFrame:
     """Per group and stage: customers, dropped, conversion, conversion_from_first.
 
-    *source* is a relation with columns ``g`` (group), ``customer_id``, ``stage_idx`` (not NULL), ``ts``.
+    *source* is a relation with columns ``g`` (group), ``ckey`` (customer key), ``stage_idx`` (not NULL), ``ts``.
     """
     _check_mode(mode, window_days)
+    ensure_customer_keys(con)
     n = len(model.stages)
     src_sql, src_params = source
     aggs = ["max(stage_idx) AS furthest", "bit_or(1::BIGINT << stage_idx) AS mask"]
     if window_days is not None:
         aggs += [f"min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)]
-    per = f"(SELECT g, customer_id, {', '.join(aggs)} FROM ({src_sql}) GROUP BY g, customer_id)"
+    per = f"(SELECT g, ckey, {', '.join(aggs)} FROM ({src_sql}) GROUP BY g, ckey)"
     return _reach_per_customer(con, model, (per, src_params), mode=mode, window_days=window_days)
 
 
 def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None, *,
                arrivals: bool = False) -> tuple[str, list]:
     """One row per customer of the filtered events in the model, computed once per data version and filters
-    (:func:`cjm.journey.cached`): ``customer_id, furthest, mask`` (bit k set = an event at stage k) and, with
+    (:func:`cjm.journey.cached`): ``ckey, furthest, mask`` (bit k set = an event at stage k) and, with
     *arrivals*, ``r0..r{n-1}`` (first timestamp at that stage or a later one; a separate table, as these
     columns cost more than the rest). Funnel and time to convert read it."""
     n = len(model.stages)
     base, params = filtered_events(model=model, filters=filters)
     cols = "".join(f", min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)) if arrivals else ""
-    sql = f"""SELECT customer_id, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask{cols}
-              FROM ({base}) GROUP BY customer_id"""
+    sql = f"""SELECT ckey, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask{cols}
+              FROM ({base}) GROUP BY ckey"""
     return cached(con, "arrivals" if arrivals else "reach", sql, params)
 
 
 def customer_reach(con: duckdb.DuckDBPyConnection, *, model: StageModel,
                    filters: Filters | None = None) -> tuple[str, list]:
-    """``(relation, params)``: one row per customer of the filtered events in the model, with ``customer_id,
-    furthest`` (highest stage index) and ``mask`` (BIGINT, bit k set = an event at stage k); kept per data
+    """``(relation, params)``: one row per customer of the filtered events in the model, with ``ckey`` (the
+    customer's key in ``customers``), ``furthest`` (highest stage index) and ``mask`` (BIGINT, bit k set = an event at stage k); kept per data
     version and filters, shared by the funnel and other analyses (e.g. touchpoint lift).
 
     >>> # rel, params = customer_reach(con, model=m); con.execute(f"SELECT count(*) FROM {rel}", params)
@@ -171,7 +173,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
         raise CJMError(f'Cannot break the funnel down by "{by}"; choose one of: {", ".join(LIST_FIELDS)}.')
     group_sql = f"coalesce(CAST({ident(by, LIST_FIELDS)} AS VARCHAR), ?)"
     base, params = filtered_events(model=model, filters=filters)
-    source = (f"SELECT {group_sql} AS g, customer_id, stage_idx, ts FROM ({base})", [NOT_SET, *params])
+    source = (f"SELECT {group_sql} AS g, ckey, stage_idx, ts FROM ({base})", [NOT_SET, *params])
     df = _reach(con, model, source, mode=mode, window_days=window_days)
     return df[["group", "stage_idx", "stage", "label", "customers", "conversion_from_first", "conversion",
                "dropped"]]
@@ -203,7 +205,7 @@ def compare_periods(con: duckdb.DuckDBPyConnection, *, model: StageModel, filter
         start, end = _period(p, name)
         base, bp = filtered_events(model=model, filters=filters,
                                    extra=("ts >= ? AND ts < ?", [start, end + dt.timedelta(days=1)]))
-        parts.append(f"SELECT ? AS g, customer_id, stage_idx, ts FROM ({base})")
+        parts.append(f"SELECT ? AS g, ckey, stage_idx, ts FROM ({base})")
         params += [name, *bp]
     df = _reach(con, model, (" UNION ALL ".join(parts), params), mode=mode, window_days=window_days)
     st_sql, st_params = stages_relation(model)
@@ -322,13 +324,13 @@ def _as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date | dt.datetime | None) 
 
 
 def _last_events(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
-    """Per customer, kept once per data version and filters (:func:`cjm.journey.cached`): ``customer_id,
+    """Per customer, kept once per data version and filters (:func:`cjm.journey.cached`): ``ckey,
     furthest, current_idx`` (stage of the last event), ``last_touchpoint`` (latest non-empty touchpoint),
     ``last_seen`` (latest timestamp). Dropped-off and stuck customers read it."""
     base, params = filtered_events(model=model, filters=filters)
-    sql = f"""SELECT customer_id, max(stage_idx) AS furthest, arg_max(stage_idx, {ORDER_KEY_SQL}) AS current_idx,
+    sql = f"""SELECT ckey, max(stage_idx) AS furthest, arg_max(stage_idx, {ORDER_KEY_SQL}) AS current_idx,
                      arg_max(touchpoint, {ORDER_KEY_SQL}) AS last_touchpoint, max(ts) AS last_seen
-              FROM ({base}) GROUP BY customer_id"""
+              FROM ({base}) GROUP BY ckey"""
     return cached(con, "last", sql, params)
 
 
@@ -348,11 +350,11 @@ def dropped_after(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters:
     ref = _as_of(con, as_of)
     st_sql, st_params = stages_relation(model)
     sql = f"""
-        SELECT l.customer_id, s.label AS last_stage, l.last_touchpoint, l.last_seen,
+        SELECT c.customer_id, s.label AS last_stage, l.last_touchpoint, l.last_seen,
                {days_sql('?::TIMESTAMP', 'l.last_seen')} AS days_since
-        FROM {last_sql} l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx
+        FROM {last_sql} l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx JOIN customers c ON c.ckey = l.ckey
         WHERE l.furthest = ?
-        ORDER BY days_since DESC NULLS LAST, l.customer_id"""
+        ORDER BY days_since DESC NULLS LAST, c.customer_id"""
     return con.execute(sql, [ref, *params, *st_params, k]).df()
 
 
@@ -383,8 +385,11 @@ def stuck(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
     >>> # stuck(con, model=m, days=60)
     """
     sql, params = _stuck_sql(con, model, filters, _thresholds(con, model, filters, days), as_of)
-    return con.execute(f"SELECT customer_id, stage, label, last_seen, days_idle, threshold_days FROM ({sql}) "
-                       "ORDER BY days_idle DESC, customer_id", params).df()
+    df = con.execute(f"SELECT c.customer_id, x.stage_idx::INTEGER AS stage_idx, x.last_seen, x.days_idle, "
+                     f"x.threshold_days FROM ({sql}) x JOIN customers c USING (ckey) "
+                     f"ORDER BY x.days_idle DESC, c.customer_id", params).df()
+    return _with_stage_names(df, model, {"stage_idx": ("stage", "label")},
+                             ["customer_id", "stage", "label", "last_seen", "days_idle", "threshold_days"])
 
 
 def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float],
@@ -395,12 +400,11 @@ def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float]
     sql = f"""
         WITH t AS (SELECT ?::DOUBLE[] AS thr),
         l AS (SELECT *, {days_sql('?::TIMESTAMP', 'last_seen')} AS days_idle FROM {last_sql})
-        SELECT l.customer_id, s.stage_idx, s.stage, s.label, l.last_seen, l.days_idle,
+        SELECT l.ckey, s.stage_idx, s.stage, s.label, l.last_seen, l.days_idle,
                t.thr[l.current_idx + 1] AS threshold_days
         FROM l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx, t
         WHERE NOT s.final AND l.days_idle >= t.thr[l.current_idx + 1]
-          AND l.customer_id NOT IN (SELECT customer_id FROM events
-                                    WHERE outcome_key IS NOT NULL AND stage_idx = l.current_idx)"""
+          AND (l.ckey, l.current_idx) NOT IN (SELECT (ckey, stage_idx) FROM events WHERE outcome_key IS NOT NULL)"""
     return sql, [thr, ref, *params, *st_params]
 
 
@@ -430,15 +434,29 @@ def backwards(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
     >>> # backwards(con, model=m)
     """
     seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
-    st_sql, st_params = stages_relation(model)
     sql = f"""
-        WITH st AS ({st_sql})
-        SELECT e.customer_id, f.stage AS from_stage, t.stage AS to_stage, f.label AS from_label,
-               t.label AS to_label, e.ts, f.stage_idx AS from_idx, t.stage_idx AS to_idx
-        FROM {seq_sql} e JOIN st f ON f.stage_idx = e.prev_stage_idx JOIN st t ON t.stage_idx = e.stage_idx
+        SELECT c.customer_id, e.prev_stage_idx::INTEGER AS from_idx, e.stage_idx::INTEGER AS to_idx, e.ts
+        FROM {seq_sql} e JOIN customers c ON c.ckey = e.ckey
         WHERE NOT e.is_first AND e.stage_idx < e.prev_stage_idx
-        ORDER BY e.customer_id, e.ts NULLS LAST, e.seq"""
-    return con.execute(sql, [*st_params, *params]).df()
+        ORDER BY c.customer_id, e.ts NULLS LAST, e.seq"""
+    df = con.execute(sql, params).df()
+    # stage keys and labels from the indexes (categoricals: no text per row to build)
+    return _with_stage_names(df, model, {"from_idx": ("from_stage", "from_label"), "to_idx": ("to_stage", "to_label")},
+                             ["customer_id", "from_stage", "to_stage", "from_label", "to_label", "ts", "from_idx",
+                              "to_idx"])
+
+
+def _with_stage_names(df: pd.DataFrame, model: StageModel, names: dict[str, tuple[str, str]],
+                      order: list[str]) -> pd.DataFrame:
+    """*df* with, for each stage-index column in *names*, its stage key and label as categoricals, columns in
+    *order*. Long lists (a million backward moves) get their names without a string per row from SQL."""
+    for col, (key_col, label_col) in names.items():
+        codes = df[col].to_numpy()
+        df[key_col] = pd.Categorical.from_codes(codes, categories=model.keys)
+        labels = pd.Index(model.labels)
+        df[label_col] = (pd.Categorical.from_codes(codes, categories=labels) if labels.is_unique
+                         else pd.Categorical(labels.take(codes)))
+    return df[order]
 
 
 def backwards_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel,

@@ -26,13 +26,17 @@ Building blocks (all return ``(sql, params)`` to be embedded as a sub-query, val
 [(0, None, True, False), (2, 0, False, True)]
 
 **Speed.** The expensive step of the journey analyses is putting each customer's events in order (a sort of
-all events). :func:`ordered_table` does it once per data version and filter choice and keeps the result in a
-TEMP table of the connection (:func:`cached`, keyed by :func:`data_fingerprint`): stage flows, time in stage,
-stuck thresholds and backward moves then read that table. Per-customer aggregates of the funnel are kept the
-same way (:mod:`cjm.funnel`). Windows carry only the columns they need; aggregates pick the latest event
-with one HUGEINT key (:data:`ORDER_KEY_SQL`) and group by an integer customer key (``ckey``). :func:`ensure_ordered` (rewrite
-``events`` physically in journey order) is optional: while its fingerprint matches, :func:`ordered_events`
-uses a cheaper window ordered by ``rowid``; it costs seconds per million events, so it is not run after imports.
+all events). Three things make it cheap: every customer has an integer key (``events.ckey``, from the
+``customers`` table), windows partition by that key instead of the text id, and ``events`` is stored in
+:data:`~cjm.store.STORAGE_ORDER` (each customer's events together, in journey order: imports write them so, see
+:func:`cjm.store.insert_events`), so the window's sort finds its input already sorted. :func:`ordered_table`
+then does it once per data version and filter choice and keeps the result in a TEMP table of the connection
+(:func:`cached`, keyed by :func:`data_fingerprint`): stage flows, time in stage, stuck thresholds and backward
+moves read that table. Per-customer aggregates of the funnel are kept the same way (:mod:`cjm.funnel`), grouped
+by ``ckey``. Windows carry only the columns they need; aggregates pick the latest event with one HUGEINT key
+(:data:`ORDER_KEY_SQL`). Events written without a key (straight SQL, e.g. in tests) get one on first use
+(:func:`cjm.store.ensure_customer_keys`); :func:`ensure_ordered` merges a customer's events from several imports
+into one run (optional maintenance).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ import duckdb
 from cjm.filters import Filters
 from cjm.models import StageModel
 from cjm.sql import ident
+from cjm.store import STORAGE_ORDER, ensure_customer_keys
 
 #: The journey order of a customer's events (see the module docstring).
 ORDER_SQL = "ts NULLS LAST, seq"
@@ -55,7 +60,7 @@ ORDER_KEY_SQL = "(coalesce(epoch_us(ts), 9223372036854775807)::HUGEINT * 9223372
 #: Columns of ``events`` that :func:`ordered_events` can carry with their previous / next value.
 EVENT_COLUMNS = ("seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx",
                  "outcome_key", "touchpoint", "channel", "emotion", "emotion_raw", "satisfaction", "nps", "outcome",
-                 "segment", "persona", "role", "value", "cost", "comment")
+                 "segment", "persona", "role", "value", "cost", "comment", "ckey")
 
 _META_KEY = "journey_order"
 #: TEMP tables of :func:`cached` start with this prefix; at most this many per connection and data version.
@@ -95,7 +100,10 @@ def is_ordered(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bool:
-    """Store ``events`` physically in journey order (``customer_id, ts NULLS LAST, seq``); True if rewritten.
+    """Store ``events`` physically in :data:`~cjm.store.STORAGE_ORDER` (``ckey, ts NULLS LAST, seq``); True if
+    rewritten. Every import already writes its events in that order; after several imports that share
+    customers, a customer's events stand in several runs, which this merges into one (maintenance, optional:
+    results never depend on the storage order, only speed does).
 
     Idempotent and cheap when nothing changed (checks a fingerprint in ``meta``). One transaction: either the
     table is rewritten whole or left as it was. Does not bump the workspace's data version: the data is the
@@ -103,6 +111,7 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
     """
     if not force and is_ordered(con):
         return False
+    ensure_customer_keys(con)
     ddl = con.execute("SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'events' "
                       "AND NOT temporary").fetchone()[0]
     head = "CREATE TABLE events("
@@ -112,14 +121,14 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
             # a sorted copy with the same definition replaces the table (cheaper than DELETE + INSERT)
             con.execute("DROP TABLE IF EXISTS _events_sorted")
             con.execute("CREATE TABLE _events_sorted(" + ddl[len(head):])
-            con.execute(f"INSERT INTO _events_sorted SELECT * FROM events ORDER BY customer_id, {ORDER_SQL}")
+            con.execute(f"INSERT INTO _events_sorted SELECT * FROM events ORDER BY {STORAGE_ORDER}")
             con.execute("DROP TABLE events")
             con.execute("ALTER TABLE _events_sorted RENAME TO events")
         else:
             con.execute("CREATE OR REPLACE TEMP TABLE _journey_sorted AS SELECT * FROM events "
-                        f"ORDER BY customer_id, {ORDER_SQL}")
+                        f"ORDER BY {STORAGE_ORDER}")
             con.execute("DELETE FROM events")
-            con.execute(f"INSERT INTO events SELECT * FROM _journey_sorted ORDER BY customer_id, {ORDER_SQL}")
+            con.execute(f"INSERT INTO events SELECT * FROM _journey_sorted ORDER BY {STORAGE_ORDER}")
             con.execute("DROP TABLE _journey_sorted")
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, _fingerprint(con)])
         con.execute("COMMIT")
@@ -134,48 +143,30 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
                    extra: tuple[str, list] | None = None, keep: Sequence[str] = ()) -> tuple[str, list]:
     """The filtered events, each with its customer's previous and next event (in journey order).
 
-    Columns: ``customer_id, seq, ts, stage_idx, _rowid``, the names in *columns* and *keep*, then for each
+    Columns: ``ckey, seq, ts, stage_idx, _rowid``, the names in *columns* and *keep*, then for each
     name in *columns* ``prev_<name>`` and ``next_<name>``, and ``prev_ts``, ``next_ts`` (NULL at the
-    customer's first / last event), ``is_first``, ``is_last`` (BOOLEAN), and ``ckey`` (BIGINT, the same for
-    all events of a customer and different between customers: the ``_rowid`` of their first event; grouping
-    by it is much faster than by the ``customer_id`` text). Only these columns go through the
-    window (carrying all of ``events`` made it several times slower). "Previous" and "next" are among the
-    *filtered* events: with a channel filter, consecutive e-mails are neighbours even if a phone call came
-    between them.
+    customer's first / last event), ``is_first``, ``is_last`` (BOOLEAN). ``ckey`` is the customer's integer
+    key (``customers``; grouping by it is much faster than by the ``customer_id`` text; put ``customer_id`` in
+    *keep* to carry the id itself). Only these columns go through the window (carrying all of ``events``
+    made it several times slower). "Previous" and "next" are among the *filtered* events: with a channel
+    filter, consecutive e-mails are neighbours even if a phone call came between them.
+
+    The window partitions by ``ckey`` and orders by :data:`ORDER_SQL`; as ``events`` is stored in that order
+    (:data:`cjm.store.STORAGE_ORDER`), its sort finds its input already in order.
 
     *columns* and *keep* are checked against :data:`EVENT_COLUMNS` and quoted with :func:`cjm.sql.ident`.
     """
+    ensure_customer_keys(con)
     full, params = filtered_events(model=model, filters=filters, in_model=in_model, extra=extra)
     cols = [ident(c, EVENT_COLUMNS) for c in dict.fromkeys([*columns, "ts"])]
     carried = ", ".join(ident(c, EVENT_COLUMNS)
-                        for c in dict.fromkeys(["customer_id", "seq", "ts", "stage_idx", *columns, *keep]))
+                        for c in dict.fromkeys(["ckey", "seq", "ts", "stage_idx", *columns, *keep]))
     base = f"SELECT {carried}, _rowid FROM ({full})"
-    ordered = is_ordered(con)
-    if ordered:
-        # events are stored in journey order: one window ordered by rowid, customer boundaries by lag/lead.
-        window = "WINDOW w AS (ORDER BY _rowid)"
-        first = "(lag(customer_id) OVER w IS DISTINCT FROM customer_id)"
-        last = "(lead(customer_id) OVER w IS DISTINCT FROM customer_id)"
-    else:
-        # ORDER BY ts, seq: at 10M events about twice as fast here as ordering by the one HUGEINT key
-        window = f"WINDOW w AS (PARTITION BY customer_id ORDER BY {ORDER_SQL})"
-        first = "(lag(seq) OVER w IS NULL)"
-        last = "(lead(seq) OVER w IS NULL)"
-    inner = ", ".join([f"lag({c}) OVER w AS {ident('_p_' + c[1:-1])}, lead({c}) OVER w AS {ident('_n_' + c[1:-1])}"
+    window = f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})"
+    inner = ", ".join([f"lag({c}) OVER w AS {ident('prev_' + c[1:-1])}, lead({c}) OVER w AS {ident('next_' + c[1:-1])}"
                        for c in cols])
-    outer = ", ".join([f"CASE WHEN is_first THEN NULL ELSE {ident('_p_' + c[1:-1])} END AS {ident('prev_' + c[1:-1])}, "
-                       f"CASE WHEN is_last THEN NULL ELSE {ident('_n_' + c[1:-1])} END AS {ident('next_' + c[1:-1])}"
-                       for c in cols])
-    drop = ", ".join(ident(p + c[1:-1]) for c in cols for p in ("_p_", "_n_"))
-    if ordered:
-        ckey = ("max(CASE WHEN is_first THEN _rowid END) OVER (ORDER BY _rowid "
-                "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)")
-        sql = (f"SELECT * EXCLUDE ({drop}), {outer}, {ckey} AS ckey FROM ("
-               f"SELECT *, {first} AS is_first, {last} AS is_last, {inner} FROM ({base}) {window})")
-    else:
-        sql = (f"SELECT * EXCLUDE ({drop}), {outer} FROM ("
-               f"SELECT *, {first} AS is_first, {last} AS is_last, {inner}, first_value(_rowid) OVER w AS ckey "
-               f"FROM ({base}) {window})")
+    sql = (f"SELECT * EXCLUDE (_ps, _ns), _ps IS NULL AS is_first, _ns IS NULL AS is_last FROM ("
+           f"SELECT *, {inner}, lag(seq) OVER w AS _ps, lead(seq) OVER w AS _ns FROM ({base}) {window})")
     return sql, params
 
 
@@ -195,13 +186,13 @@ def cached(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) ->
     choice. Old versions are dropped; when a TEMP table cannot be made (e.g. a read-only database), the
     relation is the sub-query itself.
 
-    >>> import duckdb
-    >>> con = duckdb.connect()
-    >>> _ = con.execute("CREATE TABLE meta (key VARCHAR, value VARCHAR); CREATE TABLE events (seq BIGINT, stage_idx SMALLINT)")
+    >>> from cjm.store import open_workspace
+    >>> con = open_workspace(":memory:").cursor()
     >>> rel, p = cached(con, "demo", "SELECT 42 AS x", [])
     >>> con.execute(f"SELECT x FROM {rel}", p).fetchall(), rel == cached(con, "demo", "SELECT 42 AS x", [])[0]
     ([(42,)], True)
     """
+    ensure_customer_keys(con)
     fp = hashlib.sha1(repr(data_fingerprint(con)).encode()).hexdigest()[:12]
     key = hashlib.sha1(repr((sql, params)).encode()).hexdigest()[:16]
     prefix = f"{CACHE_PREFIX}{fp}_"

@@ -99,7 +99,7 @@ def evidence(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     return con.execute(f"""{head}
         SELECT e.stage_idx, s.stage, s.label, e.touchpoint, e.customer_id, e.ts, e.emotion, e.comment,
                cv.furthest = e.stage_idx AND NOT s.final AS dropped
-        FROM ev e JOIN stages s USING (stage_idx) JOIN cv USING (customer_id)
+        FROM ev e JOIN stages s USING (stage_idx) JOIN cv USING (ckey)
         WHERE e.stage_idx = ? AND e.touchpoint = ? AND e.comment IS NOT NULL AND trim(e.comment) <> ''
         QUALIFY row_number() OVER (PARTITION BY e.comment ORDER BY e.emotion NULLS LAST, e.seq) = 1
         ORDER BY e.emotion NULLS LAST, e.seq LIMIT ?""", [*params, idx, str(touchpoint), int(k)]).df()

@@ -106,6 +106,26 @@ def test_touchpoints_top_and_other(build):
     assert (OTHER, END) not in rows(transitions(con, model=m, by="touchpoint"))
 
 
+@pytest.mark.parametrize("top", [None, 1, 2, 5])
+def test_touchpoints_by_hash_equal_by_text(build, top):
+    """The fast path (touchpoint hashes through the window) and the text path (its fallback when two names
+    share a hash) give the same rows, on a log with loops, missing times, ties and Other."""
+    from cjm import flows
+
+    con, m = build({
+        "a": [("awareness", "2026-01-01", {"touchpoint": "X"}), ("awareness", "2026-01-01", {"touchpoint": "X"}),
+              ("research", None, {"touchpoint": "Ü"}), ("research", "2026-01-03", {"touchpoint": "Y"})],
+        "b": [("awareness", "2026-01-02", {"touchpoint": "Z"}), ("Webinar", "2026-01-04", {"touchpoint": "X"}),
+              ("purchase", "2026-01-09", {"touchpoint": "W"})],
+        "c": [("research", "2026-01-02", {"touchpoint": "Y"})],
+    })
+    fast = flows._touchpoint_transitions(con, m, None, top)
+    text = flows._touchpoint_transitions_text(con, m, None, top)
+    assert rows(fast) == rows(text)
+    assert fast["count"].tolist() == text["count"].tolist()
+    assert sum(c for (src, _), (c, _) in rows(fast).items() if src == START) == 3  # one start per customer
+
+
 def test_bad_options(build):
     con, m = build(JOURNEYS)
     with pytest.raises(CJMError, match="stage"):
