@@ -165,7 +165,7 @@ def infer_model(ws):
     >>> [s.label for s in infer_model(ws).stages]
     ['Demo', 'Signed']
     """
-    from cjm.models import custom, norm
+    from cjm.models import MAX_STAGES, custom, norm
     from cjm.workspace_data import stage_values_in_order
 
     cur = ws.cursor()
@@ -178,6 +178,10 @@ def infer_model(ws):
     if len(stages) < 2:
         raise CJMError("There is not enough data to propose stages (it needs events with at least two different "
                        "stage values): import a file first, or set the stages with --set.")
+    if len(stages) > MAX_STAGES:
+        raise CJMError(f"The data has {len(stages)} different stage values; a stage model can have at most "
+                       f"{MAX_STAGES}. Set the stages with --set (the stage values that matter, in journey order); "
+                       f"the other values are kept and reported as not in the model.")
     return custom(stages, name="custom (inferred)")
 
 

@@ -258,11 +258,13 @@ def time_in_stage(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
     sql = f"""
-        WITH per AS (SELECT ckey, stage_idx, sum({days_sql('next_ts', 'ts')}) AS d
-                     FROM {seq_sql} WHERE NOT is_last GROUP BY ckey, stage_idx)
-        SELECT stage_idx, count(d) AS n, median(d) AS median_days, quantile_cont(d, 0.9) AS p90_days
-        FROM per GROUP BY stage_idx"""
-    # a few rows, kept too: the stuck thresholds ask for them on every call
+        WITH per AS (SELECT ckey::BIGINT * 64 + stage_idx AS k, sum({days_sql('next_ts', 'ts')}) AS d
+                     FROM {seq_sql} WHERE NOT is_last GROUP BY k)
+        SELECT (k % 64)::INTEGER AS stage_idx, count(d) AS n, median(d) AS median_days,
+               quantile_cont(d, 0.9) AS p90_days
+        FROM per GROUP BY 1"""
+    # one BIGINT group key per (customer, stage): stage indexes are < 64 (the stage masks are BIGINT bit sets).
+    # A few rows, kept too: the stuck thresholds ask for them on every call
     agg, agg_params = cached(con, "tis", sql, params)
     return con.execute(f"""
         SELECT s.stage_idx, s.stage, s.label, coalesce(agg.n, 0) AS n, agg.median_days::DOUBLE AS median_days,
@@ -394,7 +396,13 @@ def stuck(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
 
 def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float],
                as_of: dt.date | dt.datetime | None) -> tuple[str, list]:
-    last_sql, params = _last_events(con, model, filters)
+    # From the events in journey order kept for the thresholds (no second pass grouping all events by customer):
+    # a customer's current stage is the stage of their last event; their last_seen the timestamp of their last
+    # timed event, which is the one whose next event has no timestamp (events without one come last).
+    seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
+    last_sql = f"""(SELECT cur.ckey, cur.stage_idx AS current_idx, seen.ts AS last_seen
+                    FROM (SELECT ckey, stage_idx FROM {seq_sql} WHERE is_last) cur
+                    JOIN (SELECT ckey, ts FROM {seq_sql} WHERE ts IS NOT NULL AND next_ts IS NULL) seen USING (ckey))"""
     ref = _as_of(con, as_of)
     st_sql, st_params = stages_relation(model)
     sql = f"""
@@ -405,7 +413,7 @@ def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float]
         FROM l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx, t
         WHERE NOT s.final AND l.days_idle >= t.thr[l.current_idx + 1]
           AND (l.ckey, l.current_idx) NOT IN (SELECT (ckey, stage_idx) FROM events WHERE outcome_key IS NOT NULL)"""
-    return sql, [thr, ref, *params, *st_params]
+    return sql, [thr, ref, *params, *params, *st_params]
 
 
 def stuck_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,

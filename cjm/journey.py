@@ -165,8 +165,12 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
     window = f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})"
     inner = ", ".join([f"lag({c}) OVER w AS {ident('prev_' + c[1:-1])}, lead({c}) OVER w AS {ident('next_' + c[1:-1])}"
                        for c in cols])
-    sql = (f"SELECT * EXCLUDE (_ps, _ns), _ps IS NULL AS is_first, _ns IS NULL AS is_last FROM ("
-           f"SELECT *, {inner}, lag(seq) OVER w AS _ps, lead(seq) OVER w AS _ns FROM ({base}) {window})")
+    if in_model and '"stage_idx"' in cols:  # never NULL here: its neighbours mark the customer's first / last event
+        sql = (f"SELECT *, prev_stage_idx IS NULL AS is_first, next_stage_idx IS NULL AS is_last FROM ("
+               f"SELECT *, {inner} FROM ({base}) {window})")
+    else:
+        sql = (f"SELECT * EXCLUDE (_ps, _ns), _ps IS NULL AS is_first, _ns IS NULL AS is_last FROM ("
+               f"SELECT *, {inner}, lag(seq) OVER w AS _ps, lead(seq) OVER w AS _ns FROM ({base}) {window})")
     return sql, params
 
 

@@ -40,12 +40,21 @@ class Outcome:
     aliases: tuple[str, ...] = ()
 
 
+#: The analyses keep each customer's set of stages as a 64-bit mask (bit k = stage k).
+MAX_STAGES = 60
+
+
 @dataclass(frozen=True)
 class StageModel:
     name: str
     stages: tuple[Stage, ...]
     outcomes: tuple[Outcome, ...] = ()
     extra_aliases: tuple[tuple[str, str], ...] = field(default=())  # (raw value, stage key) set by the user
+
+    def __post_init__(self) -> None:
+        if len(self.stages) > MAX_STAGES:
+            raise CJMError(f"A stage model can have at most {MAX_STAGES} stages; this one has {len(self.stages)}. "
+                           f"Merge stages that are steps of one phase (e.g. several research steps into Research).")
 
     @property
     def keys(self) -> list[str]:

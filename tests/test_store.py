@@ -57,3 +57,59 @@ def test_stage_model_applied_accent_and_case_insensitive(ws):
 def test_busy_error_is_cjm_error():
     from cjm.errors import CJMError
     assert issubclass(WorkspaceBusyError, CJMError)
+
+
+def test_stage_model_size_limit():
+    # stage sets are 64-bit masks in the analyses: 60 stages are fine, 61 are refused with a message
+    from cjm.errors import CJMError
+    from cjm.models import MAX_STAGES, custom
+
+    assert MAX_STAGES == 60
+    assert len(custom([f"step {i}" for i in range(60)]).stages) == 60
+    with pytest.raises(CJMError, match="at most 60 stages; this one has 61"):
+        custom([f"step {i}" for i in range(61)])
+
+
+def test_customer_keys_and_storage_order(ws):
+    # insert_events numbers new customers in id order after the known ones and writes each customer's events
+    # together in journey order (time, missing times last, then file order)
+    from cjm.store import ensure_customer_keys, insert_events
+
+    cur = ws.cursor()
+    cols = ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage"]
+    insert_events(cur, cols, "SELECT * FROM (VALUES (1, 1, 'f', 2, 'b', TIMESTAMP '2026-01-02', 'x'), "
+                             "(2, 1, 'f', 3, 'a', NULL, 'x'), (3, 1, 'f', 4, 'b', TIMESTAMP '2026-01-01', 'x'), "
+                             "(4, 1, 'f', 5, 'a', TIMESTAMP '2026-01-05', 'x'))")
+    insert_events(cur, cols, "SELECT 5, 2, 'g', 2, 'c', NULL, 'x' UNION ALL SELECT 6, 2, 'g', 3, 'a', NULL, 'x'")
+    assert cur.execute("SELECT customer_id, ckey FROM customers ORDER BY ckey").fetchall() == [("a", 1), ("b", 2), ("c", 3)]
+    # storage order: import 1 as a (ts 01-05, then NULL), b (01-01, 01-02); then import 2: a, c
+    assert [r[0] for r in cur.execute("SELECT seq FROM events").fetchall()] == [4, 2, 3, 1, 6, 5]
+    # events written by plain SQL get their keys on first use
+    cur.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, stage) "
+                "VALUES (7, 3, 'h', 2, 'd', 'x'), (8, 3, 'h', 3, 'b', 'x')")
+    assert ensure_customer_keys(cur) == 2
+    assert ensure_customer_keys(cur) == 0
+    assert cur.execute("SELECT seq, ckey FROM events WHERE import_id = 3 ORDER BY seq").fetchall() == [(7, 4), (8, 2)]
+
+
+def test_migration_2_gives_existing_events_customer_keys(tmp_path):
+    # a workspace written before customer keys (schema 1) opens with every event keyed, customers in id order
+    import duckdb
+
+    from cjm.store import MIGRATIONS, close_workspace
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in MIGRATIONS[0][1]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1'), ('data_version', '3')")
+    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, stage) VALUES "
+                "(1, 1, 'f', 2, 'zed', 'x'), (2, 1, 'f', 3, 'amy', 'x'), (3, 1, 'f', 4, 'zed', 'x')")
+    con.close()
+    ws = open_workspace(path)
+    try:
+        cur = ws.cursor()
+        assert cur.execute("SELECT seq, ckey FROM events ORDER BY seq").fetchall() == [(1, 2), (2, 1), (3, 2)]
+        assert cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+    finally:
+        close_workspace(ws)
