@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from cjm.errors import CJMError
@@ -102,7 +103,10 @@ def customer_reach(con: duckdb.DuckDBPyConnection, *, model: StageModel,
 
 def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: tuple[str, list], *, mode: str,
                         window_days: int | None) -> pd.DataFrame:
-    """:func:`_reach` from a per-customer relation with ``g, furthest, mask`` and (window) ``r0..``."""
+    """:func:`_reach` from a per-customer relation with ``g, furthest, mask`` and (window) ``r0..``.
+
+    One aggregate gives, per group, the customers at each stage and those who dropped after it (as lists);
+    the conversions are ratios of those few numbers, worked out here."""
     n = len(model.stages)
     per_sql, per_params = per
     flags = []
@@ -112,28 +116,31 @@ def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: 
         else:
             cond = f"furthest >= {k}"
             if window_days is not None:
-                cond += "".join(f" AND r{j + 1} <= r{j} + win" for j in range(k))
-        flags.append(f"coalesce({cond}, false) AS c{k}")
-    customers = ", ".join(f"count(*) FILTER (WHERE c{k})" for k in range(n))
-    dropped = ", ".join(f"count(*) FILTER (WHERE c{k} AND NOT c{k + 1})" for k in range(n - 1)) + ", 0"
-    st_sql, st_params = stages_relation(model)
-    sql = f"""
-        WITH p AS (SELECT to_days(?::INTEGER) AS win),
-        per_cust AS (
-            SELECT g, {', '.join(flags)} FROM {per_sql} AS pc, p),
-        counts AS (
-            SELECT g, unnest(range({n})) AS stage_idx, unnest([{customers}]) AS customers,
-                   unnest([{dropped}]) AS dropped
-            FROM per_cust GROUP BY g)
-        SELECT c.g AS "group", c.stage_idx, s.stage, s.label, c.customers, c.dropped,
-               CASE WHEN c.stage_idx = 0 THEN 1.0
-                    WHEN lag(c.customers) OVER w > 0 THEN c.customers / lag(c.customers) OVER w END AS conversion,
-               CASE WHEN first_value(c.customers) OVER w > 0
-                    THEN c.customers / first_value(c.customers) OVER w END AS conversion_from_first
-        FROM counts c JOIN ({st_sql}) s USING (stage_idx)
-        WINDOW w AS (PARTITION BY c.g ORDER BY c.stage_idx)
-        ORDER BY c.g, c.stage_idx"""
-    return con.execute(sql, [window_days or 0, *per_params, *st_params]).df()
+                # a whole number checked by _check_mode, written as a literal
+                cond += "".join(f" AND r{j + 1} <= r{j} + to_days({int(window_days)})" for j in range(k))
+        flags.append(f"coalesce({cond}, false)")
+    customers = ", ".join(f"count(*) FILTER (WHERE {flags[k]})" for k in range(n))
+    dropped = ", ".join(f"count(*) FILTER (WHERE {flags[k]} AND NOT {flags[k + 1]})" for k in range(n - 1))
+    rows = con.execute(f"SELECT g, [{customers}], [{dropped}] FROM {per_sql} AS pc GROUP BY g ORDER BY g",
+                       per_params).fetchall()
+    cols = ["group", "stage_idx", "stage", "label", "customers", "dropped", "conversion", "conversion_from_first"]
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    reach = np.array([r[1] for r in rows], dtype=np.int64)          # groups x stages
+    drop = np.array([[*r[2], 0] for r in rows], dtype=np.int64)
+    prev = np.concatenate([np.ones((len(rows), 1)), reach[:, :-1]], axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        conv = np.where(prev > 0, reach / prev, np.nan)
+        conv[:, 0] = 1.0
+        first = np.where(reach[:, :1] > 0, reach / reach[:, :1], np.nan)
+    g = len(rows)
+    return pd.DataFrame({
+        "group": np.repeat(np.array([r[0] for r in rows], dtype=object), n),
+        "stage_idx": np.tile(np.arange(n, dtype=np.int64), g),
+        "stage": np.tile(np.array(model.keys, dtype=object), g),
+        "label": np.tile(np.array(model.labels, dtype=object), g),
+        "customers": reach.ravel(), "dropped": drop.ravel(),
+        "conversion": conv.ravel(), "conversion_from_first": first.ravel()})
 
 
 def funnel(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,

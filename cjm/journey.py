@@ -177,10 +177,14 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
 def data_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
     """What :func:`cached` results depend on: the workspace's ``data_version`` (bumped by every
     :meth:`~cjm.store.Workspace.transaction`) plus cheap checks of ``events`` (count, sums of ``seq`` and
-    ``stage_idx``) that catch most writes made outside a transaction."""
+    ``stage_idx``) that catch most writes made outside a transaction. Gives events written without a customer
+    key their key first."""
     row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), count(*), sum(seq), "
-                      "count(stage_idx), sum(stage_idx) FROM events").fetchone()
-    return tuple(row)
+                      "count(stage_idx), sum(stage_idx), count(ckey) FROM events").fetchone()
+    if row[5] != row[1]:  # events without a customer key (plain SQL inserts): keyed first, see ensure_customer_keys
+        ensure_customer_keys(con)
+        return data_fingerprint(con)
+    return tuple(row[:5])
 
 
 def cached(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) -> tuple[str, list]:
@@ -196,7 +200,6 @@ def cached(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) ->
     >>> con.execute(f"SELECT x FROM {rel}", p).fetchall(), rel == cached(con, "demo", "SELECT 42 AS x", [])[0]
     ([(42,)], True)
     """
-    ensure_customer_keys(con)
     fp = hashlib.sha1(repr(data_fingerprint(con)).encode()).hexdigest()[:12]
     key = hashlib.sha1(repr((sql, params)).encode()).hexdigest()[:16]
     prefix = f"{CACHE_PREFIX}{fp}_"
