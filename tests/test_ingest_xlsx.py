@@ -415,3 +415,153 @@ def test_blank_looking_row_does_not_break_the_import(ws):
     # (this raised "row count mismatch" before: the sheet's XML counted the row, the reader dropped it)
     rep = import_file(ws, _book(["ID", "Stage"], ["1", "a"], ["  ", " "], ["2", "b"]), file_name="b.xlsx")
     assert (rep.rows_read, rep.rows_loaded, rep.rows_rejected) == (2, 2, 0)
+
+
+# --- the faster reader: paths of its own ---------------------------------------------------------
+
+
+def _rezip_with(data: bytes, fn, *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """Like _rezip, with the members written with *compression*."""
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            zout.writestr(info.filename, fn(body) if info.filename.startswith("xl/worksheets/sheet") else body)
+    return out.getvalue()
+
+
+def test_far_cell_inside_an_early_row_tag_is_refused():
+    # calamine places a cell by its own reference, not by its <row> tag: a cell at XFD2000 written inside
+    # row 2 (the last row tag says 3) spans 2,000 rows x 16,384 columns = 32.8M cells > MAX_CELLS.
+    far = b'<c r="XFD2000" t="inlineStr"><is><t>x</t></is></c>'
+    data = _rezip(_book(["ID", "Stage"], ["1", "a"], ["2", "b"]), lambda x: x.replace(b"</c></row>", b"</c>" + far
+                                                                                        + b"</row>", 2))
+    with pytest.raises(InputError, match=r"values as far as row 2,000 and column XFD"):
+        _read(data)
+
+
+def test_cells_without_r_far_right_are_measured():
+    # 20,000 cells without r= in row 1,500 (rows carry r=): calamine counts them from column A, so the
+    # range is 1,500 x 20,000 = 30M cells > MAX_CELLS; the guard measures them with the streaming parse.
+    cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * 20_000
+    data = _rezip(_book(["ID", "Stage"], ["1", "a"]),
+                  lambda x: x.replace(b"</sheetData>", b'<row r="1500">' + cells + b"</row></sheetData>"))
+    with pytest.raises(InputError, match=r"1,500 rows x 20,000 columns"):
+        _read(data)
+
+
+def test_null_like_text_in_a_number_column_is_kept():
+    # fastexcel types column B as numbers and reads "NULL" and "n/a" in it as null; the reader finds
+    # those text cells in the sheet XML and reads column B again as text. Row 5 holds nothing else.
+    data = _book(["ID", "Amount"], ["a", 1.5], ["b", "NULL"], ["c", None], [None, "n/a"], ["e", 2])
+    raw, rows = _read(data)
+    assert rows == [(2, "a", "1.5"), (3, "b", "NULL"), (4, "c", None), (5, None, "n/a"), (6, "e", "2")]
+    assert raw.records_in_file == 5
+
+
+def test_error_cells_read_as_empty_and_name_errors_do_not_break_the_sheet(tmp_path):
+    # #N/A and #DIV/0! come out empty (as every reader shows them); a #NAME? cell made fastexcel's type
+    # guess fail ("damaged" before): now every column is read as text and numbers keep their digits.
+    path = tmp_path / "e.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    sh = wb.add_worksheet()
+    sh.write_row(0, 0, ["ID", "Amount", "Other"])
+    sh.write_row(1, 0, ["a", 0.1234567890123, 7])
+    sh.write(2, 0, "b")
+    sh.write_formula(2, 1, "=NA()", None, "#N/A")
+    sh.write_formula(2, 2, "=1/0", None, "#DIV/0!")
+    sh.write(3, 0, "c")
+    sh.write_formula(3, 1, "=FOO()", None, "#NAME?")
+    sh.write_number(3, 2, 2.5)
+    wb.close()
+    raw, rows = _read(path.read_bytes())
+    assert rows == [(2, "a", "0.1234567890123", "7"), (3, "b", None, None), (4, "c", None, "2.5")]
+    assert raw.records_in_file == 3
+
+
+def test_wide_sheet_beyond_column_z():
+    # 30 columns (AD is the last): not the plain layout, the width is measured; a text in the number
+    # column AC is still found (cells start with r=).
+    header = [f"H{i}" for i in range(1, 31)]
+    data = _book(header, [f"v{i}" for i in range(1, 29)] + [1.5, "x"], [f"w{i}" for i in range(1, 29)] + ["n/a", "y"])
+    raw, rows = _read(data)
+    assert raw.headers == header
+    assert [r[-2:] for r in rows] == [("1.5", "x"), ("n/a", "y")]
+
+
+def test_attributes_before_r_use_fastexcel_for_nulled_cells():
+    # Cells written <c s="0" r="B3" ...>: the per-column XML check cannot be used; fastexcel reports the
+    # cells it nulled (through pyarrow) and the column is read again as text.
+    data = _rezip(_book(["ID", "Amount"], ["a", 1.5], ["b", "n/a"], ["c", 2]),
+                  lambda x: re.sub(rb'<c r="([A-Z]+[0-9]+)"', rb'<c s="0" r="\1"', x))
+    assert b'<c s="0" r="B3"' in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    raw, rows = _read(data)
+    assert rows == [(2, "a", "1.5"), (3, "b", "n/a"), (4, "c", "2")] and raw.records_in_file == 3
+
+
+def test_mixed_column_with_dates_times_booleans_and_text():
+    # one column holding a date, a date-time, a time, a boolean, a number and text: fastexcel renders it
+    # as text; the reader turns its renderings back into what the user typed
+    data = _book(["ID", "Mixed"], ["1", dt.date(2025, 1, 2)], ["2", dt.datetime(2025, 1, 3, 10, 30, 5)],
+                 ["3", dt.time(10, 30)], ["4", True], ["5", 15], ["6", "  text  "])
+    _, rows = _read(data)
+    assert [r[2] for r in rows] == ["2025-01-02", "2025-01-03 10:30:05", "10:30:00", "TRUE", "15", "text"]
+
+
+def test_stored_sheet_and_corrupt_parts():
+    data = _book(["ID", "Stage"], ["1", "a"], ["2", "b"])
+    stored = _rezip_with(data, lambda x: x, compression=zipfile.ZIP_STORED)
+    assert zipfile.ZipFile(io.BytesIO(stored)).getinfo("xl/worksheets/sheet1.xml").compress_type == 0
+    assert _read(stored)[1] == [(2, "1", "a"), (3, "2", "b")]
+    # a wrong CRC (central directory) for the sheet: damaged, before calamine reads it
+    buf = bytearray(data)
+    cd = buf.find(b"PK\x01\x02" + bytes(buf[buf.find(b"PK\x01\x02") + 4:buf.find(b"PK\x01\x02") + 4]))
+    name = b"xl/worksheets/sheet1.xml"
+    cd = buf.find(name, buf.find(b"PK\x01\x02")) - 46
+    assert buf[cd:cd + 4] == b"PK\x01\x02"
+    buf[cd + 16] ^= 0xFF
+    with pytest.raises(InputError, match="damaged or incomplete"):
+        _read(bytes(buf))
+    # declared smaller than it really is (a bomb trying to slip under the size checks): damaged
+    buf = bytearray(data)
+    real = int.from_bytes(buf[cd + 24:cd + 28], "little")
+    buf[cd + 24:cd + 28] = (real // 2).to_bytes(4, "little")
+    with pytest.raises(InputError, match="damaged or incomplete"):
+        _read(bytes(buf))
+
+
+def test_sheet_xml_in_many_pieces(monkeypatch):
+    # pieces of ~4 MB in real use; 64 bytes here, so rows, header and merged cells fall across pieces
+    import cjm.ingest.excel as excel
+
+    monkeypatch.setattr(excel, "PIECE", 64)
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    sh.append(["Rapor"])
+    sh.append(["ID", "Tutar", None, "Stage"])
+    sh.merge_cells("B2:C2")
+    for i in range(40):
+        sh.append([f"c{i}", i, i * 2, "a" if i % 2 else "b"])
+    sh.append(["c40", "n/a", 1, "b"])
+    raw, rows = _read(_save(wb))
+    assert raw.header_row == 2 and raw.headers == ["ID", "Tutar", "Tutar (2)", "Stage"]
+    assert raw.records_in_file == 41 and len(rows) == 41
+    assert rows[0] == (3, "c0", "0", "0", "b") and rows[-1] == (43, "c40", "n/a", "1", "b")
+
+
+def test_reader_does_not_load_pyarrow_or_numpy_for_an_ordinary_sheet(tmp_path):
+    # fastexcel's Arrow output reaches DuckDB through the PyCapsule interface: importing pyarrow (and with it
+    # numpy) would cost more than the whole parse of a small file
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "a.xlsx").write_bytes(_book(["ID", "Amount", "When"], ["a", 1.5, dt.date(2025, 1, 2)], ["b", "n/a", None]))
+    code = ("import sys, duckdb\n"
+            "from cjm.ingest.excel import read_xlsx\n"
+            f"raw = read_xlsx(duckdb.connect(), open({str(tmp_path / 'a.xlsx')!r}, 'rb').read(), file_name='a', table='t')\n"
+            "print(raw.records_in_file, sorted({m.split('.')[0] for m in sys.modules} & {'numpy', 'pyarrow', 'pandas'}))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "2 []"

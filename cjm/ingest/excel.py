@@ -1,20 +1,22 @@
 """Read an XLSX/XLSM workbook into a :class:`~cjm.ingest.raw.RawTable` (every cell as text).
 
-The cells are parsed once by fastexcel (calamine, in Rust) into Arrow and turned into text by
-one DuckDB statement; Python never loops over the rows. Before that parse the workbook is
-checked with :mod:`zipfile` alone, because a hostile or broken file can take calamine down:
+The cells are parsed once by fastexcel (calamine, in Rust) and handed to DuckDB through the Arrow
+PyCapsule interface (no pyarrow, no numpy); one DuckDB statement turns them into text, so Python
+never loops over the rows. Before that parse the workbook is checked with :mod:`zipfile` and
+:mod:`zlib` alone, because a hostile or broken file can take calamine down:
 
-* zip bombs — declared sizes and compression ratios, then every member is inflated in chunks
-  under a hard cap (a member whose real size differs from its declared size fails its CRC);
+* zip bombs — declared sizes and compression ratios, then the parts calamine reads are inflated
+  in chunks under a hard cap, their real sizes and CRCs checked;
 * huge used ranges — a single cell at ``XFD1048576`` makes calamine allocate the whole grid
-  (fastexcel#487, calamine#693), so the extent of the cells that hold values is measured
-  from the sheet XML first and an absurd one is refused with a message;
+  (fastexcel#487, calamine#693), so the extent of the cells that hold values is bounded from
+  the sheet XML first (one regular-expression pass per piece, while the next piece inflates)
+  and an absurd one is refused with a message;
 * truncated or corrupt archives — an :class:`~cjm.errors.InputError` telling the user to
   re-save the file, never a traceback.
 
-The sheet XML is also read (cheaply, with the first rows only) to find the header row below
-title rows, and scanned by DuckDB to count the non-empty data rows independently of the
-Arrow conversion (``records_in_file``).
+The header row below title rows is found from the first rows of the sheet XML (streamed), and
+the non-empty data rows are counted from the XML by regular expressions, independently of
+calamine (``records_in_file``), in a thread while calamine parses.
 
 Known limits: in a column that mixes text and numbers, TRUE/FALSE next to numbers read as 1/0 and
 numbers smaller than 5e-10 read as "0" (fastexcel's text rendering), and the typed words
@@ -38,20 +40,19 @@ from __future__ import annotations
 import io
 import logging
 import posixpath
+import queue
 import re
+import threading
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import duckdb
-import numpy as np
-import pyarrow as pa
 
 from cjm.errors import InputError
-from cjm.ingest.raw import RawTable, int64_arrow
+from cjm.ingest.raw import RawTable
 from cjm.sql import ident
 
 #: Refuse archives that inflate to more than this in total (declared or real).
@@ -63,11 +64,15 @@ RATIO_MIN_SIZE = 1024 * 1024
 MAX_CELLS = 25_000_000
 #: How many non-empty rows at the top of a sheet are looked at to find the header row.
 HEADER_SCAN_ROWS = 30
+#: A sheet's XML is inflated and scanned in pieces of about this size (each ends before a ``<row``).
+PIECE = 4 << 20
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DAMAGED = "This Excel file is damaged or incomplete: open it in Excel and save it again, then upload it again."
+_ENCRYPTED = ("this Excel file is password-protected; open it in Excel, remove the password (File > Info > "
+              "Protect Workbook), save, and upload it again.")
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
 
@@ -150,14 +155,24 @@ _guard_sizes = guard_sizes  # the earlier private name
 
 
 class _Parts:
-    """Zip members inflated on demand, in chunks, under one :data:`MAX_UNCOMPRESSED` budget, CRC-checked.
+    """Zip members inflated on demand, in chunks, under one :data:`MAX_UNCOMPRESSED` budget, size- and
+    CRC-checked (a member whose real size differs from its declared size is refused as damaged).
 
-    Only the parts calamine will read are inflated (workbook, shared strings, styles, the sheets
-    looked at): a member whose real size differs from its declared size fails its CRC here first.
+    Only the parts calamine will read are inflated (workbook, shared strings, styles, the sheets looked
+    at). Deflated and stored members are read straight from *data* with :mod:`zlib` (which releases the
+    GIL while it inflates); other methods go through :mod:`zipfile`.
+
+    >>> import io, zipfile
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    ...     z.writestr("a.xml", b"<row/>" * 1000)
+    >>> parts = _Parts(zipfile.ZipFile(buf), buf.getvalue(), "a.xlsx")
+    >>> len(parts["a.xml"]), parts.total, parts.get("missing.xml")
+    (6000, 6000, None)
     """
 
-    def __init__(self, zf: zipfile.ZipFile, file_name: str):
-        self.zf, self.file_name, self.total = zf, file_name, 0
+    def __init__(self, zf: zipfile.ZipFile, data: bytes, file_name: str):
+        self.zf, self.data, self.file_name, self.total = zf, data, file_name, 0
         self.names = set(zf.namelist())
         self.cache: dict[str, bytes] = {}
 
@@ -166,28 +181,170 @@ class _Parts:
 
     def __getitem__(self, name: str) -> bytes:
         if name not in self.cache:
-            self.cache[name] = self._inflate(name)
+            self.cache[name] = b"".join(self.chunks(name))
         return self.cache[name]
 
-    def _inflate(self, name: str) -> bytes:
-        chunks = []
+    def _count(self, n: int) -> None:
+        self.total += n
+        if self.total > MAX_UNCOMPRESSED:
+            raise InputError(f'"{self.file_name}": this workbook unpacks to more than '
+                             f"{MAX_UNCOMPRESSED // 2**20} MB; split the data into smaller files or export it as CSV.")
+
+    def chunks(self, name: str, size: int = PIECE) -> Iterator[bytes]:
+        """The inflated member in chunks of at most *size* bytes; the last one is yielded only after the
+        member's real size and CRC were checked."""
+        try:
+            info = self.zf.getinfo(name)
+        except KeyError as exc:
+            raise _damaged(self.file_name) from exc
+        if info.flag_bits & 0x1:
+            raise InputError(f'"{self.file_name}": {_ENCRYPTED}')
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            yield from self._zipfile_chunks(name, size)
+            return
+        head = self.data[info.header_offset:info.header_offset + 30]
+        if len(head) < 30 or head[:4] != b"PK\x03\x04":
+            raise _damaged(self.file_name)
+        start = info.header_offset + 30 + int.from_bytes(head[26:28], "little") + int.from_bytes(head[28:30], "little")
+        src = memoryview(self.data)[start:start + info.compress_size]
+        if len(src) < info.compress_size:
+            raise _damaged(self.file_name)
+        crc = got = 0
+        pending = None  # one chunk held back until the member is checked
+        if info.compress_type == zipfile.ZIP_STORED:
+            outs: Iterable[bytes] = (bytes(src[i:i + size]) for i in range(0, len(src), size))
+        else:
+            outs = self._inflate(src, size)
+        for out in outs:
+            got += len(out)
+            if got > info.file_size:  # more than declared: its CRC cannot match; stop before inflating further
+                raise _damaged(self.file_name)
+            self._count(len(out))
+            crc = zlib.crc32(out, crc)
+            if pending is not None:
+                yield pending
+            pending = out
+        if got != info.file_size or crc != info.CRC:
+            raise _damaged(self.file_name)
+        if pending is not None:
+            yield pending
+
+    def _inflate(self, src: memoryview, size: int) -> Iterator[bytes]:
+        d = zlib.decompressobj(-15)
+        pos, step = 0, max(size // 4, 1 << 16)
+        try:
+            while not d.eof:
+                if d.unconsumed_tail:
+                    out = d.decompress(d.unconsumed_tail, size)
+                elif pos < len(src):
+                    out = d.decompress(src[pos:pos + step], size)
+                    pos += step
+                else:  # the deflate stream ends early: a truncated file
+                    raise _damaged(self.file_name)
+                if out:
+                    yield out
+        except zlib.error as exc:
+            raise _damaged(self.file_name) from exc
+
+    def _zipfile_chunks(self, name: str, size: int) -> Iterator[bytes]:
         try:
             with self.zf.open(name) as f:
-                while chunk := f.read(1 << 20):
-                    self.total += len(chunk)
-                    if self.total > MAX_UNCOMPRESSED:
-                        raise InputError(f'"{self.file_name}": this workbook unpacks to more than '
-                                         f"{MAX_UNCOMPRESSED // 2**20} MB; split the data into smaller files "
-                                         "or export it as CSV.")
-                    chunks.append(chunk)
+                while chunk := f.read(size):
+                    self._count(len(chunk))
+                    yield chunk
         except InputError:
             raise
         except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
-            raise InputError(f'"{self.file_name}": this Excel file is password-protected; open it in Excel, remove '
-                             "the password (File > Info > Protect Workbook), save, and upload it again.") from exc
+            raise InputError(f'"{self.file_name}": {_ENCRYPTED}') from exc
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, KeyError) as exc:
             raise _damaged(self.file_name) from exc
-        return b"".join(chunks)
+
+
+class _ChunkReader(io.RawIOBase):
+    """A read-only file over an iterator of byte chunks (for :func:`xml.etree.ElementTree.iterparse`)."""
+
+    def __init__(self, chunks: Iterator[bytes]):
+        self._chunks, self._buf = chunks, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self._buf:
+            self._buf = next(self._chunks, None)  # type: ignore[arg-type]
+            if self._buf is None:
+                self._buf = b""
+                return 0
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+
+def _row_pieces(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Re-cut *chunks* so that every piece but the last ends just before a ``<row`` tag: a pattern that
+    matches within one row (or one cell) is then always whole in one piece.
+
+    >>> list(_row_pieces([b"<x><row r", b'="1"/><ro', b'w r="2"/></x>']))  # "<ro" + "w": no cut there
+    [b'<x>', b'<row r="1"/><row r="2"/></x>']
+    >>> list(_row_pieces([b"<x><row r", b'="1"/><row r="2"/>', b"</x>"]))
+    [b'<x>', b'<row r="1"/>', b'<row r="2"/></x>']
+    """
+    pending: list[bytes] = []
+    for chunk in chunks:
+        cut = chunk.rfind(b"<row")
+        if cut < 0:
+            pending.append(chunk)
+            continue
+        piece = b"".join(pending + [chunk[:cut]])
+        pending = [chunk[cut:]]
+        if piece:
+            yield piece
+    if pending:
+        yield b"".join(pending)
+
+
+_END = object()
+
+
+def _ahead(items: Iterator[bytes], depth: int = 2) -> Iterator[bytes]:
+    """*items* produced by a thread, up to *depth* ahead of the consumer (inflating releases the GIL, so the
+    consumer scans one piece while the next one inflates). Exceptions reach the consumer.
+
+    >>> list(_ahead(iter([b"a", b"b"])))
+    [b'a', b'b']
+    """
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                q.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def work() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(_END)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            put(exc)
+
+    worker = threading.Thread(target=work, name="cjm-xlsx-inflate", daemon=True)
+    worker.start()
+    try:
+        while (item := q.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
 
 
 def _parse_xml(data: bytes, file_name: str) -> ET.Element:
@@ -268,10 +425,11 @@ def _cell_text(c: ET.Element) -> tuple[str, str | None]:
     return t, v.text
 
 
-def _xml_rows(xml: bytes):
-    """``(excel_row, <row> element)`` streamed from a sheet's XML; rows without ``r`` follow the previous one."""
+def _xml_rows(source: bytes | io.RawIOBase):
+    """``(excel_row, <row> element)`` streamed from a sheet's XML (bytes or a file); rows without ``r``
+    follow the previous one."""
     last_r = 0
-    for _, el in ET.iterparse(io.BytesIO(xml), events=("end",)):
+    for _, el in ET.iterparse(io.BytesIO(source) if isinstance(source, bytes) else source, events=("end",)):
         if el.tag == f"{_NS}row":
             last_r = int(el.get("r") or last_r + 1)
             yield last_r, el
@@ -286,10 +444,10 @@ def _xml_cells(row):
         yield last_c, c
 
 
-def _top_rows(xml: bytes, limit: int) -> list[tuple[int, dict[int, tuple[str, str]]]]:
-    """The first *limit* rows that hold values: ``[(excel_row, {col: (type, raw)})]``."""
+def _top_rows(source: bytes | io.RawIOBase, limit: int) -> list[tuple[int, dict[int, tuple[str, str]]]]:
+    """The first *limit* rows that hold values: ``[(excel_row, {col: (type, raw)})]``; reads no further."""
     rows: list[tuple[int, dict[int, tuple[str, str]]]] = []
-    for r, el in _xml_rows(xml):
+    for r, el in _xml_rows(source):
         cells: dict[int, tuple[str, str]] = {}
         for col, c in _xml_cells(el):
             t, raw = _cell_text(c)
@@ -301,6 +459,11 @@ def _top_rows(xml: bytes, limit: int) -> list[tuple[int, dict[int, tuple[str, st
             if len(rows) >= limit:
                 break
     return rows
+
+
+def _head(parts: _Parts, path: str) -> _ChunkReader:
+    """The sheet XML as a file that inflates only as far as it is read (64 KB at a time)."""
+    return _ChunkReader(parts.chunks(path, 1 << 16))
 
 
 def _shared_strings(zf_data: bytes | None, needed: int) -> list[str]:
@@ -364,9 +527,9 @@ def _find_header(top: list[tuple[int, dict[int, str]]], texty: list[bool] | None
 
 
 # ---------------------------------------------------------------------------------------------
-# The whole sheet, scanned with C-level regular expressions (no per-row Python): the extent of
-# the cells that hold values (the bomb guard) and the non-empty rows below the header, counted
-# independently of calamine/Arrow.
+# The whole sheet, scanned piece by piece with C-level regular expressions (no per-row Python): the
+# extent of the cells that hold values (the bomb guard) and the non-empty rows below the header,
+# counted independently of calamine/Arrow.
 
 _F = rb"(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?"  # an optional formula before the cached value
 #: A row that holds at least one value: skip empty cells (self-closing, or a formula without a
@@ -374,67 +537,177 @@ _F = rb"(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?"  # an optional formula before the 
 _ROW_WITH_VALUE = re.compile(rb"<row\b[^>]*>(?:<c\b[^>]*/>|<c\b[^>]*>" + _F + rb"</c>)*<c\b[^>]*>" + _F
                              + rb"<(?:v>[^<]|is>)")
 _WIDE_VALUE_CELL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{2,3})[0-9]+"[^>]*>' + _F + rb"<(?:v|is)>")
-_VALUE_CELL_COL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})[0-9]+"[^>]*>' + _F + rb"<(?:v|is)>")
-_VALUE_ROW_NUMBER = re.compile(rb'<row\s[^>]*?\br="([0-9]+)"[^>]*>(?:<c\b[^>]*/>|<c\b[^>]*>' + _F + rb"</c>)*<c\b[^>]*>"
-                               + _F + rb"<(?:v|is)>")
-_LAST_ROW = re.compile(rb'<row\s[^>]*?\br="([0-9]+)"')
+#: A cell tag that breaks the plain layout (every cell tag starting with r="<A-Z><row below 960000>", as
+#: Excel, openpyxl and xlsxwriter write sheets up to column Z): no r=, r= not first, a column beyond Z or a
+#: row from 960000 on. Cells of a plain sheet fit in 959999 x 26 < MAX_CELLS.
+_ODD_CELL = re.compile(rb'<c(?! r="[A-Z](?:[1-9][0-9]{0,4}|[1-8][0-9]{5}|9[0-5][0-9]{4})")[\s/>]')
+#: A cell tag that does not start with r= (beyond column Z is fine).
+_R_NOT_FIRST = re.compile(rb'<c(?! r="[A-Z]{1,3}[0-9])[\s/>]')
+_NO_R = re.compile(rb'<(?:c|row)(?=[\s/>])(?![^>]*\br=")')
+_VALUE_CELL_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})([0-9]+)"[^>]*>' + _F + rb"<(?:v|is)>")
+_LAST_CELL_ROW = re.compile(rb'<c\s[^>]*?\br="[A-Z]{1,3}([0-9]+)"')
 
 
-def _scan_sheet(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int, Callable[[], int]] | None:
-    """``(rows, width, last_col, count)`` bounding the cells that hold values, or None when rows carry no
-    ``r=``; ``count()`` gives the non-empty rows below the header (run it while calamine parses).
+def _at_least(n: int) -> bytes:
+    """A regular expression for the decimal numbers >= *n* (no leading zeros).
 
-    Cheap for ordinary sheets: the last row element and the widest column letters in use give an
-    upper bound; only when that bound is too large are the cells holding values measured exactly
-    (a formatted but empty cell or row far away does not count, as calamine ignores it too).
+    >>> p = _at_least(350)
+    >>> [i for i in (35, 349, 350, 351, 360, 999, 1000, 12345) if re.fullmatch(p, b"%d" % i)]
+    [350, 351, 360, 999, 1000, 12345]
     """
-    last = xml.rfind(b"<row")
-    m = _LAST_ROW.match(xml, last) if last >= 0 else None
-    # Writers put r= first (Excel, openpyxl, xlsxwriter...): then patterns with a literal prefix are
-    # several times faster. Otherwise fall back to patterns that find r= anywhere in the tag.
-    fast = not re.search(rb'<(?:c|row) (?!r=")', xml)
-    pre_c, pre_row = (b'<c r="', b'<row r="') if fast else (rb'<c\s[^>]*?\br="', rb'<row\s[^>]*?\br="')
-    h = re.compile(pre_row + b'%d"[^>]*>' % header_row).search(xml)
-    if m is None or h is None:
+    s = str(n)
+    alts = [f"[1-9][0-9]{{{len(s)},}}", s]  # more digits; n itself
+    for i, ch in enumerate(s):  # same length: equal up to i, then a larger digit, then anything
+        if ch != "9":
+            alts.append(f"{s[:i]}[{int(ch) + 1}-9][0-9]{{{len(s) - i - 1}}}")
+    return ("(?:" + "|".join(alts) + ")").encode()
+
+
+class _SheetXml:
+    """A sheet's XML as pieces that end before a ``<row`` tag (see :func:`_row_pieces`), with notes taken
+    while they arrive: *plain*, no tag breaks the plain layout (:data:`_ODD_CELL`, :data:`_ODD_ROW`);
+    *r_first*, every row and cell tag starts with its ``r=`` (plain, or with columns beyond Z).
+
+    >>> sx = _SheetXml([b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>', b'<row r="7"><c r="B7" t="e">'
+    ...                 b"<v>#N/A</v></c></row></sheetData>"])
+    >>> sx.plain, sx.r_first, sx.last_row(), sx.count_rows_after(1), sx.text_columns_after(1, [1, 2])
+    (True, True, 7, 1, set())
+    """
+
+    def __init__(self, pieces: Iterable[bytes]):
+        self.pieces: list[bytes] = []
+        self.plain = self.r_first = True
+        for p in pieces:
+            if self.plain and _ODD_CELL.search(p):
+                self.plain = False
+            if self.r_first and not self.plain and _R_NOT_FIRST.search(p):
+                self.r_first = False
+            self.pieces.append(p)
+        self._joined: bytes | None = None
+
+    def joined(self) -> bytes:
+        if self._joined is None:
+            self._joined = b"".join(self.pieces)
+        return self._joined
+
+    def last_row(self) -> int | None:
+        """The row of the last cell tag (an upper bound of the rows for an ordinary sheet)."""
+        for p in reversed(self.pieces):
+            at = p.rfind(b"<c ")
+            while at >= 0:
+                m = _LAST_CELL_ROW.match(p, at)
+                if m:
+                    return int(m.group(1))
+                at = p.rfind(b"<c ", 0, at)
         return None
-    rows = int(m.group(1)) - top_row + 1
-    last_col = 26
-    if re.search(pre_c + rb"[A-Z]{2}", xml):
-        last_col = 702
-        if re.search(pre_c + rb"[A-Z]{3}", xml) or rows * last_col > MAX_CELLS:
-            wide = set(_WIDE_VALUE_CELL.findall(xml))
-            last_col = max((col_number(w.decode()) for w in wide), default=26)
-    width = last_col
-    if rows * width > MAX_CELLS:  # measure exactly
-        value_rows = _VALUE_ROW_NUMBER.findall(xml)
-        rows = (int(value_rows[-1]) if value_rows else top_row) - top_row + 1
-        cols = [col_number(c.decode()) for c in set(_VALUE_CELL_COL.findall(xml))] or [1]
-        last_col, width = max(cols), max(cols) - min(cols) + 1
-    start = h.end()
-    return rows, width, last_col, lambda: len(_ROW_WITH_VALUE.findall(xml, start))
+
+    def _after_row(self, r: int) -> tuple[int, int] | None:
+        """(piece, offset) just after the opening tag of row *r*."""
+        pat = re.compile(rb'<row\s[^>]*?\br="%d"[^>]*>' % r)
+        for k, p in enumerate(self.pieces):
+            m = pat.search(p)
+            if m:
+                return k, m.end()
+        return None
+
+    def count_rows_after(self, header_row: int) -> int:
+        """Rows below *header_row* that hold at least one value."""
+        at = self._after_row(header_row)
+        if at is None:
+            return 0
+        k, off = at
+        return sum(len(_ROW_WITH_VALUE.findall(p, off if i == k else 0)) for i, p in enumerate(self.pieces) if i >= k)
+
+    def text_columns_after(self, header_row: int, cols: Iterable[int]) -> set[int]:
+        """Those of columns *cols* that hold a text cell below *header_row* (only when :attr:`r_first`).
+
+        A column that fastexcel types as numbers, dates or booleans and that still holds text cells holds
+        only texts it reads as null ("", "n/a", "NULL"...): those columns are read again as text.
+        """
+        at = self._after_row(header_row)
+        if at is None:
+            return set()
+        k, off = at
+        off = max(self.pieces[k].find(b"</row>", off), off)  # the header row's own cells do not count
+        found = set()
+        for col in cols:
+            pat = re.compile(rb'<c r="%s[0-9]+"[^>]*?\bt="(?:s|inlineStr|str)"' % col_letter(col).encode())
+            if any(pat.search(p, off if i == k else 0) for i, p in enumerate(self.pieces) if i >= k):
+                found.add(col)
+        return found
+
+    def dimension(self) -> str | None:
+        m = re.search(rb'<dimension\s[^>]*?ref="([^"]*)"', self.pieces[0][:4096]) if self.pieces else None
+        return m.group(1).decode("ascii", errors="replace") if m else None
+
+    def merges(self) -> list[tuple[int, int, int, int]]:
+        """Merged ranges as ``(row1, col1, row2, col2)`` from the ``<mergeCells>`` block after the data."""
+        for k in range(len(self.pieces) - 1, -1, -1):
+            end = self.pieces[k].rfind(b"</sheetData>")
+            if end >= 0:
+                return _merges(b"".join(self.pieces[k:])[end:])
+        return _merges(self.joined())
+
+    def extent(self, top_row: int, header_row: int) -> tuple[int, int, int] | None:
+        """``(rows, width, last_col)`` bounding the cells that hold values (from *top_row*), or None when
+        rows or cells carry no ``r`` or the header row is not found (:func:`_scan_sheet_python` measures those).
+
+        Free for plain sheets (:data:`_ODD_CELL`). Otherwise the widest column holding a value gives the
+        width, and only when a cell lies below the rows that width allows are the cells holding values
+        measured exactly (a formatted but empty cell far away does not count, as calamine ignores it too).
+        Rows are bounded by the cells' own references, which calamine follows, not by the row tags.
+        """
+        if self._after_row(header_row) is None:
+            return None
+        last = self.last_row() or top_row
+        if self.plain:
+            return last - top_row + 1, 26, 26
+        xml = self.joined()
+        if _NO_R.search(xml):
+            return None
+        width = max((col_number(w.decode()) for w in set(_WIDE_VALUE_CELL.findall(xml))), default=26)
+        far = re.compile(rb'<c\s[^>]*?\br="[A-Z]{1,3}' + _at_least(MAX_CELLS // width + 1) + b'"')
+        if not far.search(xml):
+            return last - top_row + 1, width, width
+        refs = _VALUE_CELL_REF.findall(xml)  # measure exactly
+        rows = max((int(r) for _, r in refs), default=top_row) - top_row + 1
+        cols = {col_number(c.decode()) for c, _ in refs} or {1}
+        return rows, max(cols) - min(cols) + 1, max(cols)
 
 
 _MERGE = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+)"')
 
 
 def _merges(xml: bytes) -> list[tuple[int, int, int, int]]:
-    """Merged ranges as ``(row1, col1, row2, col2)`` from the ``<mergeCells>`` block after the data."""
-    end = xml.rfind(b"</sheetData>")
     out = []
-    for a, b in _MERGE.findall(xml, max(end, 0)):
+    for a, b in _MERGE.findall(xml):
         m1, m2 = _CELL_REF.fullmatch(a.decode()), _CELL_REF.fullmatch(b.decode())
         if m1 and m2:
             out.append((int(m1.group(2)), col_number(m1.group(1)), int(m2.group(2)), col_number(m2.group(1))))
     return out
 
 
-def _dimension(xml: bytes) -> str | None:
-    m = re.search(rb'<dimension\s[^>]*?ref="([^"]*)"', xml[:4096])
-    return m.group(1).decode("ascii", errors="replace") if m else None
+def _scan_sheet_python(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int, int]:
+    """Fallback for sheets whose rows or cells carry no ``r``: a streaming parse (slower, rare).
+    ``(rows, width, last_col, records below the header)``."""
+    max_r = max_c = count = 0
+    min_c = 1 << 20
+    for r, el in _xml_rows(xml):
+        nonempty = False
+        for col, c in _xml_cells(el):
+            if _cell_text(c)[1] is not None:
+                nonempty = True
+                max_c, min_c = max(max_c, col), min(min_c, col)
+        el.clear()
+        if nonempty:
+            max_r = r
+            if r > header_row:
+                count += 1
+    return max_r - top_row + 1, max(max_c - min_c + 1, 1), max(max_c, 1), count
 
 
 # ---------------------------------------------------------------------------------------------
-# Cells -> text, in SQL
+# Cells -> text, in SQL (by the DuckDB type of each column fastexcel produced)
 
 
 def _float_text(q: str) -> str:
@@ -443,45 +716,75 @@ def _float_text(q: str) -> str:
             f"ELSE CAST({q} AS VARCHAR) END")
 
 
-def _pre_expr(col: str, typ: pa.DataType) -> str | None:
-    """An inner projection ``<col>_s`` that :func:`_text_expr` reads (timestamps: the text once)."""
-    if pa.types.is_timestamp(typ):
-        q = ident(col)
+_INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
+                  "UHUGEINT"}
+
+
+def _is_text(typ: str) -> bool:
+    """Whether DuckDB type *typ* is handled as text (VARCHAR, and the NULL type of an empty column)."""
+    return not (typ in ("DOUBLE", "FLOAT", "BOOLEAN", "DATE", "INTERVAL") or typ in _INTEGER_TYPES
+                or typ.startswith("TIMESTAMP"))
+
+
+def _pre_expr(q: str, typ: str, name: str) -> str | None:
+    """An inner projection *name* that :func:`_text_expr` reads (timestamps: the text once)."""
+    if typ.startswith("TIMESTAMP"):
         return (f"strftime(date_trunc('second', CAST({q} AS TIMESTAMP) + INTERVAL 500 MILLISECOND), "
-                f"'%Y-%m-%d %H:%M:%S') AS {ident(col + '_s')}")
+                f"'%Y-%m-%d %H:%M:%S') AS {ident(name)}")
     return None
 
 
-def _text_expr(col: str, typ: pa.DataType, date1904: bool) -> str:
-    """SQL turning one Arrow column into the text a user would type."""
-    q = ident(col)
-    time_only_days = "('1899-12-30', '1899-12-31'" + (", '1904-01-01')" if date1904 else ")")
-    if pa.types.is_floating(typ):
+def _text_expr(q: str, typ: str, date1904: bool, pre: str) -> str:
+    """SQL turning column *q* (DuckDB type *typ*) into the text a user would type, trimmed, empty -> NULL
+    (see :func:`_mixed_fix` for text columns). *pre*: the name of :func:`_pre_expr`'s projection.
+
+    >>> _text_expr("a", "BIGINT", False, "a_s")
+    'CAST(a AS VARCHAR)'
+    """
+    if typ in ("DOUBLE", "FLOAT"):
         return _float_text(q)
-    if pa.types.is_integer(typ):
-        return f"CAST({q} AS VARCHAR)"
-    if pa.types.is_boolean(typ):
+    if typ == "BOOLEAN":
         return f"CASE WHEN {q} THEN 'TRUE' WHEN NOT {q} THEN 'FALSE' END"
-    if pa.types.is_timestamp(typ):
-        # the text comes from _pre_expr's "<col>_s" (one strftime per cell), then plain string work
-        x = ident(f"{col}_s")
+    if typ.startswith("TIMESTAMP"):
+        # the text comes from _pre_expr's projection (one strftime per cell), then plain string work
+        x = ident(pre)
+        time_only_days = "('1899-12-30', '1899-12-31'" + (", '1904-01-01')" if date1904 else ")")
         return (f"CASE WHEN {x} IS NULL THEN NULL WHEN left({x}, 10) IN {time_only_days} THEN right({x}, 8) "
                 f"WHEN suffix({x}, ' 00:00:00') THEN left({x}, 10) ELSE {x} END")
-    if pa.types.is_date(typ):
+    if typ == "DATE":
         return f"strftime(CAST({q} AS DATE), '%Y-%m-%d')"
-    if pa.types.is_duration(typ):
+    if typ == "INTERVAL":
         return f"CAST(to_milliseconds(CAST(epoch_ms({q}) AS BIGINT)) AS VARCHAR)"
-    if pa.types.is_null(typ):
-        return "CAST(NULL AS VARCHAR)"
-    # text, or a column mixing types that fastexcel rendered as text: "true"/"false" are Excel
-    # booleans, "YYYY-MM-DD 00:00:00" a date cell, "1899-12-31 hh:mm:ss" a time-only cell.
-    v = f"CAST({q} AS VARCHAR)"
+    if not _is_text(typ):  # integers
+        return f"CAST({q} AS VARCHAR)"
+    # text: trimmed; in a column mixing types, fastexcel's renderings are fixed afterwards (_mixed_fix)
+    return f"NULLIF(trim(CAST({q} AS VARCHAR)), '')"
+
+
+def _mixed_needs_fix(q: str) -> str:
+    """True for a text that :func:`_mixed_fix` may change."""
+    return f"({q} IN ('true', 'false') OR (strlen({q}) = 19 AND substr({q}, 11, 1) = ' '))"
+
+
+def _mixed_fix(q: str, date1904: bool) -> str:
+    """In a column mixing types that fastexcel rendered as text: "true"/"false" are Excel booleans,
+    "YYYY-MM-DD 00:00:00" a date cell, "1899-12-31 hh:mm:ss" a time-only cell.
+
+    >>> import duckdb
+    >>> duckdb.sql(f"SELECT {_mixed_fix('x', False)} FROM (VALUES ('true'), ('2025-01-02 00:00:00'), "
+    ...            "('1899-12-31 10:30:00'), ('2025-01-02 10:30:00'), ('kept')) v(x)").fetchall()
+    [('TRUE',), ('2025-01-02',), ('10:30:00',), ('2025-01-02 10:30:00',), ('kept',)]
+    """
     days = "1899-12-3[01]" + ("|1904-01-01" if date1904 else "")
-    return (f"CASE WHEN {v} = '' THEN NULL WHEN {v} = 'true' THEN 'TRUE' WHEN {v} = 'false' THEN 'FALSE' "
-            f"WHEN length({v}) <> 19 OR substr({v}, 11, 1) <> ' ' THEN {v} "
-            f"WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}} 00:00:00') THEN left({v}, 10) "
-            f"WHEN regexp_full_match({v}, '({days}) [0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}') THEN right({v}, 8) "
-            f"ELSE {v} END")
+    return (f"CASE WHEN {q} = 'true' THEN 'TRUE' WHEN {q} = 'false' THEN 'FALSE' "
+            f"WHEN regexp_full_match({q}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}} 00:00:00') THEN left({q}, 10) "
+            f"WHEN regexp_full_match({q}, '({days}) [0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}') THEN right({q}, 8) "
+            f"ELSE {q} END")
+
+
+def _empty_expr(q: str, typ: str) -> str:
+    """True when the cell gives no text (NULL, or only spaces)."""
+    return f"coalesce(trim(CAST({q} AS VARCHAR)), '') = ''" if _is_text(typ) else f"{q} IS NULL"
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -514,45 +817,132 @@ def _is_panic(exc: BaseException) -> bool:
 logging.getLogger("fastexcel").setLevel(logging.ERROR)
 
 
-def _load_arrow(data: bytes, sheet_name: str, skip: int, file_name: str) -> tuple[pa.Table, int]:
-    """Rows below *skip* (1-based Excel rows 1..skip are skipped) as Arrow; also the first column number."""
-    import fastexcel
+class _Calamine:
+    """One sheet read by fastexcel (calamine), rows below *skip* (Excel rows 1..skip are skipped).
 
+    ``sheet`` is fastexcel's lazy sheet: DuckDB scans it through the Arrow PyCapsule interface, so
+    neither pyarrow nor numpy is loaded. Column types are guessed from every row; when that fails (an
+    error cell such as #NAME?, or types that do not mix) every column is read as text instead. A Rust
+    panic or a parse error becomes "damaged".
+    """
+
+    def __init__(self, data: bytes, sheet_name: str, skip: int, file_name: str):
+        import fastexcel
+
+        self.sheet_name, self.file_name = sheet_name, file_name
+        self.opts = dict(header_row=None, skip_rows=skip, schema_sample_rows=None, dtype_coercion="coerce")
+        self.reader = self._call(lambda: fastexcel.read_excel(data))
+        try:
+            self._load()  # the parse releases the GIL
+        except InputError:
+            self._load(dtypes="string")  # raises "damaged" again if the sheet itself is broken
+        self.height = self.sheet.height
+
+    def _call(self, fn):
+        try:
+            return fn()
+        except BaseException as exc:  # a Rust panic arrives as a BaseException
+            if isinstance(exc, Exception) or _is_panic(exc):
+                raise _damaged(self.file_name) from exc
+            raise
+
+    def _load(self, **kw) -> None:
+        self.sheet = self._call(lambda: self.reader.load_sheet(self.sheet_name, **self.opts, **kw))
+        cols = self._call(self.sheet.available_columns)  # types are guessed here
+        self.names = [c.name for c in cols]
+        self.dtypes = [c.dtype for c in cols]
+        self.first_col = cols[0].absolute_index + 1 if cols else 1  # Excel column of the first Arrow column
+
+    def typed(self) -> list[int]:
+        """Positions of the columns read as numbers, dates, booleans or durations."""
+        return [k for k, t in enumerate(self.dtypes) if t not in ("string", "null")]
+
+    def as_text(self, positions: Iterable[int]) -> None:
+        """Read the columns at *positions* again as text."""
+        dtypes = {self.names[k]: "string" for k in positions}
+        if dtypes:
+            self._load(dtypes=dtypes)
+
+    def nulled_columns(self) -> set[int]:
+        """Positions of the columns where a cell did not fit the column's type and came out null, as
+        fastexcel reports them (needs pyarrow: only for sheets whose XML cannot be checked directly)."""
+        errors = self._call(lambda: self.sheet.to_arrow_with_errors()[1])
+        return {e.offset_position[1] for e in errors.errors} if errors is not None else set()
+
+    def floats(self, positions: list[int]):
+        """The columns at *positions* read as numbers (text cells come back null), as a lazy sheet."""
+        names = [self.names[k] for k in positions]
+        return self._call(lambda: self.reader.load_sheet(self.sheet_name, **self.opts, use_columns=names,
+                                                         dtypes={n: "float" for n in names}))
+
+
+def _create_sql(table: str, view: str, n: int, fe_names: list[str], types: list[str], date1904: bool,
+                floats: dict[int, tuple[str, str]] | None = None) -> str:
+    """One statement: the sheet's Arrow columns (``view``, numbered by a positional join with ``range``) ->
+    TEMP *table* (``_row`` = ``? + i``, ``c0..``: text, trimmed, empty -> NULL), rows without any text left
+    out. *floats*: column k -> (view, column) of the same cells read as numbers (see the 9-decimal fix)."""
+    floats = floats or {}
+    src = [ident(x) for x in fe_names]
+    pre = [e for k, t in enumerate(types) if (e := _pre_expr(src[k], t, f"p{k}"))]
+    inner_cols = [f"{s} AS {ident(f'a{k}')}" for k, s in enumerate(src)] + pre
+    joins = f"range({int(n)}) __r(i) POSITIONAL JOIN {ident(view)}"
+    for k, (fview, fcol) in floats.items():
+        joins += f" POSITIONAL JOIN (SELECT {ident(fcol)} AS {ident(f'f{k}')} FROM {ident(fview)})"
+        inner_cols.append(ident(f"f{k}"))
+    empty = " AND ".join(_empty_expr(s, t) for s, t in zip(src, types)) or "TRUE"
+    exprs = []
+    for k, t in enumerate(types):
+        e = _text_expr(ident(f"a{k}"), t, date1904, f"p{k}")
+        if k in floats:
+            # fastexcel wrote the number with 9 decimals: where the text is exactly that rendering of the
+            # number read from the same cell, use the full value
+            a, f = ident(f"a{k}"), ident(f"f{k}")
+            e = (f"CASE WHEN {f} IS NOT NULL AND {a} = rtrim(rtrim(printf('%.9f', {f}), '0'), '.') "
+                 f"THEN {_float_text(f)} ELSE {e} END")
+        exprs.append(f"{e} AS {ident(f'c{k}')}")
+    return (f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT CAST(? + i AS BIGINT) AS _row, {', '.join(exprs)} "
+            f"FROM (SELECT i, {', '.join(inner_cols)} FROM {joins} WHERE i IS NOT NULL AND NOT ({empty}))")
+
+
+def _convert(cur: duckdb.DuckDBPyConnection, cal: _Calamine, table: str, first_row: int,
+             date1904: bool) -> tuple[list[int], int]:
+    """Cells of *cal* -> TEMP *table* (see :func:`_create_sql`; ``_row`` of the first Arrow row is *first_row*);
+    returns the number of cells holding text per column, and the number of rows."""
+    ncols = len(cal.names)
+    view = f"__cjm_xlsx_{id(cal):x}"
+    views = [view]
+    cur.register(view, cal.sheet)
     try:
-        reader = fastexcel.read_excel(data)
-        opts = dict(header_row=None, skip_rows=skip, schema_sample_rows=None, dtype_coercion="coerce")
-        sh = reader.load_sheet(sheet_name, **opts)
-        first_col = sh.available_columns()[0].absolute_index + 1 if sh.width else 1
-        tbl, errors = sh.to_arrow_with_errors()
-        if errors is not None and errors.errors:
-            # A cell that did not fit its column's guessed type (e.g. "n/a" in a number column) would
-            # become null: read those columns again as text so that nothing is lost.
-            names = tbl.schema.names
-            bad = {names[e.offset_position[1]]: "string" for e in errors.errors}
-            tbl = reader.load_sheet(sheet_name, dtypes=bad, **opts).to_arrow()
-    except BaseException as exc:  # a Rust panic arrives as a BaseException
-        if isinstance(exc, Exception) or _is_panic(exc):
-            raise _damaged(file_name) from exc
-        raise
-    if isinstance(tbl, pa.RecordBatch):
-        tbl = pa.Table.from_batches([tbl])
-    return tbl, first_col
-
-
-def _load_floats(data: bytes, sheet_name: str, skip: int, names: list[str], file_name: str) -> pa.Table:
-    """Columns *names* (fastexcel's names) read as numbers; text cells come back null."""
-    import fastexcel
-
-    try:
-        sh = fastexcel.read_excel(data).load_sheet(
-            sheet_name, header_row=None, skip_rows=skip, schema_sample_rows=None, use_columns=names,
-            dtypes={n: "float" for n in names})
-        tbl = sh.to_arrow_with_errors()[0]
-    except BaseException as exc:  # a Rust panic arrives as a BaseException
-        if isinstance(exc, Exception) or _is_panic(exc):
-            raise _damaged(file_name) from exc
-        raise
-    return pa.Table.from_batches([tbl]) if isinstance(tbl, pa.RecordBatch) else tbl
+        types = [r[1] for r in cur.execute(f"DESCRIBE {ident(view)}").fetchall()]
+        cur.execute(_create_sql(table, view, cal.height, cal.names, types, date1904), [first_row])
+        # Per column: how many cells hold text; and for text columns, whether a number may have lost digits
+        # (in a column mixing text and numbers fastexcel renders numbers with at most 9 decimals), and
+        # whether a cell may be fastexcel's rendering of a boolean or date.
+        texts = [k for k in range(ncols) if _is_text(types[k])]
+        c = [ident(f"c{k}") for k in range(ncols)]
+        stats = ["count(*)"] + [f"count({c[k]})" for k in range(ncols)]
+        stats += [f"coalesce(bool_or({c[k]} LIKE '%.%' AND regexp_full_match({c[k]}, '-?[0-9]+[.][0-9]{{9}}')), false)"
+                  for k in texts]
+        stats += [f"coalesce(bool_or({_mixed_needs_fix(c[k])}), false)" for k in texts]
+        got = cur.execute(f"SELECT {', '.join(stats)} FROM {ident(table)}").fetchall()[0]
+        rows, counts = got[0], list(got[1:ncols + 1])
+        lossy = [k for k, f in zip(texts, got[ncols + 1:ncols + 1 + len(texts)]) if f]
+        fix = [k for k, f in zip(texts, got[ncols + 1 + len(texts):]) if f]
+        if lossy:
+            # read those columns again as numbers and use the full value where the text is fastexcel's
+            # rendering of that number
+            fview = f"{view}_f"
+            views.append(fview)
+            cur.register(fview, cal.floats(lossy))
+            fnames = [r[0] for r in cur.execute(f"DESCRIBE {ident(fview)}").fetchall()]
+            floats = {k: (fview, fnames[i]) for i, k in enumerate(lossy)}
+            cur.execute(_create_sql(table, view, cal.height, cal.names, types, date1904, floats), [first_row])
+    finally:
+        for v in views:
+            cur.unregister(v)
+    for k in fix:
+        cur.execute(f"UPDATE {ident(table)} SET {c[k]} = {_mixed_fix(c[k], date1904)} WHERE {_mixed_needs_fix(c[k])}")
+    return counts, rows
 
 
 # ---------------------------------------------------------------------------------------------
@@ -591,7 +981,7 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     names = set(zf.namelist())
     sst_part = next((p for p in ("xl/sharedStrings.xml", posixpath.join(posixpath.dirname(wb_part),
                                                                         "sharedStrings.xml")) if p in names), None)
-    parts = _Parts(zf, file_name)
+    parts = _Parts(zf, data, file_name)
     for part in (sst_part, posixpath.join(posixpath.dirname(wb_part), "styles.xml")):
         parts.get(part)  # read by calamine on open: inflate (and CRC-check) under the budget first
     listing = ", ".join(f'"{s.name}"' + ("" if s.visible else " (hidden)") for s in sheets)
@@ -606,7 +996,7 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                              "Choose one of these.")
         if not chosen.is_worksheet:
             raise InputError(f'"{file_name}": sheet "{chosen.name}" is a chart, not a table; choose one of {listing}.')
-        top = _top_rows(parts[chosen.path], HEADER_SCAN_ROWS)
+        top = _top_rows(_head(parts, chosen.path), HEADER_SCAN_ROWS)
         if not top:
             raise InputError(f'"{file_name}": sheet "{chosen.name}" is empty; choose another sheet ({listing}).')
     else:
@@ -614,12 +1004,12 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
         for s in sheets:
             if not (s.visible and s.is_worksheet):
                 continue
-            top = _top_rows(parts[s.path], HEADER_SCAN_ROWS)
+            top = _top_rows(_head(parts, s.path), HEADER_SCAN_ROWS)
             if top:
                 chosen = s
                 break
         if chosen is None:
-            hidden = [s.name for s in sheets if not s.visible and s.is_worksheet and _top_rows(parts[s.path], 1)]
+            hidden = [s.name for s in sheets if not s.visible and s.is_worksheet and _top_rows(_head(parts, s.path), 1)]
             extra = (f"; hidden sheets with data: {', '.join(hidden)} — unhide one in Excel or choose it by name"
                      if hidden else "; fill in a sheet and save again")
             raise InputError(f'"{file_name}": no visible sheet holds any data (sheets: {listing}){extra}.')
@@ -641,25 +1031,29 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     if header_row > min(r for r, _ in top_text):
         warnings.append(f'Rows above the header (row {header_row}) were skipped as titles.')
 
-    xml = parts[chosen.path]
-    dim = _dimension(xml)
+    # The whole sheet: inflated in a thread (zlib releases the GIL) while each piece is scanned here.
+    sx = _SheetXml(_ahead(_row_pieces(parts.chunks(chosen.path))))
     top_row = top_text[0][0]
-    scan = _scan_sheet(xml, top_row, header_row)
-    if scan is None:
-        rows_upper, width, last_col, n = _scan_sheet_python(xml, top_row, header_row)
-        count: Callable[[], int] = lambda: n  # noqa: E731
+    extent = sx.extent(top_row, header_row)
+    if extent is None:
+        rows_upper, width, last_col, n = _scan_sheet_python(sx.joined(), top_row, header_row)
+
+        def count() -> int:
+            return n
     else:
-        rows_upper, width, last_col, count = scan
+        rows_upper, width, last_col = extent
+
+        def count() -> int:
+            return sx.count_rows_after(header_row)
     if rows_upper * width > MAX_CELLS:
         raise InputError(f'"{file_name}": sheet "{chosen.name}" has values as far as row {top_row + rows_upper - 1:,} '
                          f"and column {col_letter(last_col)} ({rows_upper:,} rows x {width:,} columns), "
                          "too large to read safely. In Excel press Ctrl+End to find the stray cells far from your "
                          "table, delete those rows/columns (or copy the table to a new sheet), save, and upload again.")
 
-    merges = _merges(xml)
-    tname = ident(table)
+    merges = sx.merges()
     meta = {"sheet": chosen.name, "sheets": [(s.name, s.visible) for s in sheets], "date1904": date1904,
-            "dimension": dim, "clean": True}
+            "dimension": sx.dimension(), "clean": True}
 
     def header_for(cn: int) -> str:
         text = header_cells.get(cn, "").strip()
@@ -674,65 +1068,48 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                              "the data again including the rows and upload it.")
     if top_row + rows_upper - 1 <= header_row:
         raise header_only
-    # Count the records (Python regex, holds the GIL) while calamine parses (Rust, releases it).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        counting = pool.submit(count)
-        arrow, first_col = _load_arrow(data, chosen.name, header_row, file_name)
-        records = counting.result()
+    # Count the records (regular expressions, hold the GIL) while calamine parses and DuckDB converts
+    # (both release it).
+    counted: list = []
+    counter = threading.Thread(target=lambda: counted.append(_try(count)), name="cjm-xlsx-count", daemon=True)
+    counter.start()
+    try:
+        cal = _Calamine(data, chosen.name, header_row, file_name)
+        counts, loaded = _convert(cur, cal, table, header_row + 1, date1904)
+    except InputError:
+        counter.join()
+        if counted and counted[0] == 0:  # nothing below the header: say so rather than "damaged"
+            raise header_only from None
+        raise
+    finally:
+        counter.join()
+    records = counted[0]
+    if isinstance(records, BaseException):  # pragma: no cover - the regular expressions do not raise
+        raise records
     if records == 0:
         raise header_only
-    # Arrow column k is Excel column first_col + k (fastexcel starts at the first column holding a value).
-    ncols = arrow.num_columns
-    col_nums = [first_col + k for k in range(ncols)]
-    fe_names = arrow.schema.names
-    arrow = arrow.rename_columns([f"a{k}" for k in range(ncols)]).append_column(
-        "__i", int64_arrow(np.arange(arrow.num_rows, dtype=np.int64)).column(0))  # (pa.array imports pandas)
-    exprs = [_text_expr(f"a{k}", arrow.schema.field(k).type, date1904) for k in range(ncols)]
-    view = f"__cjm_xlsx_{id(arrow):x}"
-    cur.register(view, arrow)
-    try:
-        # In a column mixing text and numbers fastexcel renders numbers with at most 9 decimals.
-        # Where that may have cut digits, read those columns again as numbers and use the full value
-        # for the cells whose text is exactly fastexcel's rendering of that number.
-        text_cols = [k for k in range(ncols) if pa.types.is_string(arrow.schema.field(k).type)
-                     or pa.types.is_large_string(arrow.schema.field(k).type)]
-        if text_cols:
-            probe = ", ".join(f"bool_or(a{k} LIKE '%.%' AND regexp_full_match(a{k}, '-?[0-9]+[.][0-9]{{9}}'))"
-                              for k in text_cols)
-            flags = cur.execute(f"SELECT {probe} FROM {ident(view)}").fetchall()[0]
-            lossy = [k for k, f in zip(text_cols, flags) if f]
-            if lossy:
-                nums = _load_floats(data, chosen.name, header_row, [fe_names[k] for k in lossy], file_name)
-                cur.unregister(view)
-                for k, col in zip(lossy, nums.columns):
-                    arrow = arrow.append_column(f"f{k}", col)
-                    f = ident(f"f{k}")
-                    exprs[k] = (f"CASE WHEN {f} IS NOT NULL AND a{k} = rtrim(rtrim(printf('%.9f', {f}), '0'), '.') "
-                                f"THEN {_float_text(f)} ELSE {exprs[k]} END")
-                cur.register(view, arrow)
-        staged = ", ".join(f"{e} AS v{k}" for k, e in enumerate(exprs))
-        pre = [e for k in range(ncols) if (e := _pre_expr(f"a{k}", arrow.schema.field(k).type))]
-        source = f"(SELECT *, {', '.join(pre)} FROM {ident(view)})" if pre else ident(view)
-        all_null = " AND ".join(f"v{k} IS NULL" for k in range(ncols)) or "TRUE"
-        # cells trimmed and empty ones NULL here (meta["clean"]), so the conversions need no second copy; a row
-        # of blank-looking cells is still kept (it is a record of the sheet, rejected later with its reason)
-        trimmed = ", ".join(f"NULLIF(trim(v{k}), '') AS v{k}" for k in range(ncols))
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT _row, {trimmed} FROM (SELECT CAST(? + __i AS "
-                    f"BIGINT) AS _row, {staged} FROM {source}) WHERE NOT ({all_null})", [header_row + 1])
-    finally:
-        cur.unregister(view)
-    del arrow
+    # A text in a column fastexcel types as numbers, dates or booleans ("n/a", "NULL"...) comes out null:
+    # such columns are read again as text, so that nothing is lost. Only columns with empty cells can hold
+    # one (or any typed column, when fewer rows came out than the sheet holds).
+    typed = {cal.first_col + k: k for k in cal.typed() if counts[k] < loaded or loaded < records}
+    if typed and sx.r_first and extent is not None:
+        retype = sorted(typed[c] for c in sx.text_columns_after(header_row, typed))
+    elif typed:  # no cheap check from the XML: ask fastexcel
+        retype = sorted(set(typed.values()) & cal.nulled_columns())
+    else:
+        retype = []
+    if retype:
+        cal.as_text(retype)
+        counts, loaded = _convert(cur, cal, table, header_row + 1, date1904)
 
     # Drop columns with neither a header nor data (e.g. a title cell left of the table); name the rest c0..
-    counts = cur.execute(f"SELECT {', '.join(f'count(v{k})' for k in range(ncols))} FROM {tname}").fetchall()[0]
+    tname, ncols = ident(table), len(cal.names)
+    col_nums = [cal.first_col + k for k in range(ncols)]
     keep = [k for k in range(ncols) if header_cells.get(col_nums[k], "").strip() or counts[k]]
-    for k in range(ncols):
-        if k not in keep:
-            cur.execute(f"ALTER TABLE {tname} DROP COLUMN v{k}")
-    for i, k in enumerate(keep):
-        cur.execute(f"ALTER TABLE {tname} RENAME COLUMN v{k} TO c{i}")
+    if keep != list(range(ncols)):
+        cols = ", ".join(f"{ident(f'c{k}')} AS {ident(f'c{i}')}" for i, k in enumerate(keep))
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT _row{', ' if cols else ''}{cols} FROM {tname}")
     headers = _unique([header_for(col_nums[k]) for k in keep])
-    loaded = cur.execute(f"SELECT count(*) FROM {tname}").fetchall()[0][0]
     if loaded < records:
         # rows whose cells hold only spaces (fastexcel reads them as empty): blank rows, not records — as a
         # blank line in a CSV file; said in the report rather than failing the reconciliation
@@ -745,19 +1122,9 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                     header_row=header_row, warnings=warnings, meta=meta)
 
 
-def _scan_sheet_python(xml: bytes, top_row: int, header_row: int) -> tuple[int, int, int, int]:
-    """Fallback for sheets whose rows carry no ``r`` numbers: a streaming parse (slower, rare)."""
-    max_r = max_c = count = 0
-    min_c = 1 << 20
-    for r, el in _xml_rows(xml):
-        nonempty = False
-        for col, c in _xml_cells(el):
-            if _cell_text(c)[1] is not None:
-                nonempty = True
-                max_c, min_c = max(max_c, col), min(min_c, col)
-        el.clear()
-        if nonempty:
-            max_r = r
-            if r > header_row:
-                count += 1
-    return max_r - top_row + 1, max(max_c - min_c + 1, 1), max(max_c, 1), count
+def _try(fn):
+    """``fn()``, or the exception it raised (to hand over from a thread)."""
+    try:
+        return fn()
+    except BaseException as exc:  # pragma: no cover - re-raised by the caller
+        return exc
