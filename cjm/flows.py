@@ -27,7 +27,7 @@ import pandas as pd
 
 from cjm.errors import CJMError
 from cjm.filters import Filters
-from cjm.journey import ORDER_SQL, cached, days_sql, filtered_events, ordered_table, stages_relation
+from cjm.journey import cached, days_sql, filtered_events, neighbours, ordered_table, stages_relation
 from cjm.models import StageModel
 
 START = "__start__"
@@ -57,25 +57,19 @@ def transitions(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     return _touchpoint_transitions(con, model, filters, top)
 
 
-def _materialized(rel: str) -> str:
-    """Materialize a CTE over a sub-query (computed once), not over a kept TEMP table (already computed)."""
-    return "MATERIALIZED" if rel.startswith("(") else ""
-
-
 def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.DataFrame:
     n = len(model.stages)
     rel, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
     sql = f"""
-        WITH ev AS {_materialized(rel)} (SELECT * FROM {rel}),
-        pairs AS (
+        WITH pairs AS (
             SELECT CASE WHEN is_first THEN -1 ELSE prev_stage_idx END AS source_idx, stage_idx AS target_idx,
-                   CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d
-            FROM ev
-            UNION ALL
-            SELECT stage_idx, {n}, NULL FROM ev WHERE is_last),
-        agg AS (SELECT source_idx, target_idx, count(*) AS count, median(d) AS median_days
-                FROM pairs GROUP BY ALL),
+                   count(*) AS count, median(CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END)
+                       AS median_days, count(*) FILTER (WHERE is_last) AS ends
+            FROM {rel} GROUP BY ALL),
+        agg AS (SELECT source_idx, target_idx, count, median_days FROM pairs
+                UNION ALL
+                SELECT target_idx, {n}, sum(ends)::BIGINT, NULL FROM pairs GROUP BY target_idx HAVING sum(ends) > 0),
         names AS (SELECT stage_idx AS idx, stage AS key, label FROM ({st_sql})
                   UNION ALL SELECT -1, ?, ? UNION ALL SELECT {n}, ?, ?)
         SELECT s.key AS source, t.key AS target, a.count, a.median_days, a.source_idx::INTEGER AS source_idx,
@@ -99,22 +93,22 @@ def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top
     kept = names if top is None else names[:top]
     # Each customer's touchpoints in journey order, carried through the window as their hashes (integers sort
     # and group much faster than text); names come back on the few result rows.
-    ordered = (f"SELECT h, lag(h) OVER w AS prev_h, ts, lag(ts) OVER w AS prev_ts, lag(seq) OVER w IS NULL AS is_first, "
-               f"lead(seq) OVER w IS NULL AS is_last FROM (SELECT ckey, seq, ts, hash(touchpoint) AS h FROM ({base})) "
-               f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})")
-    rel, rel_p = cached(con, "tpord", ordered, params)
+    rel, rel_p = neighbours(con, "tpord", f"SELECT ckey, seq, ts, hash(touchpoint) AS h FROM ({base})", params,
+                            carried=["ckey", "seq", "ts", "h"], lagged=["h", "ts"],
+                            out=["h", "prev_h", "ts", "prev_ts", "is_first", "is_last"])
     node = "{c}" if top is None else "CASE WHEN list_contains(?::UBIGINT[], {c}) THEN {c} END"
     node_p = [] if top is None else [[h for _, h in kept]]
     sql = f"""
-        WITH ev AS (SELECT is_first, is_last, {node.format(c='h')} AS node, {node.format(c='prev_h')} AS prev_node,
-                           CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d
-                    FROM {rel}),
-        pairs AS (
-            SELECT is_first AS from_start, prev_node AS source, false AS to_end, node AS target, d FROM ev
-            UNION ALL
-            SELECT false, node, true, NULL, NULL FROM ev WHERE is_last),
-        agg AS (SELECT from_start, source, to_end, target, count(*) AS count, median(d) AS median_days
-                FROM pairs GROUP BY ALL),
+        WITH pairs AS (
+            SELECT is_first AS from_start, CASE WHEN NOT is_first THEN {node.format(c='prev_h')} END AS source,
+                   {node.format(c='h')} AS target, count(*) AS count,
+                   median(CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END) AS median_days,
+                   count(*) FILTER (WHERE is_last) AS ends
+            FROM {rel} GROUP BY ALL),
+        agg AS (SELECT from_start, source, false AS to_end, target, count, median_days FROM pairs
+                UNION ALL
+                SELECT false, target, true, NULL, sum(ends)::BIGINT, NULL FROM pairs GROUP BY target
+                HAVING sum(ends) > 0),
         names AS (SELECT unnest(?::UBIGINT[]) AS h, unnest(?::VARCHAR[]) AS name)
         SELECT CASE WHEN a.from_start THEN ? ELSE coalesce(s.name, ?) END AS source,
                CASE WHEN a.to_end THEN ? ELSE coalesce(t.name, ?) END AS target, a.count, a.median_days

@@ -407,9 +407,10 @@ def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float]
     # a customer's current stage is the stage of their last event; their last_seen the timestamp of their last
     # timed event, which is the one whose next event has no timestamp (events without one come last).
     seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
-    last_sql = f"""(SELECT cur.ckey, cur.stage_idx AS current_idx, seen.ts AS last_seen
-                    FROM (SELECT ckey, stage_idx FROM {seq_sql} WHERE is_last) cur
-                    JOIN (SELECT ckey, ts FROM {seq_sql} WHERE ts IS NOT NULL AND next_ts IS NULL) seen USING (ckey))"""
+    last_sql = f"""(SELECT ckey, max(stage_idx) FILTER (WHERE is_last) AS current_idx,
+                           max(ts) FILTER (WHERE ts IS NOT NULL AND next_ts IS NULL) AS last_seen
+                    FROM {seq_sql} WHERE is_last OR (ts IS NOT NULL AND next_ts IS NULL) GROUP BY ckey
+                    HAVING last_seen IS NOT NULL)"""
     ref = _as_of(con, as_of)
     st_sql, st_params = stages_relation(model)
     sql = f"""
@@ -420,7 +421,7 @@ def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float]
         FROM l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx, t
         WHERE NOT s.final AND l.days_idle >= t.thr[l.current_idx + 1]
           AND (l.ckey, l.current_idx) NOT IN (SELECT (ckey, stage_idx) FROM events WHERE outcome_key IS NOT NULL)"""
-    return sql, [thr, ref, *params, *params, *st_params]
+    return sql, [thr, ref, *params, *st_params]
 
 
 def stuck_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,

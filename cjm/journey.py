@@ -89,8 +89,35 @@ def filtered_events(*, model: StageModel | None, filters: Filters | None, in_mod
 
 
 def _fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    row = con.execute("SELECT count(*), min(seq), max(seq), sum(seq) FROM events").fetchone()
+    row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), count(*), min(seq), max(seq), "
+                      "sum(seq) FROM events").fetchone()
     return ":".join(str(v) for v in row)
+
+
+#: Is every pair of consecutive rows of ``events`` (storage order) in journey order? (``bad`` when not)
+_PAIRS_CHECK = """SELECT coalesce(bool_or(a.ckey > b.ckey OR (a.ckey = b.ckey AND (
+        coalesce(epoch_us(a.ts), 9223372036854775807) > coalesce(epoch_us(b.ts), 9223372036854775807)
+        OR (a.ts IS NOT DISTINCT FROM b.ts AND a.seq >= b.seq)))), false) AS bad
+    FROM (SELECT ckey, ts, seq FROM events) a POSITIONAL JOIN (SELECT ckey, ts, seq FROM events OFFSET 1) b
+    WHERE b.ckey IS NOT NULL"""
+
+
+def storage_in_journey_order(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when ``events`` is stored in :data:`~cjm.store.STORAGE_ORDER` (each customer's events together, in
+    journey order, customers by key): checked once per data version (one pass over three columns) and
+    remembered in ``meta``. Imports keep it true as long as each file brings only new customers; a file that
+    adds events to known customers makes it false until :func:`ensure_ordered`."""
+    ensure_customer_keys(con)
+    fp = _fingerprint(con)
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchone()
+    if row and row[0] in (fp, fp + ":no"):
+        return row[0] == fp
+    ok = not con.execute(_PAIRS_CHECK).fetchone()[0]
+    try:
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, fp if ok else fp + ":no"])
+    except duckdb.Error:  # e.g. another session wrote it at the same moment: checked again next time
+        pass
+    return ok
 
 
 def is_ordered(con: duckdb.DuckDBPyConnection) -> bool:
@@ -106,8 +133,9 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
     results never depend on the storage order, only speed does).
 
     Idempotent and cheap when nothing changed (checks a fingerprint in ``meta``). One transaction: either the
-    table is rewritten whole or left as it was. Does not bump the workspace's data version: the data is the
-    same, only its storage order changes. Run it on a cursor that has no open transaction.
+    table is rewritten whole or left as it was. Bumps the workspace's data version (the data is the same, but
+    kept results may have been computed the slow way for the old order). Run it on a cursor that has no open
+    transaction.
     """
     if not force and is_ordered(con):
         return False
@@ -130,6 +158,8 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
             con.execute("DELETE FROM events")
             con.execute(f"INSERT INTO events SELECT * FROM _journey_sorted ORDER BY {STORAGE_ORDER}")
             con.execute("DROP TABLE _journey_sorted")
+        # a new data version: results kept for the old storage order (which path they took) are not reused
+        con.execute("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'")
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, _fingerprint(con)])
         con.execute("COMMIT")
     except BaseException:
@@ -187,6 +217,14 @@ def data_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
     return tuple(row[:5])
 
 
+def _kept_name(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) -> tuple[str, str]:
+    """``(name, prefix)`` of the TEMP table :func:`cached` keeps *sql* in for the current data version."""
+    fp = hashlib.sha1(repr(data_fingerprint(con)).encode()).hexdigest()[:12]
+    key = hashlib.sha1(repr((sql, params)).encode()).hexdigest()[:16]
+    prefix = f"{CACHE_PREFIX}{fp}_"
+    return f"{prefix}{''.join(ch for ch in kind if ch.isalnum())}_{key}", prefix
+
+
 def cached(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) -> tuple[str, list]:
     """``(relation, params)`` for the result of *sql*, kept in a TEMP table of this connection and reused
     while :func:`data_fingerprint` and (*sql*, *params*) stay the same. Shared work of several analyses
@@ -200,10 +238,7 @@ def cached(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) ->
     >>> con.execute(f"SELECT x FROM {rel}", p).fetchall(), rel == cached(con, "demo", "SELECT 42 AS x", [])[0]
     ([(42,)], True)
     """
-    fp = hashlib.sha1(repr(data_fingerprint(con)).encode()).hexdigest()[:12]
-    key = hashlib.sha1(repr((sql, params)).encode()).hexdigest()[:16]
-    prefix = f"{CACHE_PREFIX}{fp}_"
-    name = f"{prefix}{''.join(ch for ch in kind if ch.isalnum())}_{key}"
+    name, prefix = _kept_name(con, kind, sql, params)
     try:
         tables = [r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ?)",
@@ -227,17 +262,63 @@ def ordered_table(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, f
     """:func:`ordered_events` computed once and kept (see :func:`cached`): ``(relation, params)``.
 
     To keep memory low (10M events), the kept table has the columns of :func:`ordered_events` except
-    ``_rowid`` and ``next_<name>`` (``next_ts`` stays), or only the columns named in *only*. Stage transitions,
-    time in stage, stuck thresholds and backward moves all read the same table.
+    ``next_<name>`` (``next_ts`` stays), or only the columns named in *only*. Stage transitions, time in stage,
+    stuck thresholds and backward moves all read the same table. It is computed by :func:`neighbours`.
     """
-    sql, params = ordered_events(con, model=model, filters=filters, columns=columns, in_model=in_model,
-                                 extra=extra, keep=keep)
-    if only is not None:
-        prevnext = [f"{p}_{c}" for c in dict.fromkeys([*columns, "ts"]) for p in ("prev", "next")]
-        allowed = [*EVENT_COLUMNS, *prevnext, "is_first", "is_last", "ckey"]
-        return cached(con, "ord", f"SELECT {', '.join(ident(c, allowed) for c in only)} FROM ({sql})", params)
-    drop = ", ".join(["_rowid", *(ident("next_" + c) for c in dict.fromkeys(columns) if c != "ts")])
-    return cached(con, "ord", f"SELECT * EXCLUDE ({drop}) FROM ({sql})", params)
+    full, params = filtered_events(model=model, filters=filters, in_model=in_model, extra=extra)
+    lagged = [c for c in dict.fromkeys([*columns, "ts"])]
+    carried = list(dict.fromkeys(["ckey", "seq", "ts", "stage_idx", *columns, *keep]))
+    base = f"SELECT {', '.join(ident(c, EVENT_COLUMNS) for c in carried)} FROM ({full})"
+    if only is None:
+        out = [*carried, *(f"prev_{c}" for c in lagged), "next_ts", "is_first", "is_last"]
+    else:
+        allowed = [*carried, *(f"{p}_{c}" for c in lagged for p in ("prev", "next")), "is_first", "is_last"]
+        out = [ident(c, allowed)[1:-1] for c in only]
+    return neighbours(con, "ord", base, params, carried=carried, lagged=lagged, out=out)
+
+
+def neighbours(con: duckdb.DuckDBPyConnection, kind: str, base: str, params: list, *, carried: Sequence[str],
+               lagged: Sequence[str], out: Sequence[str]) -> tuple[str, list]:
+    """Each row of *base* with its customer's previous and next row in journey order: ``(relation, params)``.
+
+    *base* selects the columns *carried* (among them ``ckey``, ``seq`` and ``ts``) from ``events`` in storage
+    order (no ORDER BY). The result has the columns *out*, chosen among *carried*, ``prev_<c>`` / ``next_<c>``
+    for *c* in *lagged*, ``is_first`` and ``is_last``.
+
+    Fast path, when :func:`storage_in_journey_order`: a row's neighbours are the rows before and after it in
+    the scan, so three copies of the scan, shifted by one row, are put side by side (``POSITIONAL JOIN``: no
+    sort, no hash partitioning; a filter keeps the order of what it keeps). That is cheap enough to run inside
+    each analysis, so nothing is kept: the relation is a sub-query. Otherwise a window partitioned by customer
+    key and ordered by :data:`ORDER_SQL` computes it once per data version and filters, kept by :func:`cached`.
+    """
+    if storage_in_journey_order(con):
+        return f"({_positional_sql(base, carried, lagged, out)})", [*params] * 5
+    names = {c: ident(c) for c in dict.fromkeys([*carried, *lagged])}
+    window_sql = (f"SELECT {', '.join(ident(c) for c in out)} FROM ("
+                  f"SELECT *, _ps IS NULL AS is_first, _ns IS NULL AS is_last FROM ("
+                  f"SELECT *, " + ", ".join(f"lag({names[c]}) OVER w AS {ident('prev_' + c)}, "
+                                            f"lead({names[c]}) OVER w AS {ident('next_' + c)}" for c in lagged)
+                  + f", lag(seq) OVER w AS _ps, lead(seq) OVER w AS _ns FROM ({base}) "
+                  f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})))")
+    return cached(con, kind, window_sql, params)
+
+
+def _positional_sql(base: str, carried: Sequence[str], lagged: Sequence[str], out: Sequence[str]) -> str:
+    """SQL of :func:`neighbours`' fast path (*base* five times: its parameters repeat five times). The middle
+    copy gives every row but the first; the first row comes from a copy of the first two rows."""
+
+    def row(alias: str, prev: str | None, nxt: str) -> str:
+        cols = {c: f"{alias}.{ident(c)}" for c in carried}
+        for c in lagged:
+            cols[f"prev_{c}"] = f"CASE WHEN {prev}.ckey = {alias}.ckey THEN {prev}.{ident(c)} END" if prev else "NULL"
+            cols[f"next_{c}"] = f"CASE WHEN {nxt}.ckey = {alias}.ckey THEN {nxt}.{ident(c)} END"
+        cols["is_first"] = f"{prev}.ckey IS DISTINCT FROM {alias}.ckey" if prev else "true"
+        cols["is_last"] = f"{nxt}.ckey IS DISTINCT FROM {alias}.ckey"
+        return ", ".join(f"{cols[name]} AS {ident(name)}" for name in out)
+
+    return (f"SELECT {row('b', 'a', 'c')} FROM ({base}) a POSITIONAL JOIN ({base} OFFSET 1) b "
+            f"POSITIONAL JOIN ({base} OFFSET 2) c WHERE b.ckey IS NOT NULL "
+            f"UNION ALL SELECT {row('a', None, 'b')} FROM ({base} LIMIT 1) a POSITIONAL JOIN ({base} OFFSET 1 LIMIT 1) b")
 
 
 def stages_relation(model: StageModel) -> tuple[str, list]:

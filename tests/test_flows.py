@@ -138,3 +138,29 @@ def test_empty(ws):
     from cjm.models import preset
     df = transitions(ws.cursor(), model=preset("five-stage"))
     assert df.empty and "source_idx" in df.columns
+
+
+def test_fast_path_only_on_journey_order(journeys):
+    """Neighbours come from the storage order (positional, a sub-query) only when every pair of consecutive rows
+    is in journey order; otherwise from a kept window. Both give the hand-computed flows."""
+    from cjm import journey
+
+    # written in file order: "b" (key 2) before "a" (key 1) -> not in storage order
+    con, m = journeys({"b": [("awareness", "2026-01-02"), ("research", "2026-01-03")],
+                       "a": [("research", "2026-01-05"), ("awareness", "2026-01-01")]})
+    expected = {(START, "awareness"): (2, None), ("awareness", "research"): (2, 2.5),  # b 1 day, a 4 days
+                ("research", END): (2, None)}
+    assert rows(transitions(con, model=m)) == expected
+    assert journey.storage_in_journey_order(con) is False
+    rel, _ = journey.ordered_table(con, model=m, filters=None)
+    assert rel.startswith('"_cjm_cache_')  # the kept window
+    assert ensure_ordered(con) is True
+    assert journey.storage_in_journey_order(con) is True
+    rel, _ = journey.ordered_table(con, model=m, filters=None)
+    assert "POSITIONAL JOIN" in rel
+    assert rows(transitions(con, model=m)) == expected
+    # a customer's later event written after other customers breaks the order again
+    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
+                "VALUES (99, 1, 'f', 99, 'a', '2026-01-09', 'purchase', 2)")
+    assert journey.storage_in_journey_order(con) is False
+    assert rows(transitions(con, model=m))[("research", "purchase")] == (1, 4.0)
