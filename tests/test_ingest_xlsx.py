@@ -536,6 +536,16 @@ def test_sheet_xml_in_many_pieces(monkeypatch):
     import cjm.ingest.excel as excel
 
     monkeypatch.setattr(excel, "PIECE", 64)
+    passes: list[list[bytes]] = []
+    regions = excel._regions
+
+    def spy(chunks):
+        passes.append([])
+        for buf, a, b in regions(chunks):
+            passes[-1].append(buf[a:b])
+            yield buf, a, b
+
+    monkeypatch.setattr(excel, "_regions", spy)
     wb = openpyxl.Workbook()
     sh = wb.active
     sh.append(["Rapor"])
@@ -548,6 +558,12 @@ def test_sheet_xml_in_many_pieces(monkeypatch):
     assert raw.header_row == 2 and raw.headers == ["ID", "Tutar", "Tutar (2)", "Stage"]
     assert raw.records_in_file == 41 and len(rows) == 41
     assert rows[0] == (3, "c0", "0", "0", "b") and rows[-1] == (43, "c40", "n/a", "1", "b")
+    # the guard + count pass, then (column B: "n/a" among numbers) the pass looking for text cells; each
+    # pass in many regions that end before a row tag and put together give the sheet's XML back
+    assert len(passes) == 2 and passes[1] == passes[0][:len(passes[1])]
+    sheet = zipfile.ZipFile(io.BytesIO(_save(wb))).read("xl/worksheets/sheet1.xml")
+    assert len(passes[0]) > 40 and all(r.startswith(b"<row") for r in passes[0][1:])
+    assert b"".join(passes[0]) == sheet
 
 
 def test_reader_does_not_load_pyarrow_or_numpy_for_an_ordinary_sheet(tmp_path):

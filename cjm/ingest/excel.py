@@ -190,9 +190,10 @@ class _Parts:
             raise InputError(f'"{self.file_name}": this workbook unpacks to more than '
                              f"{MAX_UNCOMPRESSED // 2**20} MB; split the data into smaller files or export it as CSV.")
 
-    def chunks(self, name: str, size: int = PIECE) -> Iterator[bytes]:
-        """The inflated member in chunks of at most *size* bytes; the last one is yielded only after the
-        member's real size and CRC were checked."""
+    def chunks(self, name: str, size: int | None = None) -> Iterator[bytes]:
+        """The inflated member in chunks of at most *size* bytes (default :data:`PIECE`); the last one is
+        yielded only after the member's real size and CRC were checked."""
+        size = size or PIECE
         try:
             info = self.zf.getinfo(name)
         except KeyError as exc:
@@ -281,33 +282,44 @@ class _ChunkReader(io.RawIOBase):
         return n
 
 
-def _row_pieces(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Re-cut *chunks* so that every piece but the last ends just before a ``<row`` tag: a pattern that
-    matches within one row (or one cell) is then always whole in one piece.
+#: a stretch of a sheet's XML: ``buffer[start:end]``
+Region = tuple[bytes, int, int]
 
-    >>> list(_row_pieces([b"<x><row r", b'="1"/><ro', b'w r="2"/></x>']))  # "<ro" + "w": no cut there
+
+def _regions(chunks: Iterable[bytes]) -> Iterator[Region]:
+    """*chunks* as consecutive regions ``(buffer, start, end)`` that each end just before a ``<row`` tag (but
+    the last): a pattern that matches within one row, or one cell, always lies whole in one region. Regions
+    are mostly slices of the chunks themselves; only the few bytes around a cut are copied.
+
+    >>> [buf[a:b] for buf, a, b in _regions([b"<x><row r", b'="1"/><ro', b'w r="2"/></x>'])]
     [b'<x>', b'<row r="1"/><row r="2"/></x>']
-    >>> list(_row_pieces([b"<x><row r", b'="1"/><row r="2"/>', b"</x>"]))
+    >>> [buf[a:b] for buf, a, b in _regions([b"<x><row r", b'="1"/><row r="2"/>', b"</x>"])]
     [b'<x>', b'<row r="1"/>', b'<row r="2"/></x>']
     """
-    pending: list[bytes] = []
+    carry: list[bytes] = []
     for chunk in chunks:
-        cut = chunk.rfind(b"<row")
-        if cut < 0:
-            pending.append(chunk)
+        first = chunk.find(b"<row")
+        if first < 0:
+            carry.append(chunk)
             continue
-        piece = b"".join(pending + [chunk[:cut]])
-        pending = [chunk[cut:]]
-        if piece:
-            yield piece
-    if pending:
-        yield b"".join(pending)
+        if carry:
+            head = b"".join(carry + [chunk[:first]])
+            yield head, 0, len(head)
+        elif first:
+            yield chunk, 0, first
+        last = chunk.rfind(b"<row")
+        if last > first:
+            yield chunk, first, last
+        carry = [chunk[last:]]
+    if carry:
+        tail = b"".join(carry)
+        yield tail, 0, len(tail)
 
 
 _END = object()
 
 
-def _ahead(items: Iterator[bytes], depth: int = 2) -> Iterator[bytes]:
+def _ahead(items: Iterator, depth: int = 2) -> Iterator:
     """*items* produced by a thread, up to *depth* ahead of the consumer (inflating releases the GIL, so the
     consumer scans one piece while the next one inflates). Exceptions reach the consumer.
 
@@ -563,124 +575,115 @@ def _at_least(n: int) -> bytes:
     return ("(?:" + "|".join(alts) + ")").encode()
 
 
-class _SheetXml:
-    """A sheet's XML as pieces that end before a ``<row`` tag (see :func:`_row_pieces`), with notes taken
-    while they arrive: *plain*, no tag breaks the plain layout (:data:`_ODD_CELL`, :data:`_ODD_ROW`);
-    *r_first*, every row and cell tag starts with its ``r=`` (plain, or with columns beyond Z).
+_DIMENSION = re.compile(rb'<dimension\s[^>]*?ref="([^"]*)"')
 
-    >>> sx = _SheetXml([b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>', b'<row r="7"><c r="B7" t="e">'
-    ...                 b"<v>#N/A</v></c></row></sheetData>"])
-    >>> sx.plain, sx.r_first, sx.last_row(), sx.count_rows_after(1), sx.text_columns_after(1, [1, 2])
-    (True, True, 7, 1, set())
+
+def _last_cell_row(buf: bytes, start: int, end: int) -> int | None:
+    """The row of the last cell tag with ``r=`` in ``buf[start:end]``."""
+    at = buf.rfind(b"<c ", start, end)
+    while at >= 0:
+        m = _LAST_CELL_ROW.match(buf, at, end)
+        if m:
+            return int(m.group(1))
+        at = buf.rfind(b"<c ", start, at)
+    return None
+
+
+class _SheetScan:
+    """One streaming pass over a sheet's XML (*regions*, see :func:`_regions`); nothing of it is kept.
+
+    Found: *plain* (no :data:`_ODD_CELL`: the cells fit in 959999 x 26), *header_found* (the tag of
+    *header_row*), *records* (rows holding a value below the header), *last_row* (row of the last cell),
+    *dimension* (the declared ``<dimension ref>``) and *merges* (``(row1, col1, row2, col2)``).
+
+    >>> scan = _SheetScan([(b'<dimension ref="A1:B7"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+    ...                     0, 79), (b'<row r="7"><c r="B7"><v>5</v></c></row></sheetData><mergeCells>'
+    ...                     b'<mergeCell ref="A1:B1"/></mergeCells>', 0, 97)], header_row=1)
+    >>> scan.plain, scan.header_found, scan.records, scan.last_row, scan.dimension, scan.merges
+    (True, True, 1, 7, 'A1:B7', [(1, 1, 1, 2)])
     """
 
-    def __init__(self, pieces: Iterable[bytes]):
-        self.pieces: list[bytes] = []
-        self.plain = self.r_first = True
-        for p in pieces:
-            if self.plain and _ODD_CELL.search(p):
+    def __init__(self, regions: Iterable[Region], *, header_row: int):
+        self.plain, self.header_found, self.records = True, False, 0
+        self.last_row: int | None = None
+        self.dimension: str | None = None
+        self.merges: list[tuple[int, int, int, int]] = []
+        header = re.compile(rb'<row\s[^>]*?\br="%d"[^>]*>' % header_row)
+        after_data = first = False
+        for buf, start, end in regions:
+            if not first:
+                first = True
+                m = _DIMENSION.search(buf, start, min(end, start + 4096))
+                self.dimension = m.group(1).decode("ascii", errors="replace") if m else None
+            if self.plain and _ODD_CELL.search(buf, start, end):
                 self.plain = False
-            if self.r_first and not self.plain and _R_NOT_FIRST.search(p):
-                self.r_first = False
-            self.pieces.append(p)
-        self._joined: bytes | None = None
+            if not self.header_found:
+                m = header.search(buf, start, end)
+                if m is None:
+                    continue
+                self.header_found, start = True, m.end()
+            self.records += len(_ROW_WITH_VALUE.findall(buf, start, end))
+            self.last_row = _last_cell_row(buf, start, end) or self.last_row
+            if not after_data and (at := buf.find(b"</sheetData>", start, end)) >= 0:
+                after_data, start = True, at
+            if after_data:
+                self.merges += _merges(buf, start, end)
 
-    def joined(self) -> bytes:
-        if self._joined is None:
-            self._joined = b"".join(self.pieces)
-        return self._joined
 
-    def last_row(self) -> int | None:
-        """The row of the last cell tag (an upper bound of the rows for an ordinary sheet)."""
-        for p in reversed(self.pieces):
-            at = p.rfind(b"<c ")
-            while at >= 0:
-                m = _LAST_CELL_ROW.match(p, at)
-                if m:
-                    return int(m.group(1))
-                at = p.rfind(b"<c ", 0, at)
+def _text_columns(regions: Iterable[Region], header_row: int, cols: Iterable[int]) -> set[int]:
+    """Those of columns *cols* that hold a text cell below *header_row* (cell tags must start with ``r=``).
+
+    A column that fastexcel types as numbers, dates or booleans and that still holds text cells holds only
+    texts it reads as null ("", "n/a", "NULL"...): those columns are read again as text.
+
+    >>> xml = (b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    ...        b'<row r="2"><c r="A2"><v>1.5</v></c><c r="B2" t="inlineStr"><is><t>n/a</t></is></c></row>')
+    >>> _text_columns([(xml, 0, len(xml))], 1, [1, 2])
+    {2}
+    """
+    pats = {c: re.compile(rb'<c r="%s[0-9]+"[^>]*?\bt="(?:s|inlineStr|str)"' % col_letter(c).encode()) for c in cols}
+    header = re.compile(rb'<row\s[^>]*?\br="%d"[^>]*>.*?</row>' % header_row, re.S)
+    found: set[int] = set()
+    below = False
+    for buf, start, end in regions:
+        if not below:
+            m = header.search(buf, start, end)
+            if m is None:
+                continue
+            below, start = True, m.end()  # the header row's own cells do not count
+        found |= {c for c, pat in pats.items() if c not in found and pat.search(buf, start, end)}
+        if len(found) == len(pats):
+            break
+    return found
+
+
+def _exact_extent(xml: bytes, top_row: int) -> tuple[int, int, int] | None:
+    """``(rows, width, last_col)`` bounding the cells that hold values, for a sheet that is not plain; None when
+    rows or cells carry no ``r`` (:func:`_scan_sheet_python` measures those).
+
+    The widest column holding a value gives the width; only when a cell lies below the rows that width
+    allows are the cells holding values measured exactly (a formatted but empty cell far away does not count,
+    as calamine ignores it too). Rows are bounded by the cells' own references, which calamine follows.
+    """
+    if _NO_R.search(xml):
         return None
-
-    def _after_row(self, r: int) -> tuple[int, int] | None:
-        """(piece, offset) just after the opening tag of row *r*."""
-        pat = re.compile(rb'<row\s[^>]*?\br="%d"[^>]*>' % r)
-        for k, p in enumerate(self.pieces):
-            m = pat.search(p)
-            if m:
-                return k, m.end()
-        return None
-
-    def count_rows_after(self, header_row: int) -> int:
-        """Rows below *header_row* that hold at least one value."""
-        at = self._after_row(header_row)
-        if at is None:
-            return 0
-        k, off = at
-        return sum(len(_ROW_WITH_VALUE.findall(p, off if i == k else 0)) for i, p in enumerate(self.pieces) if i >= k)
-
-    def text_columns_after(self, header_row: int, cols: Iterable[int]) -> set[int]:
-        """Those of columns *cols* that hold a text cell below *header_row* (only when :attr:`r_first`).
-
-        A column that fastexcel types as numbers, dates or booleans and that still holds text cells holds
-        only texts it reads as null ("", "n/a", "NULL"...): those columns are read again as text.
-        """
-        at = self._after_row(header_row)
-        if at is None:
-            return set()
-        k, off = at
-        off = max(self.pieces[k].find(b"</row>", off), off)  # the header row's own cells do not count
-        found = set()
-        for col in cols:
-            pat = re.compile(rb'<c r="%s[0-9]+"[^>]*?\bt="(?:s|inlineStr|str)"' % col_letter(col).encode())
-            if any(pat.search(p, off if i == k else 0) for i, p in enumerate(self.pieces) if i >= k):
-                found.add(col)
-        return found
-
-    def dimension(self) -> str | None:
-        m = re.search(rb'<dimension\s[^>]*?ref="([^"]*)"', self.pieces[0][:4096]) if self.pieces else None
-        return m.group(1).decode("ascii", errors="replace") if m else None
-
-    def merges(self) -> list[tuple[int, int, int, int]]:
-        """Merged ranges as ``(row1, col1, row2, col2)`` from the ``<mergeCells>`` block after the data."""
-        for k in range(len(self.pieces) - 1, -1, -1):
-            end = self.pieces[k].rfind(b"</sheetData>")
-            if end >= 0:
-                return _merges(b"".join(self.pieces[k:])[end:])
-        return _merges(self.joined())
-
-    def extent(self, top_row: int, header_row: int) -> tuple[int, int, int] | None:
-        """``(rows, width, last_col)`` bounding the cells that hold values (from *top_row*), or None when
-        rows or cells carry no ``r`` or the header row is not found (:func:`_scan_sheet_python` measures those).
-
-        Free for plain sheets (:data:`_ODD_CELL`). Otherwise the widest column holding a value gives the
-        width, and only when a cell lies below the rows that width allows are the cells holding values
-        measured exactly (a formatted but empty cell far away does not count, as calamine ignores it too).
-        Rows are bounded by the cells' own references, which calamine follows, not by the row tags.
-        """
-        if self._after_row(header_row) is None:
-            return None
-        last = self.last_row() or top_row
-        if self.plain:
-            return last - top_row + 1, 26, 26
-        xml = self.joined()
-        if _NO_R.search(xml):
-            return None
-        width = max((col_number(w.decode()) for w in set(_WIDE_VALUE_CELL.findall(xml))), default=26)
-        far = re.compile(rb'<c\s[^>]*?\br="[A-Z]{1,3}' + _at_least(MAX_CELLS // width + 1) + b'"')
-        if not far.search(xml):
-            return last - top_row + 1, width, width
-        refs = _VALUE_CELL_REF.findall(xml)  # measure exactly
-        rows = max((int(r) for _, r in refs), default=top_row) - top_row + 1
-        cols = {col_number(c.decode()) for c, _ in refs} or {1}
-        return rows, max(cols) - min(cols) + 1, max(cols)
+    last = _last_cell_row(xml, 0, len(xml)) or top_row
+    width = max((col_number(w.decode()) for w in set(_WIDE_VALUE_CELL.findall(xml))), default=26)
+    far = re.compile(rb'<c\s[^>]*?\br="[A-Z]{1,3}' + _at_least(MAX_CELLS // width + 1) + b'"')
+    if not far.search(xml):
+        return last - top_row + 1, width, width
+    refs = _VALUE_CELL_REF.findall(xml)  # measure exactly
+    rows = max((int(r) for _, r in refs), default=top_row) - top_row + 1
+    cols = {col_number(c.decode()) for c, _ in refs} or {1}
+    return rows, max(cols) - min(cols) + 1, max(cols)
 
 
 _MERGE = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]{1,3}[0-9]+):([A-Z]{1,3}[0-9]+)"')
 
 
-def _merges(xml: bytes) -> list[tuple[int, int, int, int]]:
+def _merges(buf: bytes, start: int, end: int) -> list[tuple[int, int, int, int]]:
     out = []
-    for a, b in _MERGE.findall(xml):
+    for a, b in _MERGE.findall(buf, start, end):
         m1, m2 = _CELL_REF.fullmatch(a.decode()), _CELL_REF.fullmatch(b.decode())
         if m1 and m2:
             out.append((int(m1.group(2)), col_number(m1.group(1)), int(m2.group(2)), col_number(m2.group(1))))
@@ -1031,29 +1034,35 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     if header_row > min(r for r, _ in top_text):
         warnings.append(f'Rows above the header (row {header_row}) were skipped as titles.')
 
-    # The whole sheet: inflated in a thread (zlib releases the GIL) while each piece is scanned here.
-    sx = _SheetXml(_ahead(_row_pieces(parts.chunks(chosen.path))))
-    top_row = top_text[0][0]
-    extent = sx.extent(top_row, header_row)
-    if extent is None:
-        rows_upper, width, last_col, n = _scan_sheet_python(sx.joined(), top_row, header_row)
+    # The whole sheet, streamed: inflated in a thread (zlib releases the GIL) while each region is scanned
+    # here: the bomb guard and the independent record count, before calamine reads anything.
+    def regions() -> Iterator[Region]:
+        return _ahead(_regions(parts.chunks(chosen.path)))
 
-        def count() -> int:
-            return n
+    scan = _SheetScan(regions(), header_row=header_row)
+    top_row = top_text[0][0]
+    records = scan.records
+    if scan.header_found and scan.plain:  # cells within A..Z and rows below 960000: nothing more to measure
+        extent: tuple[int, int, int] | None = ((scan.last_row or top_row) - top_row + 1, 26, 26)
+        xml = None
+    else:  # rare: columns beyond Z, cells or rows without r=, a row number from 960000 on...
+        xml = b"".join(parts.chunks(chosen.path))
+        extent = _exact_extent(xml, top_row) if scan.header_found else None
+    if extent is None:
+        rows_upper, width, last_col, records = _scan_sheet_python(xml, top_row, header_row)
     else:
         rows_upper, width, last_col = extent
-
-        def count() -> int:
-            return sx.count_rows_after(header_row)
     if rows_upper * width > MAX_CELLS:
         raise InputError(f'"{file_name}": sheet "{chosen.name}" has values as far as row {top_row + rows_upper - 1:,} '
                          f"and column {col_letter(last_col)} ({rows_upper:,} rows x {width:,} columns), "
                          "too large to read safely. In Excel press Ctrl+End to find the stray cells far from your "
                          "table, delete those rows/columns (or copy the table to a new sheet), save, and upload again.")
+    # cell tags start with r=: a column's text cells can be found with a regular expression
+    r_first = extent is not None and (xml is None or not _R_NOT_FIRST.search(xml))
 
-    merges = sx.merges()
+    merges = scan.merges
     meta = {"sheet": chosen.name, "sheets": [(s.name, s.visible) for s in sheets], "date1904": date1904,
-            "dimension": sx.dimension(), "clean": True}
+            "dimension": scan.dimension, "clean": True}
 
     def header_for(cn: int) -> str:
         text = header_cells.get(cn, "").strip()
@@ -1066,34 +1075,17 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
 
     header_only = InputError(f'"{file_name}" (sheet "{chosen.name}") has a header row but no data rows. Export '
                              "the data again including the rows and upload it.")
-    if top_row + rows_upper - 1 <= header_row:
+    if top_row + rows_upper - 1 <= header_row or records == 0:
         raise header_only
-    # Count the records (regular expressions, hold the GIL) while calamine parses and DuckDB converts
-    # (both release it).
-    counted: list = []
-    counter = threading.Thread(target=lambda: counted.append(_try(count)), name="cjm-xlsx-count", daemon=True)
-    counter.start()
-    try:
-        cal = _Calamine(data, chosen.name, header_row, file_name)
-        counts, loaded = _convert(cur, cal, table, header_row + 1, date1904)
-    except InputError:
-        counter.join()
-        if counted and counted[0] == 0:  # nothing below the header: say so rather than "damaged"
-            raise header_only from None
-        raise
-    finally:
-        counter.join()
-    records = counted[0]
-    if isinstance(records, BaseException):  # pragma: no cover - the regular expressions do not raise
-        raise records
-    if records == 0:
-        raise header_only
+    cal = _Calamine(data, chosen.name, header_row, file_name)
+    counts, loaded = _convert(cur, cal, table, header_row + 1, date1904)
     # A text in a column fastexcel types as numbers, dates or booleans ("n/a", "NULL"...) comes out null:
     # such columns are read again as text, so that nothing is lost. Only columns with empty cells can hold
     # one (or any typed column, when fewer rows came out than the sheet holds).
     typed = {cal.first_col + k: k for k in cal.typed() if counts[k] < loaded or loaded < records}
-    if typed and sx.r_first and extent is not None:
-        retype = sorted(typed[c] for c in sx.text_columns_after(header_row, typed))
+    if typed and r_first:
+        found = _text_columns(regions() if xml is None else [(xml, 0, len(xml))], header_row, typed)
+        retype = sorted(typed[c] for c in found)
     elif typed:  # no cheap check from the XML: ask fastexcel
         retype = sorted(set(typed.values()) & cal.nulled_columns())
     else:
@@ -1122,9 +1114,3 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                     header_row=header_row, warnings=warnings, meta=meta)
 
 
-def _try(fn):
-    """``fn()``, or the exception it raised (to hand over from a thread)."""
-    try:
-        return fn()
-    except BaseException as exc:  # pragma: no cover - re-raised by the caller
-        return exc
