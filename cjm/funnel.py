@@ -420,7 +420,8 @@ def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float]
                t.thr[l.current_idx + 1] AS threshold_days
         FROM l JOIN ({st_sql}) s ON s.stage_idx = l.current_idx, t
         WHERE NOT s.final AND l.days_idle >= t.thr[l.current_idx + 1]
-          AND (l.ckey, l.current_idx) NOT IN (SELECT (ckey, stage_idx) FROM events WHERE outcome_key IS NOT NULL)"""
+          AND NOT EXISTS (SELECT 1 FROM events o WHERE o.outcome_key IS NOT NULL AND o.ckey = l.ckey
+                                                     AND o.stage_idx = l.current_idx)"""
     return sql, [thr, ref, *params, *st_params]
 
 
