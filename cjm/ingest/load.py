@@ -27,7 +27,7 @@ from cjm.errors import CJMError, InputError
 from cjm.ingest.detect import detect_kind
 from cjm.ingest.mapping import guess_mapping, resolve_mapping
 from cjm.ingest.raw import RawTable
-from cjm.ingest.values import build_typed, date_stats, raw_expr
+from cjm.ingest.values import TypedRows, date_stats, raw_expr
 from cjm.models import StageModel
 from cjm.sql import ident
 from cjm.store import Workspace, apply_stage_model, outcome_lookup_rows, stage_lookup_rows
@@ -163,6 +163,26 @@ def _lookups(cur: duckdb.DuckDBPyConnection, model: StageModel | None) -> None:
         cur.executemany("INSERT INTO _cjm_outcome_lookup VALUES (?, ?)", orows)
 
 
+def _insert_events(cur: duckdb.DuckDBPyConnection, source: str, *, base: int, import_id: int, name: str) -> int:
+    """Insert the converted rows of *source* (the columns of ``_cjm_typed``) into ``events``; how many."""
+    # the rows carry their file order in seq, so DuckDB may insert them in parallel, in any physical order
+    # (a setting of this cursor's session only: other sessions keep theirs)
+    cur.execute("SET SESSION preserve_insertion_order = false")
+    try:
+        return cur.execute(
+            f"""INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx,
+                    outcome_key, touchpoint, channel, emotion, emotion_raw, satisfaction, nps, outcome, segment,
+                    persona, role, value, cost, comment)
+                SELECT ? + t._row, ?, ?, t._row, t.customer_id, t.ts, t.stage, sl.idx,
+                    coalesce(ol.outcome_key, sl.outcome_key), t.touchpoint, t.channel, t.emotion, t.emotion_raw,
+                    t.satisfaction, t.nps, t.outcome, t.segment, t.persona, t.role, t.value, t.cost, t.comment
+                FROM {source} t LEFT JOIN _cjm_stage_lookup sl ON sl.value = t.stage
+                    LEFT JOIN _cjm_outcome_lookup ol ON ol.value = t.outcome""",
+            [base, import_id, name]).fetchall()[0][0]
+    finally:
+        cur.execute("RESET SESSION preserve_insertion_order")
+
+
 def _current_model(cur: duckdb.DuckDBPyConnection) -> StageModel | None:
     rows = cur.execute("SELECT spec FROM stage_model LIMIT 1").fetchall()
     return StageModel.from_json(rows[0][0]) if rows else None
@@ -202,7 +222,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                        source_path=None if isinstance(data, (bytes, bytearray, memoryview)) else data)
         resolved = resolve_mapping(raw.headers, mapping, file_name=name)
         say(0.5, "converting values")
-        conv = build_typed(cur, raw, resolved, date_order=date_order)
+        rows = TypedRows(cur, raw, resolved, date_order=date_order)
         say(0.7, "loading")
         for (old,) in [(e[0],) for e in earlier]:
             for t in ("events", "rejected", "imports"):
@@ -210,7 +230,6 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         import_id = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0][0]
         # seq = base + source row: file order within the import, after every earlier import
         base = cur.execute("SELECT coalesce(max(seq), 0) FROM events").fetchall()[0][0]
-        has_problems = cur.execute("SELECT count(*) FROM _cjm_problems").fetchall()[0][0] > 0
         if model is not None:
             cur.execute("DELETE FROM stage_model")
             cur.execute("INSERT INTO stage_model VALUES (?, ?, now())", [model.name, model.to_json()])
@@ -219,18 +238,23 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         else:
             active = _current_model(cur)
         _lookups(cur, active)
-        cur.execute(
-            """INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx,
-                   outcome_key, touchpoint, channel, emotion, emotion_raw, satisfaction, nps, outcome, segment,
-                   persona, role, value, cost, comment)
-               SELECT ? + t._row, ?, ?, t._row, t.customer_id, t.ts, t.stage, sl.idx,
-                   coalesce(ol.outcome_key, sl.outcome_key), t.touchpoint, t.channel, t.emotion, t.emotion_raw,
-                   t.satisfaction, t.nps, t.outcome, t.segment, t.persona, t.role, t.value, t.cost, t.comment
-               FROM _cjm_typed t LEFT JOIN _cjm_stage_lookup sl ON sl.value = t.stage
-                   LEFT JOIN _cjm_outcome_lookup ol ON ol.value = t.outcome """
-            + ("" if not has_problems else "ANTI JOIN (SELECT DISTINCT _row FROM _cjm_problems) p ON t._row = p._row"),
-            [base, import_id, name])
-        loaded = cur.execute("SELECT count(*) FROM events WHERE import_id = ?", [import_id]).fetchall()[0][0]
+        # every row that can be loaded at once (one conversion per row; random() keeps DuckDB from computing the
+        # converted columns a second time inside the filter); only if some were skipped, find out why
+        loaded = _insert_events(cur, f"(SELECT * FROM (SELECT *, {rows.skip} AND random() >= 0 AS _skip "
+                                     f"FROM _cjm_typed) WHERE NOT _skip)", base=base, import_id=import_id, name=name)
+        bad_rows = 0
+        if loaded < rows.rows:
+            outcome = rows.find_problems()
+            if outcome == "redo":  # a column was decided again on the whole file and reads other rows differently
+                cur.execute("DELETE FROM events WHERE import_id = ?", [import_id])
+                loaded = _insert_events(cur, "(SELECT * FROM _cjm_typed t ANTI JOIN _cjm_problems p ON p._row = t._row)",
+                                        base=base, import_id=import_id, name=name)
+            elif outcome == "add":  # skipped rows that read well once their column was decided on the whole file
+                loaded += _insert_events(cur, "_cjm_typed_kept", base=base, import_id=import_id, name=name)
+            cur.execute("INSERT INTO rejected SELECT ?, ?, _row, column_name, raw, reason FROM _cjm_problems "
+                        "ORDER BY _row, column_name", [import_id, name])
+            bad_rows = cur.execute("SELECT count(DISTINCT _row) FROM _cjm_problems").fetchall()[0][0]
+        conv = rows.finish()
         if len(raw.pre_rejected) > 500:  # many: in bulk through Arrow (pa.array imports pandas, ~0.6 s)
             import pyarrow as pa
 
@@ -243,9 +267,6 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         elif raw.pre_rejected:
             cur.executemany("INSERT INTO rejected VALUES (?, ?, ?, NULL, ?, ?)",
                             [[import_id, name, row, text, reason] for row, text, reason in raw.pre_rejected])
-        cur.execute("INSERT INTO rejected SELECT ?, ?, _row, column_name, raw, reason FROM _cjm_problems "
-                    "ORDER BY _row, column_name", [import_id, name])
-        bad_rows = cur.execute("SELECT count(DISTINCT _row) FROM _cjm_problems").fetchall()[0][0]
         rejected = bad_rows + len(raw.pre_rejected)
         if loaded + rejected != raw.records_in_file:  # pragma: no cover - a bug, never the user's fault
             raise RuntimeError(f"row count mismatch: {loaded} loaded + {rejected} rejected != "
@@ -253,8 +274,9 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         warnings = list(raw.warnings) + conv.warnings
         unknown: dict[str, int] = {}
         if active is not None:
-            unknown = dict(cur.execute("SELECT stage, count(*) FROM events WHERE import_id = ? AND stage_idx IS NULL "
-                                       "GROUP BY stage ORDER BY count(*) DESC, stage", [import_id]).fetchall())
+            if cur.execute("SELECT count(*) FROM _cjm_stage_lookup WHERE idx IS NULL").fetchall()[0][0]:
+                unknown = dict(cur.execute("SELECT stage, count(*) FROM events WHERE import_id = ? AND stage_idx IS "
+                                           "NULL GROUP BY stage ORDER BY count(*) DESC, stage", [import_id]).fetchall())
             if unknown:
                 warnings.append(f"{sum(unknown.values())} rows have stage values that are not in the stage model "
                                 f'"{active.name}": ' + ", ".join(f'"{k}" ({v})' for k, v in list(unknown.items())[:8])
@@ -272,8 +294,9 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                     [import_id, name, sha, raw.meta.get("sheet"), raw.records_in_file, loaded, rejected,
                      json.dumps(resolved, ensure_ascii=False), json.dumps(options, ensure_ascii=False),
                      json.dumps(warnings, ensure_ascii=False), dt.datetime.now()])
-        for t in ("_cjm_typed", "_cjm_bad", "_cjm_stage_lookup", "_cjm_outcome_lookup", "_cjm_problems",
-                  "_cjm_emo_words", "_cjm_clean", raw.table, f"{raw.table}_data"):
+        for t in ("_cjm_typed_kept", "_cjm_typed", "_cjm_bad", "_cjm_sample", "_cjm_stage_lookup",
+                  "_cjm_outcome_lookup", "_cjm_problems", "_cjm_emo_words", "_cjm_clean", raw.table,
+                  f"{raw.table}_data"):
             _drop(cur, t)
         say(0.95, "saving")
     say(1.0, "done")

@@ -235,6 +235,22 @@ def record_rows(body: bytes) -> tuple[np.ndarray, bool]:
     return rows.astype(np.int64), simple
 
 
+def _trimmed(col: str, *, ascii_only: bool) -> str:
+    """SQL: the cell *col* (DuckDB gives NULL for an empty one) trimmed, NULL when nothing is left.
+
+    ``trim()`` removes spaces, the no-break space and other Unicode spaces; in ASCII text only " " can be at
+    either end, and testing for it is cheaper than trimming every cell.
+
+    >>> import duckdb
+    >>> duckdb.sql(f"SELECT {_trimmed('c', ascii_only=True)} FROM (VALUES (' a '), ('b'), ('  ')) t(c)").fetchall()
+    [('a',), ('b',), (None,)]
+    """
+    full = f"NULLIF(trim({col}), '')"
+    if not ascii_only:
+        return full
+    return f"CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN {full} ELSE {col} END"
+
+
 def _python_table(cur: duckdb.DuckDBPyConnection, body: str, *, delim: str, n: int, table: str, offset: int,
                   file_name: str) -> list[tuple[int, str, str]]:
     """Fallback parse with Python's csv module; ragged records are returned as rejected."""
@@ -273,39 +289,54 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     from; DuckDB reads it directly when nothing had to change (plain UTF-8 without BOM, title rows, CR, NUL),
     else a UTF-8 copy goes to a temp file.
     """
-    text, encoding = decode(data, file_name=file_name)
     warnings: list[str] = []
-    text, fixed = fix_romanian(text, encoding)
-    if fixed:
-        warnings.append("Romanian letters ş/ţ written with a cedilla were changed to ș/ț (comma below).")
-    nuls = text.count("\x00") if "\x00" in text else 0
-    if nuls:  # invisible NUL characters (from a broken export) would be stored inside the cells
-        first = text.count("\n", 0, text.index("\x00")) + 1  # the line (a quoted line break may shift it)
-        text = text.replace("\x00", "")
-        warnings.append(f"{nuls} invisible NUL character{'s were' if nuls > 1 else ' was'} removed from the cells "
-                        f"(the first in row {first}); check the export if the values look wrong.")
-    had_cr = "\r" in text
-    if had_cr:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text[:65536].strip() and not text.strip():
+    if not data[:65536].strip() and not data.strip():
         raise InputError(f'The file "{file_name}" is empty. Export the data again with a header row and data rows.')
-    delim, header_idx = sniff(text)
-    # the header record starts after header_idx records; title rows have no quoted line breaks in practice
-    start = 0
-    for _ in range(header_idx):
-        start = text.index("\n", start) + 1
-    header_row = header_idx + 1
-    body = text[start:]
-    header_fields = _records(body[:_SNIFF_CHARS], delim)[0]
+    if data.isascii() and b"\x00" not in data and b"\r" not in data:
+        # plain ASCII with LF line ends (most exports): valid UTF-8 with nothing to change, so the file is not
+        # decoded as a whole; only its start is read here, to find the delimiter and the header
+        encoding, ascii_only = "utf-8", True
+        delim, header_idx = sniff(data[:_SNIFF_CHARS + 1].decode("ascii"))
+        start = 0
+        for _ in range(header_idx):
+            start = data.index(b"\n", start) + 1
+        header_row = header_idx + 1
+        header_fields = _records(data[start:start + _SNIFF_CHARS].decode("ascii"), delim)[0]
+        body_bytes = data[start:] if start else data
+    else:
+        ascii_only = False
+        text, encoding = decode(data, file_name=file_name)
+        text, fixed = fix_romanian(text, encoding)
+        if fixed:
+            warnings.append("Romanian letters ş/ţ written with a cedilla were changed to ș/ț (comma below).")
+        nuls = text.count("\x00") if "\x00" in text else 0
+        if nuls:  # invisible NUL characters (from a broken export) would be stored inside the cells
+            first = text.count("\n", 0, text.index("\x00")) + 1  # the line (a quoted line break may shift it)
+            text = text.replace("\x00", "")
+            warnings.append(f"{nuls} invisible NUL character{'s were' if nuls > 1 else ' was'} removed from the "
+                            f"cells (the first in row {first}); check the export if the values look wrong.")
+        had_cr = "\r" in text
+        if had_cr:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text[:65536].strip() and not text.strip():
+            raise InputError(f'The file "{file_name}" is empty. Export the data again with a header row and data '
+                             f"rows.")
+        delim, header_idx = sniff(text)
+        # the header record starts after header_idx records; title rows have no quoted line breaks in practice
+        start = 0
+        for _ in range(header_idx):
+            start = text.index("\n", start) + 1
+        header_row = header_idx + 1
+        body = text[start:]
+        header_fields = _records(body[:_SNIFF_CHARS], delim)[0]
+        if start == 0 and not fixed and not had_cr and not nuls and encoding in ("utf-8", "utf-8-sig"):
+            body_bytes = data[3:] if encoding == "utf-8-sig" else data  # the file as it is: no second copy
+        else:
+            body_bytes = body.encode("utf-8")
+        del text, body  # the fallback parser decodes body_bytes again if it is ever needed
     headers = unique_headers(header_fields)
     n = len(headers)
     offset = header_row - 1  # DuckDB's line 1 (our header) is file row header_row
-
-    if start == 0 and not fixed and not had_cr and not nuls and encoding in ("utf-8", "utf-8-sig"):
-        body_bytes = data[3:] if encoding == "utf-8-sig" else data  # the file as it is: no second copy
-    else:
-        body_bytes = body.encode("utf-8")
-    del text, body  # the fallback parser decodes body_bytes again if it is ever needed
     pre_rejected: list[tuple[int, str, str]] = []
     # the independent record count (numpy, releases the GIL) runs while DuckDB parses
     pool = ThreadPoolExecutor(max_workers=1)
@@ -321,11 +352,12 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
         cur.execute("DROP TABLE IF EXISTS reject_errors")
         cur.execute("DROP TABLE IF EXISTS reject_scans")
         data_table = f"{table}_data"
-        trimmed = ", ".join(f"NULLIF(trim({ident(f'c{j}')}), '') AS {ident(f'c{j}')}" for j in range(n))
+        trimmed = ", ".join(f"{_trimmed(ident(f'c{j}'), ascii_only=ascii_only)} AS {ident(f'c{j}')}" for j in range(n))
         cur.execute(
             f"""CREATE OR REPLACE TEMP TABLE {ident(data_table)} AS SELECT {trimmed} FROM read_csv(?, columns = ?,
                 header = true, delim = ?, quote = '"', escape = '"', new_line = '\\n', auto_detect = false,
-                strict_mode = true, store_rejects = true, max_line_size = 16777216, encoding = 'utf-8')""",
+                strict_mode = true, store_rejects = true, max_line_size = 16777216, buffer_size = 16777216,
+                encoding = 'utf-8')""",
             [path, columns, delim])
         rej = cur.execute("""SELECT line, any_value(csv_line), list(error_type::VARCHAR)
                              FROM reject_errors GROUP BY line ORDER BY line""").fetchall()

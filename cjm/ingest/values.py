@@ -137,6 +137,7 @@ class DatePlan:
     order: str  # "dayfirst" | "monthfirst"
     ambiguous: bool = False
     examples: list[str] = field(default_factory=list)
+    voted: bool = False  # some value reads only one way (the order comes from those votes)
 
 
 #: month names and abbreviations (EN / TR / RO), lower case without accents (Turkish ı as i) -> month number
@@ -192,6 +193,8 @@ def month_name_expr(loc: str) -> str:
 
 _DMY_RE = (r"^(\d{1,2})([./-])(\d{1,2})[./-](\d{4}|\d{2})"
            r"(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?:\s*([AaPp])\.?[Mm]\.?)?)?$")
+#: the dotted form only (``03.04.2026``, always day first): what a *strict* date conversion accepts
+_DMY_DOT_RE = _DMY_RE.replace("([./-])", "([.])").replace("[./-]", "[.]")
 _ISO_RE = r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 
 
@@ -213,40 +216,25 @@ def date_stats(cur: duckdb.DuckDBPyConnection, table: str, r: str) -> DatePlan:
         FROM q""")
     df_only, mf_only, amb, examples = row
     if df_only or mf_only:
-        return DatePlan("dayfirst" if df_only >= mf_only else "monthfirst")
+        return DatePlan("dayfirst" if df_only >= mf_only else "monthfirst", voted=True)
     return DatePlan("dayfirst", ambiguous=amb > 0, examples=list(examples or []))
-
-
-def check_dates(cur: duckdb.DuckDBPyConnection, table: str, r: str, header: str,
-                date_order: str | None) -> str:
-    """The date order to use for a column; :class:`AmbiguousDatesError` when the data cannot tell."""
-    plan = date_stats(cur, table, r)
-    if date_order:
-        return date_order
-    if plan.ambiguous:
-        ex = ", ".join(f'"{e}"' for e in plan.examples)
-        raise AmbiguousDatesError(
-            f'The dates in column "{header}" read both day-first and month-first (e.g. {ex}). Choose the order: '
-            f"day/month/year or month/day/year (CLI: --dayfirst or --monthfirst).",
-            column=header, examples=plan.examples)
-    return plan.order
 
 
 def plain_iso(r: str) -> str:
     """SQL: the cell text *r* is plain ISO without a UTC offset, so a direct cast reads it (DuckDB's cast would
     silently drop an offset)."""
-    return (f"substr({r}, 5, 1) = '-' AND length({r}) <= 26 AND NOT contains({r}, '+') AND NOT contains({r}, 'Z') "
-            f"AND NOT contains(substr({r}, 11), '-') AND NOT contains({r}, 'U') AND NOT contains({r}, 'G')")
-
-
-def all_plain_iso(cur: duckdb.DuckDBPyConnection, table: str, r: str) -> bool:
-    """Every non-empty cell of the column is plain ISO (then the column is read with one cast, no CASE)."""
-    return bool(_fetch1(cur, f"SELECT coalesce(bool_and({plain_iso(r)}), false) FROM {ident(table)}")[0])
+    # ("-" fifth and no "-" after the tenth character, written with LIKE: cheaper than substr)
+    return (f"{r} LIKE '____-%' AND length({r}) <= 26 AND NOT contains({r}, '+') AND NOT contains({r}, 'Z') "
+            f"AND {r} NOT LIKE '__________%-%' AND NOT contains({r}, 'U') AND NOT contains({r}, 'G')")
 
 
 def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_min: int = 20000,
-              serial_max: int = 80000) -> str:
-    """SQL for the naive-UTC TIMESTAMP of a cell from the stage-1 columns named in *p* (NULL if unreadable)."""
+              serial_max: int = 80000, strict: bool = False) -> str:
+    """SQL for the naive-UTC TIMESTAMP of a cell from the stage-1 columns named in *p* (NULL if unreadable).
+
+    *strict*: day/month dates written with ``/`` or ``-`` are not read (NULL), as their order was not decided
+    (see :func:`build_typed`: a decision taken on the first rows that saw no such date).
+    """
     r, o = p["r"], p["o"]
     loc = f"(CASE WHEN {o} <> '' THEN {p['l']} ELSE {r} END)"  # strip an offset only after a time
     base = "DATE '1904-01-01'" if date1904 else "DATE '1899-12-30'"
@@ -264,7 +252,7 @@ def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_m
            f"CASE WHEN {g(2)} = '.' THEN {g(1)} ELSE {day} END AS DATE) + "
            f"CASE WHEN {g(5)} = '' THEN TIME '00:00:00' ELSE TRY_CAST({g(5)} AS TIME) END + {ampm})")
     local = (f"CASE WHEN regexp_matches({loc}, {_lit(_ISO_RE)}) THEN TRY_CAST({loc} AS TIMESTAMP) "
-             f"WHEN regexp_matches({loc}, {_lit(_DMY_RE)}) THEN {dmy} "
+             f"WHEN regexp_matches({loc}, {_lit(_DMY_DOT_RE if strict else _DMY_RE)}) THEN {dmy} "
              f"WHEN regexp_matches({loc}, '\\p{{L}}{{3}}') THEN {month_name_expr(loc)} END")
     off_min = (f"(CASE WHEN {o} IN ('', 'Z', 'UTC', 'GMT') THEN 0 ELSE (CASE WHEN {o}[1] = '-' THEN -1 ELSE 1 END) * "
                f"(CAST({o}[2:3] AS INTEGER) * 60 + CAST({o}[-2:] AS INTEGER)) END)")
@@ -321,15 +309,19 @@ def _user_words(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return json.loads(row[0]) if row else {}
 
 
-def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, r: str, decimal: str) -> EmotionScale:
-    """Decide the scale and create ``_cjm_emo_words(raw, score)`` for the column's distinct words."""
+def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, r: str, decimal: str, *,
+                  scale_table: str | None = None) -> EmotionScale:
+    """Decide the scale and create ``_cjm_emo_words(raw, score)`` for the column's distinct words (the first 5000;
+    a word that is not known gets a NULL score). *scale_table*: where the scale is read instead when *table*
+    (the first rows) holds no number."""
     num = number_expr(r, decimal)
     lo, hi, words = _fetch1(cur, f"""SELECT min(v), max(v), (list(DISTINCT r) FILTER (r IS NOT NULL AND v IS NULL))[1:5000]
                                      FROM (SELECT {r} AS r, {num} AS v FROM {ident(table)})""")
+    if lo is None and scale_table is not None:
+        lo, hi = _fetch1(cur, f"SELECT min(v), max(v) FROM (SELECT {num} AS v FROM {ident(scale_table)})")
     scale = decide_scale(lo, hi)
-    words = [(w,) for w in (words or [])]
     known = {**EMOTION_WORDS, **_user_words(cur)}
-    rows = [(w, known[norm(w)]) for (w,) in words if norm(w) in known]
+    rows = [(w, known.get(norm(w))) for w in words or []]
     cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_emo_words (raw VARCHAR PRIMARY KEY, score DOUBLE)")
     if rows:
         cur.executemany("INSERT INTO _cjm_emo_words VALUES (?, ?)", rows)
@@ -354,120 +346,325 @@ class Conversion:
     decimals: dict[str, str] = field(default_factory=dict)
     emotion_scale: str | None = None
     warnings: list[str] = field(default_factory=list)
+    first_rows: int | None = None  # decisions were taken on this many first rows (None: on the whole file)
+    decided_again: list[str] = field(default_factory=list)  # fields decided again on the whole file
+
+
+#: Decisions (date order, decimal separators, emotion scale and words) are taken on this many first rows of a
+#: larger file; every row is then checked against them, and a row they do not fit makes the whole column decide
+#: (see :class:`TypedRows`).
+SAMPLE_ROWS = 50_000
+
+#: the fields whose reading is decided from the data
+DECIDED_FIELDS = ("timestamp", *NUMBER_FIELDS, "emotion")
+
+
+@dataclass
+class _Plan:
+    """The decisions for the mapped columns; fields in *sampled* were decided on the first rows only."""
+    ts: str | None = None  # "iso" (plain ISO, one cast) | "dayfirst" | "monthfirst"
+    ts_strict: bool = False  # day/month dates with "/" or "-" are not read (none seen among the first rows)
+    decimals: dict[str, str] = field(default_factory=dict)  # field -> "," | "."
+    scale: EmotionScale | None = None  # of the emotion column, or of satisfaction standing in for it
+    words: int = 0  # rows of _cjm_emo_words (the column's words, known or not)
+    unknown_words: bool = False  # some word is not known (or there were too many to list)
+    sampled: set[str] = field(default_factory=set)
+
+    def copy(self) -> _Plan:
+        return _Plan(self.ts, self.ts_strict, dict(self.decimals), self.scale, self.words, self.unknown_words,
+                     set(self.sampled))
+
+
+def _decide(cur: duckdb.DuckDBPyConnection, plan: _Plan, fields: list[str], *, table: str, whole: str,
+            src: dict[str, str], header_of: dict[str, str], date_order: str | None, hint: str,
+            scale_from: str | None) -> None:
+    """Take the decisions for *fields* on *table* (the first rows of *whole*, or *whole* itself) into *plan*.
+
+    *scale_from*: the column (``"emotion"``, or ``"satisfaction"`` standing in for it) whose values set the emotion
+    scale."""
+    sample = table != whole
+    for f in fields:
+        plan.sampled.discard(f)
+    if "timestamp" in fields:
+        r = src["timestamp"]
+        iso = _fetch1(cur, f"SELECT bool_and({plain_iso(r)}) FROM {ident(table)}")[0]
+        plan.ts_strict, sampled = False, sample
+        if iso is not False:  # plain ISO (or no date at all): one cast reads them
+            plan.ts = "iso"
+        elif date_order:
+            plan.ts, sampled = date_order, False
+        else:
+            dates = date_stats(cur, table, r)
+            if dates.ambiguous and sample:  # the first rows cannot tell: the whole column decides
+                dates, sampled = date_stats(cur, whole, r), False
+            if dates.ambiguous:
+                ex = ", ".join(f'"{e}"' for e in dates.examples)
+                raise AmbiguousDatesError(
+                    f'The dates in column "{header_of["timestamp"]}" read both day-first and month-first (e.g. {ex}). '
+                    f"Choose the order: day/month/year or month/day/year (CLI: --dayfirst or --monthfirst).",
+                    column=header_of["timestamp"], examples=dates.examples)
+            plan.ts = dates.order
+            plan.ts_strict = sampled and not dates.voted  # a later 03/04/2026 must not be read without a vote
+        if sampled:
+            plan.sampled.add("timestamp")
+    for f in (*NUMBER_FIELDS, "emotion"):
+        if f not in fields:
+            continue
+        plan.decimals[f] = number_decimal(cur, table, src[f], hint=hint)
+        if sample:
+            plan.sampled.add(f)
+        if f == scale_from:
+            plan.scale = emotion_setup(cur, table, src[f], plan.decimals[f], scale_table=whole if sample else None)
+            plan.words, unknown = _fetch1(cur, "SELECT count(*), count(*) FILTER (score IS NULL) FROM _cjm_emo_words")
+            plan.unknown_words = unknown > 0 or plan.words >= 5000
+
+
+def _extends(old: _Plan, new: _Plan, f: str, *, scale_from: str | None) -> bool:
+    """The whole column's decision for *f* reads every cell the first rows' decision read, to the same value."""
+    if f == "timestamp":  # plain ISO is read the same way by every rule; a strict rule reads less than the full one
+        return old.ts == "iso" or new.ts == "iso" or old.ts == new.ts
+    same = old.decimals[f] == new.decimals[f]
+    return same and (f != scale_from or old.scale == new.scale)
+
+
+class TypedRows:
+    """The rows of a raw table converted to the canonical fields: TEMP view *typed* (``_row``, the fields,
+    ``emotion_raw``, the cell texts ``_raw_<field>`` of the checked fields and ``_seen``).
+
+    The decisions (date order, decimal separators, emotion scale and words) are taken on the first *sample_rows*
+    rows (default :data:`SAMPLE_ROWS`; all rows of a smaller file). :attr:`skip` is true for a row that cannot be
+    loaded: a cell that cannot be read, or a row those decisions may not fit (a month-first date after day-first
+    ones, a decimal comma after decimal points, a score off the scale, an emotion word not among the first rows,
+    a day/month date when none came first). So the rows where :attr:`skip` is false can be loaded at once, and
+    when none is skipped there is nothing more to do. Else :meth:`find_problems` looks at the skipped rows: each
+    column they put in doubt is decided again on the whole column, as if there had been no sample, and the result
+    is the same as deciding on the whole file.
+
+    >>> import duckdb
+    >>> cur = duckdb.connect()
+    >>> _ = cur.execute("CREATE TEMP TABLE r AS SELECT i + 2 AS _row, 'c' || i AS c0, 'a' AS c1, "
+    ...                 "CASE WHEN i < 3 THEN '2026-01-0' || (i + 1) ELSE '25/01/2026' END AS c2 FROM range(5) t(i)")
+    >>> raw = RawTable("a.csv", "csv", "r", ["id", "stage", "date"], 5, 1, meta={"clean": True})
+    >>> rows = TypedRows(cur, raw, {"id": "customer_id", "stage": "stage", "date": "timestamp"}, sample_rows=3)
+    >>> cur.execute(f"SELECT count(*) FILTER ({rows.skip}) FROM _cjm_typed").fetchall()  # 25/01/2026 is not ISO
+    [(2,)]
+    >>> rows.find_problems(), rows.info.decided_again, rows.info.date_order
+    ('add', ['timestamp'], 'dayfirst')
+    >>> cur.execute("SELECT _row, ts FROM _cjm_typed_kept ORDER BY _row").fetchall()[0][1].isoformat()
+    '2026-01-25T00:00:00'
+    """
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str, str | None], *,
+                 date_order: str | None = None, typed: str = "_cjm_typed", problems: str = "_cjm_problems",
+                 sample_rows: int | None = None):
+        self.cur, self.raw, self.typed, self.problems = cur, raw, typed, problems
+        col_of = {f: f"c{raw.headers.index(h)}" for h, f in mapping.items() if f}
+        self.header_of = {f: h for h, f in mapping.items() if f}
+        hint = "," if raw.meta.get("delimiter") == ";" or raw.meta.get("encoding") in (
+            "cp1254", "cp1250", "iso-8859-9", "iso-8859-2") else "."
+        if raw.meta.get("clean"):  # the reader already trimmed cells and turned empty ones into NULL
+            self.clean, self.src = raw.table, {f: ident(c) for f, c in col_of.items()}
+        else:
+            self.clean, self.src = "_cjm_clean", {f: ident(f) for f in col_of}
+            cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(self.clean)} AS SELECT _row, "
+                        + ", ".join(f"{raw_expr(c)} AS {ident(f)}" for f, c in col_of.items())
+                        + f" FROM {ident(raw.table)}")
+        self.xlsx, self.date1904 = raw.kind == "xlsx", bool(raw.meta.get("date1904"))
+        self.scale_from = "emotion" if "emotion" in col_of else "satisfaction" if "satisfaction" in col_of else None
+        self.info = Conversion()
+        self.rows = _fetch1(cur, f"SELECT count(*) FROM {ident(self.clean)}")[0]
+        decided = [f for f in DECIDED_FIELDS if f in col_of]
+        limit = SAMPLE_ROWS if sample_rows is None else sample_rows
+        table = self.clean
+        if decided and self.rows > limit:
+            table = "_cjm_sample"
+            cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_sample AS SELECT "
+                        f"{', '.join(self.src[f] for f in decided)} FROM {ident(self.clean)} LIMIT {int(limit)}")
+            self.info.first_rows = int(limit)
+        self.plan = _Plan()
+        self._ctx = {"whole": self.clean, "src": self.src, "header_of": self.header_of, "date_order": date_order,
+                     "hint": hint, "scale_from": self.scale_from}
+        _decide(cur, self.plan, decided, table=table, **self._ctx)
+        self._create_view()
+
+    # -- SQL ------------------------------------------------------------------------------------------------
+
+    def _ts_value(self, r: str) -> str:
+        """SQL of the TIMESTAMP read from the cell text *r*."""
+        plan = self.plan
+        if plan.ts == "iso":
+            if "timestamp" in plan.sampled:  # a later value that is not plain ISO is not read (the rows decide)
+                return f"CASE WHEN {plain_iso(r)} THEN TRY_CAST({r} AS TIMESTAMP) END"
+            return f"TRY_CAST({r} AS TIMESTAMP)"
+        smin, smax = (1, 2958465) if self.xlsx else (20000, 80000)
+        parts = {"r": r, "o": f"regexp_extract({r}, {_lit(_OFFSET_RE)}, 1)",
+                 "l": f"regexp_replace({r}, {_lit(_OFFSET_STRIP_RE)}, '')"}
+        return date_expr(parts, plan.ts, date1904=self.date1904, serial_min=smin, serial_max=smax,
+                         strict=plan.ts_strict)
+
+    def select_sql(self, source: str) -> str:
+        """``SELECT`` of the converted rows of *source* (the clean table, or a table of some of its rows)."""
+        src, plan, info = self.src, self.plan, self.info
+        outer: list[str] = ["s._row"]
+        joins = ""
+        for f in TEXT_FIELDS:
+            outer.append(f"s.{src[f]} AS {ident(f)}" if f in src else f"CAST(NULL AS VARCHAR) AS {ident(f)}")
+        if "timestamp" in src:
+            r = f"s.{src['timestamp']}"
+            info.date_order = (self._ctx["date_order"] or "dayfirst") if plan.ts == "iso" else plan.ts
+            outer += [f"{self._ts_value(r)} AS ts", f"{r} AS _raw_timestamp"]
+        else:
+            outer.append("CAST(NULL AS TIMESTAMP) AS ts")
+        for f in NUMBER_FIELDS:
+            if f in src:
+                info.decimals[self.header_of[f]] = plan.decimals[f]
+                outer += [f"{number_expr('s.' + src[f], plan.decimals[f])} AS {ident(f)}",
+                          f"s.{src[f]} AS {ident('_raw_' + f)}"]
+            else:
+                outer.append(f"CAST(NULL AS DOUBLE) AS {ident(f)}")
+        seen = "false"
+        if self.scale_from:
+            info.emotion_scale = plan.scale.name
+            r, dec = f"s.{src[self.scale_from]}", plan.decimals[self.scale_from]
+            word_score = "CAST(NULL AS DOUBLE)"
+            if self.scale_from == "emotion" and plan.words:
+                # (numbers only: no join, it would run over every row as the rows are inserted)
+                joins, word_score, seen = f" LEFT JOIN _cjm_emo_words w ON w.raw = {r}", "w.score", "w.raw IS NOT NULL"
+            outer.append(f"{emotion_expr(r, dec, plan.scale, word_score)} AS emotion")
+            if self.scale_from == "emotion":
+                # a number off the scale rejects its row; a word we do not know is kept as text (emotion left
+                # empty) and listed in a warning, so the user can score it in Settings instead of losing the row
+                outer += [f"{r} AS emotion_raw", f"CASE WHEN {number_expr(r, dec)} IS NOT NULL THEN {r} END AS _raw_emotion"]
+            else:
+                outer.append(f"CASE WHEN {number_expr(r, dec)} IS NOT NULL THEN {r} END AS emotion_raw")
+        else:
+            outer += ["CAST(NULL AS DOUBLE) AS emotion", "CAST(NULL AS VARCHAR) AS emotion_raw"]
+        if "nps" in src:
+            outer += [f"{nps_expr('s.' + src['nps'])} AS nps", f"s.{src['nps']} AS _raw_nps"]
+        else:
+            outer.append("CAST(NULL AS SMALLINT) AS nps")
+        outer.append(f"{seen} AS _seen")  # the emotion word is among the column's words that were looked up
+        return f"SELECT {', '.join(outer)} FROM {ident(source)} s{joins}"
+
+    def _create_view(self) -> None:
+        self.cur.execute(f"CREATE OR REPLACE TEMP VIEW {ident(self.typed)} AS {self.select_sql(self.clean)}")
+
+    def fails(self) -> dict[str, str]:
+        """Per checked field, SQL over the typed columns: true when the row is rejected for that cell."""
+        out = {"customer_id": "customer_id IS NULL", "stage": "stage IS NULL"}
+        for f, col in (("timestamp", "ts"), ("satisfaction", "satisfaction"), ("value", "value"), ("cost", "cost"),
+                       ("emotion", "emotion"), ("nps", "nps")):
+            if f in self.src:
+                out[f] = f"({ident('_raw_' + f)} IS NOT NULL AND {ident(col)} IS NULL)"
+        return out
+
+    def doubts(self) -> dict[str, str]:
+        """Per field decided on the first rows only, SQL over the typed columns: true when the row shows that the
+        decision may not hold for the whole column."""
+        fails, out = self.fails(), {}
+        for f in sorted(self.plan.sampled):
+            cond = fails[f]
+            if f == "emotion":  # a word that was not among the first rows' words
+                cond = f"({cond} OR (emotion_raw IS NOT NULL AND _raw_emotion IS NULL AND NOT _seen))"
+            elif f == self.scale_from:  # a rating off the scale (kept, emotion left empty)
+                cond = f"({cond} OR (satisfaction IS NOT NULL AND emotion IS NULL))"
+            out[f] = cond
+        return out
+
+    @property
+    def skip(self) -> str:
+        """SQL over the typed columns: true for a row that cannot be loaded before :meth:`find_problems` runs."""
+        return "(" + " OR ".join({**self.fails(), **self.doubts()}.values()) + ")"
+
+    # -- the rows that cannot be loaded at once -------------------------------------------------------------
+
+    def find_problems(self) -> str:
+        """Look at the skipped rows; create TEMP table *problems* (``_row, column_name, raw, reason``) and view
+        ``_cjm_typed_kept`` (the skipped rows that can be loaded after all, converted).
+
+        Returns what the rows loaded without the skipped ones (by ``NOT skip``) need: ``"stand"`` (nothing more),
+        ``"add"`` (also load ``_cjm_typed_kept``) or ``"redo"`` (a column was decided again in a way that reads
+        other rows differently: load again every row of *typed* that has no problem).
+        """
+        cur, outcome = self.cur, "stand"
+        # skip uses random() so that DuckDB computes the converted columns once, not again inside the filter
+        cur.execute(f"""CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT s.* FROM {ident(self.clean)} s SEMI JOIN (
+                            SELECT _row FROM (SELECT _row, {self.skip} AND random() >= 0 AS _k FROM {ident(self.typed)})
+                            WHERE _k) k ON k._row = s._row""")
+        doubts = self.doubts()
+        if doubts:
+            counts = _fetch1(cur, "SELECT " + ", ".join(f"count(*) FILTER ({c})" for c in doubts.values())
+                             + f" FROM ({self.select_sql('_cjm_bad')})")
+            again = [f for f, n in zip(doubts, counts) if n]
+            if again:
+                before = self.plan.copy()
+                _decide(cur, self.plan, again, table=self.clean, **self._ctx)
+                self.info.decided_again = again
+                self._create_view()
+                if not all(_extends(before, self.plan, f, scale_from=self.scale_from) for f in again):
+                    outcome = "redo"  # the whole file is looked at again with the new decisions
+                    cur.execute(f"""CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT s.* FROM {ident(self.clean)} s
+                        SEMI JOIN (SELECT _row FROM (SELECT _row, {self.skip} AND random() >= 0 AS _k
+                                                     FROM {ident(self.typed)}) WHERE _k) k ON k._row = s._row""")
+        kept = self.select_sql("_cjm_bad")
+        what = {"timestamp": "is not a date", "satisfaction": "is not a number", "value": "is not a number",
+                "cost": "is not a number", "nps": "is not an NPS score (a whole number from 0 to 10)",
+                "emotion": f"is off the emotion scale (this column uses the {self.plan.scale.name} scale)"
+                if self.plan.scale else ""}
+        raw_of = {"emotion": "_raw_emotion"}
+        parts_sql, params = [], []
+        for f, cond in self.fails().items():
+            if f in ("customer_id", "stage"):
+                parts_sql.append(f"SELECT _row, ? AS column_name, NULL AS raw, 'Row ' || _row || ': the ' || ? || "
+                                 f"' is empty (column \"' || ? || '\")' AS reason FROM t WHERE {cond}")
+                params += [self.header_of[f], "customer ID" if f == "customer_id" else "stage", self.header_of[f]]
+            else:
+                rawcol = ident(raw_of.get(f, "_raw_" + f))
+                parts_sql.append(f"SELECT _row, ? AS column_name, {rawcol} AS raw, 'Row ' || _row || ': \"' || "
+                                 f"{rawcol} || '\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM t WHERE {cond}")
+                params += [self.header_of[f], what[f], self.header_of[f]]
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(self.problems)} AS WITH t AS ({kept}) "
+                    + " UNION ALL ".join(parts_sql), params)
+        cur.execute(f"CREATE OR REPLACE TEMP VIEW _cjm_typed_kept AS SELECT * FROM ({kept}) t "
+                    f"ANTI JOIN {ident(self.problems)} p ON p._row = t._row")
+        if outcome == "stand" and _fetch1(cur, "SELECT count(*) FROM _cjm_typed_kept")[0]:
+            outcome = "add"
+        return outcome
+
+    def warn_unknown_words(self) -> None:
+        """Add the warning that lists emotion words not known (with their counts in the whole column)."""
+        if self.scale_from != "emotion" or not self.plan.unknown_words:
+            return
+        r = self.src["emotion"]
+        unknown = self.cur.execute(f"""SELECT r, count(*) AS n FROM (SELECT {r} AS r FROM {ident(self.clean)}) s
+                                       WHERE r IS NOT NULL AND {number_expr('r', self.plan.decimals['emotion'])} IS NULL
+                                         AND r NOT IN (SELECT raw FROM _cjm_emo_words WHERE score IS NOT NULL)
+                                       GROUP BY r ORDER BY n DESC, r LIMIT 6""").fetchall()
+        if unknown:
+            listed = ", ".join(f'"{w}" ({n})' for w, n in unknown[:5]) + (", …" if len(unknown) > 5 else "")
+            self.info.warnings.append(f'Emotion words not known in column "{self.header_of["emotion"]}": {listed}. '
+                                      f"The rows are kept with the word as text; give each word a score in Settings.")
+
+    def finish(self) -> Conversion:
+        """The decisions and warnings, for the report."""
+        self.warn_unknown_words()
+        if self.scale_from == "satisfaction":
+            self.info.warnings.append(f'Emotion taken from "{self.header_of["satisfaction"]}" (scale '
+                                      f"{self.plan.scale.name} -> -2..+2); map an emotion column to use that instead.")
+        return self.info
 
 
 def build_typed(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str, str | None], *,
-                date_order: str | None = None, typed: str = "_cjm_typed", problems: str = "_cjm_problems"
-                ) -> Conversion:
+                date_order: str | None = None, typed: str = "_cjm_typed", problems: str = "_cjm_problems",
+                sample_rows: int | None = None) -> Conversion:
     """Create TEMP view *typed* (``_row`` + canonical fields + ``emotion_raw`` + ``_raw_<field>``) and TEMP table
-    *problems* (``_row, column_name, raw, reason``) from the raw table. Raises :class:`AmbiguousDatesError`.
+    *problems* (``_row, column_name, raw, reason``) from the raw table (see :class:`TypedRows`). Raises
+    :class:`AmbiguousDatesError`.
 
     The mapped cells are trimmed once (by the reader when ``raw.meta["clean"]``, else into ``_cjm_clean``);
     every decision and conversion then reads plain columns.
     """
-    col_of = {f: f"c{raw.headers.index(h)}" for h, f in mapping.items() if f}
-    header_of = {f: h for h, f in mapping.items() if f}
-    hint = "," if raw.meta.get("delimiter") == ";" or raw.meta.get("encoding") in (
-        "cp1254", "cp1250", "iso-8859-9", "iso-8859-2") else "."
-    if raw.meta.get("clean"):  # the reader already trimmed cells and turned empty ones into NULL
-        clean, src = raw.table, {f: ident(c) for f, c in col_of.items()}
-    else:
-        clean, src = "_cjm_clean", {f: ident(f) for f in col_of}
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(clean)} AS SELECT _row, "
-                    + ", ".join(f"{raw_expr(c)} AS {ident(f)}" for f, c in col_of.items())
-                    + f" FROM {ident(raw.table)}")
-    info = Conversion()
-    outer: list[str] = ["_row"]
-    joins = ""
-    checks: list[tuple[str, str, str]] = []  # (field, typed column, what the cell is not)
-    for f in TEXT_FIELDS:
-        outer.append(f"s.{src[f]} AS {ident(f)}" if f in col_of else f"CAST(NULL AS VARCHAR) AS {ident(f)}")
-    if "timestamp" in col_of:
-        r = f"s.{src['timestamp']}"
-        smin, smax = (1, 2958465) if raw.kind == "xlsx" else (20000, 80000)
-        parts = {"r": r, "o": f"regexp_extract({r}, {_lit(_OFFSET_RE)}, 1)",
-                 "l": f"regexp_replace({r}, {_lit(_OFFSET_STRIP_RE)}, '')"}
-        if all_plain_iso(cur, clean, src["timestamp"]):  # no day/month dates to vote on: one cast reads them all
-            info.date_order = date_order or "dayfirst"  # (what the vote gives a column without such dates)
-            outer.append(f"TRY_CAST({r} AS TIMESTAMP) AS ts")
-        else:
-            order = check_dates(cur, clean, src["timestamp"], header_of["timestamp"], date_order)
-            info.date_order = order
-            outer.append(f"{date_expr(parts, order, date1904=bool(raw.meta.get('date1904')), serial_min=smin, serial_max=smax)} AS ts")
-        outer.append(f"{r} AS _raw_timestamp")
-        checks.append(("timestamp", "ts", "is not a date"))
-    else:
-        outer.append("CAST(NULL AS TIMESTAMP) AS ts")
-    for f in NUMBER_FIELDS:
-        if f in col_of:
-            dec = number_decimal(cur, clean, src[f], hint=hint)
-            info.decimals[header_of[f]] = dec
-            outer.append(f"{number_expr('s.' + src[f], dec)} AS {ident(f)}")
-            outer.append(f"s.{src[f]} AS {ident('_raw_' + f)}")
-            checks.append((f, f, "is not a number"))
-        else:
-            outer.append(f"CAST(NULL AS DOUBLE) AS {ident(f)}")
-    if "emotion" in col_of:
-        r = f"s.{src['emotion']}"
-        dec = number_decimal(cur, clean, src["emotion"], hint=hint)
-        scale = emotion_setup(cur, clean, src["emotion"], dec)
-        info.emotion_scale = scale.name
-        if _fetch1(cur, "SELECT count(*) FROM _cjm_emo_words")[0]:
-            joins = f" LEFT JOIN _cjm_emo_words w ON w.raw = {r}"
-            word_score = "w.score"
-        else:  # numbers only: no join (it would run over every row twice: finding bad rows, inserting)
-            word_score = "CAST(NULL AS DOUBLE)"
-        outer.append(f"{emotion_expr(r, dec, scale, word_score)} AS emotion")
-        # a number off the scale rejects its row; a word we do not know is kept as text (emotion left empty) and
-        # listed in a warning, so the user can score it in Settings instead of losing the row
-        outer += [f"{r} AS emotion_raw", f"CASE WHEN {number_expr(r, dec)} IS NOT NULL THEN {r} END AS _raw_emotion"]
-        checks.append(("emotion", "emotion", f"is off the emotion scale (this column uses the {scale.name} scale)"))
-        unknown = cur.execute(f"""SELECT r, count(*) AS n FROM (SELECT {src['emotion']} AS r FROM {ident(clean)}) s
-                                  WHERE r IS NOT NULL AND {number_expr('r', dec)} IS NULL
-                                    AND r NOT IN (SELECT raw FROM _cjm_emo_words)
-                                  GROUP BY r ORDER BY n DESC, r LIMIT 6""").fetchall()
-        if unknown:
-            listed = ", ".join(f'"{w}" ({n})' for w, n in unknown[:5]) + (", …" if len(unknown) > 5 else "")
-            info.warnings.append(f'Emotion words not known in column "{header_of["emotion"]}": {listed}. The rows are '
-                                 f"kept with the word as text; give each word a score in Settings.")
-    elif "satisfaction" in col_of:
-        # the analyses read only the canonical emotion: a satisfaction/rating column stands in for it
-        r = f"s.{src['satisfaction']}"
-        dec = info.decimals[header_of["satisfaction"]]
-        scale = emotion_setup(cur, clean, src["satisfaction"], dec)
-        info.emotion_scale = scale.name
-        outer.append(f"{emotion_expr(r, dec, scale, 'CAST(NULL AS DOUBLE)')} AS emotion")
-        outer.append(f"CASE WHEN {number_expr(r, dec)} IS NOT NULL THEN {r} END AS emotion_raw")
-        info.warnings.append(f'Emotion taken from "{header_of["satisfaction"]}" (scale {scale.name} -> -2..+2); '
-                             f"map an emotion column to use that instead.")
-    else:
-        outer += ["CAST(NULL AS DOUBLE) AS emotion", "CAST(NULL AS VARCHAR) AS emotion_raw"]
-    if "nps" in col_of:
-        outer += [f"{nps_expr('s.' + src['nps'])} AS nps", f"s.{src['nps']} AS _raw_nps"]
-        checks.append(("nps", "nps", "is not an NPS score (a whole number from 0 to 10)"))
-    else:
-        outer.append("CAST(NULL AS SMALLINT) AS nps")
-    outer[0] = "s._row"
-    # a view, not a table: the conversions are cheap vectorised SQL, computed once to find the bad rows and once
-    # more as the rows go into ``events``, instead of materialising every converted column in between
-    cur.execute(f"CREATE OR REPLACE TEMP VIEW {ident(typed)} AS SELECT {', '.join(outer)} "
-                f"FROM {ident(clean)} s{joins}")
-    bad = " OR ".join(["customer_id IS NULL", "stage IS NULL"]
-                      + [f"({ident('_raw_' + f)} IS NOT NULL AND {ident(col)} IS NULL)" for f, col, _ in checks])
-    needed = ["_row", "customer_id", "stage"] + [c for f, col, _ in checks for c in ("_raw_" + f, col)]
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT {', '.join(ident(c) for c in needed)} "
-                f"FROM {ident(typed)} WHERE {bad}")
-    parts_sql = []
-    params: list = []
-    for f in ("customer_id", "stage"):
-        parts_sql.append(f"SELECT _row, ? AS column_name, NULL AS raw, 'Row ' || _row || ': the ' || ? || "
-                         f"' is empty (column \"' || ? || '\")' AS reason FROM _cjm_bad WHERE {ident(f)} IS NULL")
-        params += [header_of[f], "customer ID" if f == "customer_id" else "stage", header_of[f]]
-    for f, col, what in checks:
-        rawcol = ident("_raw_" + f)
-        parts_sql.append(f"SELECT _row, ? AS column_name, {rawcol} AS raw, 'Row ' || _row || ': \"' || {rawcol} || "
-                         f"'\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM _cjm_bad "
-                         f"WHERE {rawcol} IS NOT NULL AND {ident(col)} IS NULL")
-        params += [header_of[f], what, header_of[f]]
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(problems)} AS {' UNION ALL '.join(parts_sql)}", params)
-    return info
+    rows = TypedRows(cur, raw, mapping, date_order=date_order, typed=typed, problems=problems,
+                     sample_rows=sample_rows)
+    rows.find_problems()
+    return rows.finish()
