@@ -389,14 +389,15 @@ def stuck(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
     Idle time is measured up to *as_of* (default: the latest timestamp in the workspace). Customers
     without any timestamp are left out (their idle time is unknown).
 
-    Columns: ``customer_id, stage, label, last_seen, days_idle, threshold_days`` (most idle first).
+    Columns: ``customer_id, stage, label, last_seen, days_idle, threshold_days`` (most idle first; equal idle
+    times in the order customers came into the workspace).
 
     >>> # stuck(con, model=m, days=60)
     """
     sql, params = _stuck_sql(con, model, filters, _thresholds(con, model, filters, days), as_of)
     df = con.execute(f"SELECT c.customer_id, x.stage_idx::INTEGER AS stage_idx, x.last_seen, x.days_idle, "
                      f"x.threshold_days FROM ({sql}) x JOIN customers c USING (ckey) "
-                     f"ORDER BY x.days_idle DESC, c.customer_id", params).df()
+                     f"ORDER BY x.days_idle DESC, x.ckey", params).df()
     return _with_stage_names(df, model, {"stage_idx": ("stage", "label")},
                              ["customer_id", "stage", "label", "last_seen", "days_idle", "threshold_days"])
 
@@ -446,7 +447,8 @@ def backwards(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
     with ``source_idx > target_idx``).
 
     Columns: ``customer_id, from_stage, to_stage`` (keys), ``from_label, to_label, ts`` (of the event that
-    went back), ``from_idx, to_idx``. Ordered by customer, then journey order.
+    went back), ``from_idx, to_idx``. Ordered by customer (in the order customers came into the workspace:
+    by id within one file), then journey order.
 
     >>> # backwards(con, model=m)
     """
@@ -455,7 +457,7 @@ def backwards(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
         SELECT c.customer_id, e.prev_stage_idx::INTEGER AS from_idx, e.stage_idx::INTEGER AS to_idx, e.ts
         FROM {seq_sql} e JOIN customers c ON c.ckey = e.ckey
         WHERE NOT e.is_first AND e.stage_idx < e.prev_stage_idx
-        ORDER BY c.customer_id, e.ts NULLS LAST, e.seq"""
+        ORDER BY e.ckey, e.ts NULLS LAST, e.seq"""
     df = con.execute(sql, params).df()
     # stage keys and labels from the indexes (categoricals: no text per row to build)
     return _with_stage_names(df, model, {"from_idx": ("from_stage", "from_label"), "to_idx": ("to_stage", "to_label")},
