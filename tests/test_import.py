@@ -243,3 +243,26 @@ def test_user_scored_emotion_words_apply_now_and_to_later_imports(ws):
     import_file(ws, b"id,stage,emotion\n4,awareness,MEH\n", file_name="b.csv")
     assert cur.execute("SELECT emotion FROM events WHERE customer_id = '4'").fetchone() == (-1.0,)
     assert len(unscored_emotion_words(cur)) == 0
+
+
+def test_events_stored_in_journey_order_with_customer_keys(ws):
+    # a file sorted by date, customers interleaved: stored per customer in journey order (times, then file order;
+    # rows without a date after the dated ones), each customer with one key; a second file with new customers
+    # only keeps that order, one that adds to a known customer breaks it (the analyses then sort)
+    from cjm.journey import storage_in_journey_order
+
+    csv = ("Customer,Stage,Date\n"
+           "c2,Awareness,2026-01-01\nc1,Awareness,2026-01-02\nc2,Research,\nc1,Research,2026-01-03\n"
+           "c2,Purchase,2026-01-03\n").encode()
+    import_file(ws, csv, file_name="a.csv", model=preset("five-stage"))
+    cur = ws.cursor()
+    assert cur.execute("SELECT customer_id, ckey, source_row FROM events").fetchall() == [
+        ("c1", 1, 3), ("c1", 1, 5), ("c2", 2, 2), ("c2", 2, 6), ("c2", 2, 4)]
+    assert storage_in_journey_order(cur) is True
+    import_file(ws, b"Customer,Stage,Date\nc0,Awareness,2026-02-01\nc3,Awareness,2026-02-01\n", file_name="b.csv")
+    assert cur.execute("SELECT customer_id, ckey FROM customers ORDER BY ckey").fetchall() == [
+        ("c1", 1), ("c2", 2), ("c0", 3), ("c3", 4)]
+    assert storage_in_journey_order(cur) is True  # new customers get keys after the known ones
+    import_file(ws, b"Customer,Stage,Date\nc1,Purchase,2026-03-01\n", file_name="c.csv")
+    assert cur.execute("SELECT ckey FROM events WHERE source_file = 'c.csv'").fetchall() == [(1,)]
+    assert storage_in_journey_order(cur) is False

@@ -30,7 +30,7 @@ from cjm.ingest.raw import RawTable
 from cjm.ingest.values import TypedRows, date_stats, raw_expr
 from cjm.models import StageModel
 from cjm.sql import ident
-from cjm.store import Workspace, apply_stage_model, outcome_lookup_rows, stage_lookup_rows
+from cjm.store import Workspace, apply_stage_model, insert_events, outcome_lookup_rows, stage_lookup_rows
 
 if TYPE_CHECKING:  # pandas is imported only when a DataFrame is made (it costs ~1 s at start-up)
     import pandas as pd
@@ -163,24 +163,25 @@ def _lookups(cur: duckdb.DuckDBPyConnection, model: StageModel | None) -> None:
         cur.executemany("INSERT INTO _cjm_outcome_lookup VALUES (?, ?)", orows)
 
 
+_EVENT_COLUMNS = ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx",
+                  "outcome_key", "touchpoint", "channel", "emotion", "emotion_raw", "satisfaction", "nps", "outcome",
+                  "segment", "persona", "role", "value", "cost", "comment"]
+
+
 def _insert_events(cur: duckdb.DuckDBPyConnection, source: str, *, base: int, import_id: int, name: str) -> int:
-    """Insert the converted rows of *source* (the columns of ``_cjm_typed``) into ``events``; how many."""
-    # the rows carry their file order in seq, so DuckDB may insert them in parallel, in any physical order
-    # (a setting of this cursor's session only: other sessions keep theirs)
-    cur.execute("SET SESSION preserve_insertion_order = false")
-    try:
-        return cur.execute(
-            f"""INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx,
-                    outcome_key, touchpoint, channel, emotion, emotion_raw, satisfaction, nps, outcome, segment,
-                    persona, role, value, cost, comment)
-                SELECT ? + t._row, ?, ?, t._row, t.customer_id, t.ts, t.stage, sl.idx,
-                    coalesce(ol.outcome_key, sl.outcome_key), t.touchpoint, t.channel, t.emotion, t.emotion_raw,
-                    t.satisfaction, t.nps, t.outcome, t.segment, t.persona, t.role, t.value, t.cost, t.comment
-                FROM {source} t LEFT JOIN _cjm_stage_lookup sl ON sl.value = t.stage
-                    LEFT JOIN _cjm_outcome_lookup ol ON ol.value = t.outcome""",
-            [base, import_id, name]).fetchall()[0][0]
-    finally:
-        cur.execute("RESET SESSION preserve_insertion_order")
+    """Insert the converted rows of *source* (the columns of ``_cjm_typed``) into ``events``; how many.
+
+    Through :func:`cjm.store.insert_events`: new customers get their keys (ids read straight from
+    ``_cjm_typed``, without converting the other columns) and the rows are written in journey order, which
+    the journey analyses read without sorting (see :mod:`cjm.journey`)."""
+    return insert_events(
+        cur, _EVENT_COLUMNS,
+        f"""SELECT ? + t._row, ?, ?, t._row, t.customer_id, t.ts, t.stage, sl.idx,
+                coalesce(ol.outcome_key, sl.outcome_key), t.touchpoint, t.channel, t.emotion, t.emotion_raw,
+                t.satisfaction, t.nps, t.outcome, t.segment, t.persona, t.role, t.value, t.cost, t.comment
+            FROM {source} t LEFT JOIN _cjm_stage_lookup sl ON sl.value = t.stage
+                LEFT JOIN _cjm_outcome_lookup ol ON ol.value = t.outcome""",
+        [base, import_id, name], customers_from=("SELECT customer_id FROM _cjm_typed", []))
 
 
 def _current_model(cur: duckdb.DuckDBPyConnection) -> StageModel | None:
