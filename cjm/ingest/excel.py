@@ -9,14 +9,14 @@ never loops over the rows. Before that parse the workbook is checked with :mod:`
   in chunks under a hard cap, their real sizes and CRCs checked;
 * huge used ranges — a single cell at ``XFD1048576`` makes calamine allocate the whole grid
   (fastexcel#487, calamine#693), so the extent of the cells that hold values is bounded from
-  the sheet XML first (one regular-expression pass per piece, while the next piece inflates)
-  and an absurd one is refused with a message;
+  the cells' own references in the sheet XML first (streamed a few MB at a time, one regular
+  expression for an ordinary sheet) and an absurd one is refused with a message;
 * truncated or corrupt archives — an :class:`~cjm.errors.InputError` telling the user to
   re-save the file, never a traceback.
 
-The header row below title rows is found from the first rows of the sheet XML (streamed), and
-the non-empty data rows are counted from the XML by regular expressions, independently of
-calamine (``records_in_file``), in a thread while calamine parses.
+The header row below title rows is found from the first rows of the sheet XML, and the non-empty
+data rows are counted from the XML by regular expressions in the same streamed pass as the guard,
+independently of calamine (``records_in_file``).
 
 Known limits: in a column that mixes text and numbers, TRUE/FALSE next to numbers read as 1/0 and
 numbers smaller than 5e-10 read as "0" (fastexcel's text rendering), and the typed words
@@ -40,9 +40,7 @@ from __future__ import annotations
 import io
 import logging
 import posixpath
-import queue
 import re
-import threading
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
@@ -159,8 +157,8 @@ class _Parts:
     CRC-checked (a member whose real size differs from its declared size is refused as damaged).
 
     Only the parts calamine will read are inflated (workbook, shared strings, styles, the sheets looked
-    at). Deflated and stored members are read straight from *data* with :mod:`zlib` (which releases the
-    GIL while it inflates); other methods go through :mod:`zipfile`.
+    at). Deflated and stored members are read straight from *data* with :mod:`zlib`; other methods go
+    through :mod:`zipfile`.
 
     >>> import io, zipfile
     >>> buf = io.BytesIO()
@@ -314,49 +312,6 @@ def _regions(chunks: Iterable[bytes]) -> Iterator[Region]:
     if carry:
         tail = b"".join(carry)
         yield tail, 0, len(tail)
-
-
-_END = object()
-
-
-def _ahead(items: Iterator, depth: int = 2) -> Iterator:
-    """*items* produced by a thread, up to *depth* ahead of the consumer (inflating releases the GIL, so the
-    consumer scans one piece while the next one inflates). Exceptions reach the consumer.
-
-    >>> list(_ahead(iter([b"a", b"b"])))
-    [b'a', b'b']
-    """
-    q: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(item: object) -> bool:
-        while not stop.is_set():
-            try:
-                q.put(item, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def work() -> None:
-        try:
-            for item in items:
-                if not put(item):
-                    return
-            put(_END)
-        except BaseException as exc:  # handed to the consumer, which raises it
-            put(exc)
-
-    worker = threading.Thread(target=work, name="cjm-xlsx-inflate", daemon=True)
-    worker.start()
-    try:
-        while (item := q.get()) is not _END:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        worker.join()
 
 
 def _parse_xml(data: bytes, file_name: str) -> ET.Element:
@@ -1034,10 +989,11 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     if header_row > min(r for r, _ in top_text):
         warnings.append(f'Rows above the header (row {header_row}) were skipped as titles.')
 
-    # The whole sheet, streamed: inflated in a thread (zlib releases the GIL) while each region is scanned
-    # here: the bomb guard and the independent record count, before calamine reads anything.
+    # The whole sheet, streamed (inflated and scanned a few MB at a time, nothing kept): the bomb guard and
+    # the independent record count, before calamine reads anything. (Counting in a thread while calamine
+    # parses was measured slower on this 2-core machine when other work runs: it needs a second pass.)
     def regions() -> Iterator[Region]:
-        return _ahead(_regions(parts.chunks(chosen.path)))
+        return _regions(parts.chunks(chosen.path))
 
     scan = _SheetScan(regions(), header_row=header_row)
     top_row = top_text[0][0]
