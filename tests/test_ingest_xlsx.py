@@ -509,18 +509,35 @@ def test_mixed_column_with_dates_times_booleans_and_text():
     assert [r[2] for r in rows] == ["2025-01-02", "2025-01-03 10:30:05", "10:30:00", "TRUE", "15", "text"]
 
 
-def test_stored_sheet_and_corrupt_parts():
+@pytest.mark.parametrize("inflater", ["zlib-ng", "zlib"])
+def test_stored_sheet_and_corrupt_parts(inflater, monkeypatch):
+    import zlib
+
+    import cjm.ingest.excel as excel
+
+    if inflater == "zlib":  # the fallback when zlib-ng is not installed
+        monkeypatch.setattr(excel, "_zlib", zlib)
+    else:
+        assert excel._zlib.__name__.endswith("zlib_ng")
     data = _book(["ID", "Stage"], ["1", "a"], ["2", "b"])
+    assert _read(data)[1] == [(2, "1", "a"), (3, "2", "b")]
     stored = _rezip_with(data, lambda x: x, compression=zipfile.ZIP_STORED)
     assert zipfile.ZipFile(io.BytesIO(stored)).getinfo("xl/worksheets/sheet1.xml").compress_type == 0
     assert _read(stored)[1] == [(2, "1", "a"), (3, "2", "b")]
     # a wrong CRC (central directory) for the sheet: damaged, before calamine reads it
     buf = bytearray(data)
-    cd = buf.find(b"PK\x01\x02" + bytes(buf[buf.find(b"PK\x01\x02") + 4:buf.find(b"PK\x01\x02") + 4]))
     name = b"xl/worksheets/sheet1.xml"
-    cd = buf.find(name, buf.find(b"PK\x01\x02")) - 46
+    cd = buf.find(name, buf.find(b"PK\x01\x02")) - 46  # its central directory entry
     assert buf[cd:cd + 4] == b"PK\x01\x02"
     buf[cd + 16] ^= 0xFF
+    with pytest.raises(InputError, match="damaged or incomplete"):
+        _read(bytes(buf))
+    # bytes of the compressed sheet overwritten: damaged (a deflate error or a CRC mismatch)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name.decode())
+    body = info.header_offset + 30 + len(name) + int.from_bytes(data[info.header_offset + 28:info.header_offset + 30],
+                                                                 "little")
+    buf = bytearray(data)
+    buf[body + info.compress_size // 2: body + info.compress_size // 2 + 8] = b"\xff" * 8
     with pytest.raises(InputError, match="damaged or incomplete"):
         _read(bytes(buf))
     # declared smaller than it really is (a bomb trying to slip under the size checks): damaged
