@@ -598,3 +598,17 @@ def test_reader_does_not_load_pyarrow_or_numpy_for_an_ordinary_sheet(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "2 []"
+
+
+def test_namespace_prefixed_sheet_xml():
+    # some writers (the Open XML SDK) prefix every tag: <x:row>, <x:c>. The regular expressions see no
+    # cells, so the streaming parse measures the sheet and fastexcel reports the cells it nulled.
+    def prefix(xml: bytes) -> bytes:
+        xml = xml.replace(b'<worksheet xmlns="', b'<worksheet xmlns:x="')
+        return re.sub(rb"<(/?)(?![?!])([A-Za-z]+)", rb"<\1x:\2", xml)
+
+    data = _rezip(_book(["ID", "Amount"], ["a", 1.5], ["b", "n/a"], [], ["c", 2]), prefix)
+    assert b"<x:row " in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    raw, rows = _read(data)
+    assert raw.headers == ["ID", "Amount"] and raw.records_in_file == 3
+    assert rows == [(2, "a", "1.5"), (3, "b", "n/a"), (5, "c", "2")]

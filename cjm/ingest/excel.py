@@ -515,6 +515,8 @@ _WIDE_VALUE_CELL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{2,3})[0-9]+"[^>]*>' + _F 
 _ODD_CELL = re.compile(rb'<c(?! r="[A-Z](?:[1-9][0-9]{0,4}|[1-8][0-9]{5}|9[0-5][0-9]{4})")[\s/>]')
 #: A cell tag that does not start with r= (beyond column Z is fine).
 _R_NOT_FIRST = re.compile(rb'<c(?! r="[A-Z]{1,3}[0-9])[\s/>]')
+#: The column letters of a cell beyond Z that holds a value (cell tags starting with r=).
+_WIDE_VALUE_CELL_R_FIRST = re.compile(rb'<c r="([A-Z]{2,3})[0-9]+"[^>]*>' + _F + rb"<(?:v|is)>")
 _NO_R = re.compile(rb'<(?:c|row)(?=[\s/>])(?![^>]*\br=")')
 _VALUE_CELL_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3})([0-9]+)"[^>]*>' + _F + rb"<(?:v|is)>")
 _LAST_CELL_ROW = re.compile(rb'<c\s[^>]*?\br="[A-Z]{1,3}([0-9]+)"')
@@ -552,9 +554,10 @@ def _last_cell_row(buf: bytes, start: int, end: int) -> int | None:
 class _SheetScan:
     """One streaming pass over a sheet's XML (*regions*, see :func:`_regions`); nothing of it is kept.
 
-    Found: *plain* (no :data:`_ODD_CELL`: the cells fit in 959999 x 26), *header_found* (the tag of
-    *header_row*), *records* (rows holding a value below the header), *last_row* (row of the last cell),
-    *dimension* (the declared ``<dimension ref>``) and *merges* (``(row1, col1, row2, col2)``).
+    Found: *plain* (no :data:`_ODD_CELL`: the cells fit in 959999 x 26), *r_first* (every cell tag starts
+    with ``r=``), *width* (the last column holding a value, when *r_first*; at least 26), *header_found*
+    (the tag of *header_row*), *records* (rows holding a value below the header), *last_row* (row of the
+    last cell), *dimension* (the declared ``<dimension ref>``) and *merges* (``(row1, col1, row2, col2)``).
 
     >>> scan = _SheetScan([(b'<dimension ref="A1:B7"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>',
     ...                     0, 79), (b'<row r="7"><c r="B7"><v>5</v></c></row></sheetData><mergeCells>'
@@ -564,12 +567,14 @@ class _SheetScan:
     """
 
     def __init__(self, regions: Iterable[Region], *, header_row: int):
-        self.plain, self.header_found, self.records = True, False, 0
+        self.plain = self.r_first = True
+        self.header_found, self.records, self.width = False, 0, 26
         self.last_row: int | None = None
         self.dimension: str | None = None
         self.merges: list[tuple[int, int, int, int]] = []
         header = re.compile(rb'<row\s[^>]*?\br="%d"[^>]*>' % header_row)
         after_data = first = False
+        wide: set[bytes] = set()
         for buf, start, end in regions:
             if not first:
                 first = True
@@ -577,6 +582,11 @@ class _SheetScan:
                 self.dimension = m.group(1).decode("ascii", errors="replace") if m else None
             if self.plain and _ODD_CELL.search(buf, start, end):
                 self.plain = False
+            if not self.plain and self.r_first:  # e.g. columns beyond Z: which ones hold values?
+                if _R_NOT_FIRST.search(buf, start, end):
+                    self.r_first = False
+                else:
+                    wide.update(_WIDE_VALUE_CELL_R_FIRST.findall(buf, start, end))
             if not self.header_found:
                 m = header.search(buf, start, end)
                 if m is None:
@@ -588,6 +598,18 @@ class _SheetScan:
                 after_data, start = True, at
             if after_data:
                 self.merges += _merges(buf, start, end)
+        self.width = max([26] + [col_number(w.decode()) for w in wide])
+
+
+def _far_cell(regions: Iterable[Region], row: int) -> bool:
+    """Whether a cell tag (starting with ``r=``) lies in *row* or below.
+
+    >>> xml = b'<row r="2"><c r="A2"><v>1</v></c><c r="XFD2000"><v>1</v></c></row>'
+    >>> _far_cell([(xml, 0, len(xml))], 1999), _far_cell([(xml, 0, len(xml))], 2001)
+    (True, False)
+    """
+    far = re.compile(rb'<c r="[A-Z]{1,3}' + _at_least(row) + b'"')
+    return any(far.search(buf, start, end) for buf, start, end in regions)
 
 
 def _text_columns(regions: Iterable[Region], header_row: int, cols: Iterable[int]) -> set[int]:
@@ -1003,10 +1025,14 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     scan = _SheetScan(regions(), header_row=header_row)
     top_row = top_text[0][0]
     records = scan.records
+    rows_bound = (scan.last_row or top_row) - top_row + 1
+    xml: bytes | None = None
+    extent: tuple[int, int, int] | None = None
     if scan.header_found and scan.plain:  # cells within A..Z and rows below 960000: nothing more to measure
-        extent: tuple[int, int, int] | None = ((scan.last_row or top_row) - top_row + 1, 26, 26)
-        xml = None
-    else:  # rare: columns beyond Z, cells or rows without r=, a row number from 960000 on...
+        extent = (rows_bound, 26, 26)
+    elif scan.header_found and scan.r_first and not _far_cell(regions(), MAX_CELLS // scan.width + 1):
+        extent = (rows_bound, scan.width, scan.width)  # columns beyond Z, and no cell in the rows that exceed
+    else:  # rare: cells without r= or with other attributes first, a huge sheet... read it whole
         xml = b"".join(parts.chunks(chosen.path))
         extent = _exact_extent(xml, top_row) if scan.header_found else None
     if extent is None:
@@ -1019,7 +1045,7 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                          "too large to read safely. In Excel press Ctrl+End to find the stray cells far from your "
                          "table, delete those rows/columns (or copy the table to a new sheet), save, and upload again.")
     # cell tags start with r=: a column's text cells can be found with a regular expression
-    r_first = extent is not None and (xml is None or not _R_NOT_FIRST.search(xml))
+    r_first = extent is not None and scan.r_first
 
     merges = scan.merges
     meta = {"sheet": chosen.name, "sheets": [(s.name, s.visible) for s in sheets], "date1904": date1904,
