@@ -248,7 +248,7 @@ def test_user_scored_emotion_words_apply_now_and_to_later_imports(ws):
 def test_events_stored_in_journey_order_with_customer_keys(ws):
     # a file sorted by date, customers interleaved: stored per customer in journey order (times, then file order;
     # rows without a date after the dated ones), each customer with one key; a second file with new customers
-    # only keeps that order, one that adds to a known customer breaks it (the analyses then sort)
+    # only keeps that order; after one that adds to a known customer, the import rewrites the table in order
     from cjm.journey import storage_in_journey_order
 
     csv = ("Customer,Stage,Date\n"
@@ -263,6 +263,9 @@ def test_events_stored_in_journey_order_with_customer_keys(ws):
     assert cur.execute("SELECT customer_id, ckey FROM customers ORDER BY ckey").fetchall() == [
         ("c1", 1), ("c2", 2), ("c0", 3), ("c3", 4)]
     assert storage_in_journey_order(cur) is True  # new customers get keys after the known ones
+    # c1 gets an event after everyone else's: the import puts the table back in order
     import_file(ws, b"Customer,Stage,Date\nc1,Purchase,2026-03-01\n", file_name="c.csv")
     assert cur.execute("SELECT ckey FROM events WHERE source_file = 'c.csv'").fetchall() == [(1,)]
-    assert storage_in_journey_order(cur) is False
+    assert storage_in_journey_order(cur) is True
+    assert [r[0] for r in cur.execute("SELECT source_file FROM events").fetchall()] == [
+        "a.csv", "a.csv", "c.csv", "a.csv", "a.csv", "a.csv", "b.csv", "b.csv"]

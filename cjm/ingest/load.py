@@ -300,11 +300,30 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                   f"{raw.table}_data"):
             _drop(cur, t)
         say(0.95, "saving")
+    _keep_journey_order(ws, say)
     say(1.0, "done")
     if earlier:
         warnings.insert(0, f"The earlier import of this file (import {earlier[-1][0]}) was replaced.")
     return ImportReport(import_id, name, raw.records_in_file, loaded, rejected, resolved, warnings=warnings,
                         unknown_stages=unknown, options=options)
+
+
+def _keep_journey_order(ws: Workspace, say: Callable[[float, str], None]) -> None:
+    """Keep ``events`` in journey order after an import (see :mod:`cjm.journey`). A file of new customers keeps
+    it as it is; a file that adds events to known customers (a survey after the CRM export) leaves those events
+    after everyone else's, and then the whole table is rewritten in order once, here, instead of every journey
+    analysis sorting all events."""
+    from cjm.journey import ensure_ordered, storage_in_journey_order
+
+    cur = ws.cursor()
+    try:
+        if not storage_in_journey_order(cur):
+            say(0.97, "putting each customer's events in journey order")
+            ensure_ordered(cur, force=True)
+            if ws.path != ":memory:":
+                cur.execute("CHECKPOINT")
+    finally:
+        cur.close()
 
 
 def rejected_rows(ws: Workspace, import_id: int | None = None) -> pd.DataFrame:
