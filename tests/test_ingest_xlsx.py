@@ -474,10 +474,12 @@ def test_error_cells_read_as_empty_and_name_errors_do_not_break_the_sheet(tmp_pa
     sh.write(3, 0, "c")
     sh.write_formula(3, 1, "=FOO()", None, "#NAME?")
     sh.write_number(3, 2, 2.5)
+    sh.write_formula(4, 1, "=NA()", None, "#N/A")  # row 5 holds nothing but an error value
     wb.close()
     raw, rows = _read(path.read_bytes())
     assert rows == [(2, "a", "0.1234567890123", "7"), (3, "b", None, None), (4, "c", None, "2.5")]
     assert raw.records_in_file == 3
+    assert any("1 row(s) of sheet" in w and "error values such as #N/A" in w for w in raw.warnings)
 
 
 def test_wide_sheet_beyond_column_z():

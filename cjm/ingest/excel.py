@@ -3,7 +3,7 @@
 The cells are parsed once by fastexcel (calamine, in Rust) and handed to DuckDB through the Arrow
 PyCapsule interface (no pyarrow, no numpy); one DuckDB statement turns them into text, so Python
 never loops over the rows. Before that parse the workbook is checked with :mod:`zipfile` and
-:mod:`zlib` alone, because a hostile or broken file can take calamine down:
+:mod:`zlib` (zlib-ng when installed) alone, because a hostile or broken file can take calamine down:
 
 * zip bombs — declared sizes and compression ratios, then the parts calamine reads are inflated
   in chunks under a hard cap, their real sizes and CRCs checked;
@@ -20,7 +20,8 @@ independently of calamine (``records_in_file``).
 
 Known limits: in a column that mixes text and numbers, TRUE/FALSE next to numbers read as 1/0 and
 numbers smaller than 5e-10 read as "0" (fastexcel's text rendering), and the typed words
-"true"/"false" come out as TRUE/FALSE; columns holding one kind of value are exact.
+"true"/"false" come out as TRUE/FALSE; columns holding one kind of value are exact. Error cells
+(#N/A, #DIV/0!, #NAME?...) read as empty.
 
 >>> import io, duckdb, openpyxl
 >>> wb = openpyxl.Workbook(); sh = wb.active
@@ -1090,10 +1091,10 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
         cur.execute(f"CREATE OR REPLACE TEMP TABLE {tname} AS SELECT _row{', ' if cols else ''}{cols} FROM {tname}")
     headers = _unique([header_for(col_nums[k]) for k in keep])
     if loaded < records:
-        # rows whose cells hold only spaces (fastexcel reads them as empty): blank rows, not records — as a
+        # rows whose cells hold only spaces or error values (read as empty): blank rows, not records — as a
         # blank line in a CSV file; said in the report rather than failing the reconciliation
-        warnings.append(f"{records - loaded:,} row(s) of sheet \"{chosen.name}\" hold only blank cells (spaces); "
-                        "they were skipped.")
+        warnings.append(f"{records - loaded:,} row(s) of sheet \"{chosen.name}\" hold only blank cells (spaces, or "
+                        "error values such as #N/A); they were skipped.")
         records = loaded
     elif loaded != records:  # pragma: no cover - more rows than the sheet's XML holds: a reader bug
         warnings.append(f"The sheet has {records:,} non-empty rows below the header but {loaded:,} were read.")
