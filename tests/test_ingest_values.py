@@ -307,3 +307,144 @@ def test_plain_iso_column_and_a_mixed_one(ws):
     rep = import_file(ws, b"id,stage,date\n4,a,2026-01-02 10:00\n5,b,2026-01-02T10:00:00+03:00\n", file_name="m.csv")
     got = ws.cursor().execute("SELECT ts FROM events WHERE import_id = ? ORDER BY seq", [rep.import_id]).fetchall()
     assert [g[0] for g in got] == [T(2026, 1, 2, 10, 0), T(2026, 1, 2, 7, 0)]  # 10:00 at +03:00 is 07:00 UTC
+
+
+# -- decisions taken on the first rows, checked against every row ------------------------------------------
+# (values.SAMPLE_ROWS is lowered so that a few rows make a "large" file; the result must be the one of deciding
+# on the whole file)
+
+from unittest import mock  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cjm.ingest import values as values_mod  # noqa: E402
+from cjm.store import open_workspace  # noqa: E402
+
+
+def first_rows(n: int):
+    return mock.patch.object(values_mod, "SAMPLE_ROWS", n)
+
+
+def test_ambiguous_date_after_the_first_rows_is_still_found(ws):
+    # the first 2 rows are plain ISO; 03/04/2026 (row 5) reads both ways: the whole column must decide, and cannot
+    text = "id,stage,date\n1,a,2026-01-02\n2,b,2026-01-03\n3,c,2026-01-04\n4,d,03/04/2026\n"
+    with first_rows(2), pytest.raises(AmbiguousDatesError) as err:
+        load(ws, text)
+    assert err.value.examples == ["03/04/2026"]
+    assert ws.cursor().execute("SELECT count(*) FROM events").fetchall() == [(0,)]
+
+
+def test_day_first_date_after_the_first_rows(ws):
+    # ISO first, then 25/03/2026 (only day-first) and 03/04/2026 (read day-first by that vote): 3 April
+    text = "id,stage,date\n1,a,2026-01-02\n2,b,2026-01-03\n3,c,25/03/2026\n4,d,03/04/2026\n"
+    with first_rows(2):
+        rep = load(ws, text)
+    assert rep.rows_rejected == 0 and rep.options["date_order_used"] == "dayfirst"
+    assert col(ws, "ts") == [T(2026, 1, 2), T(2026, 1, 3), T(2026, 3, 25), T(2026, 4, 3)]
+
+
+def test_month_first_majority_after_day_first_rows(ws):
+    # the first 2 rows vote day-first (25/03); the whole column has 3 month-first votes (x/25, x/26, x/27) against
+    # 1: month-first wins, as if there had been no sample; 25/03/2026 is then not a date
+    text = ("id,stage,date\n1,a,25/03/2026\n2,b,01/02/2026\n3,c,03/25/2026\n4,d,03/26/2026\n5,e,03/27/2026\n")
+    with first_rows(2):
+        rep = load(ws, text)
+    assert rep.options["date_order_used"] == "monthfirst"
+    assert (rep.rows_loaded, rep.rows_rejected) == (4, 1)
+    assert reasons(ws) == ['Row 2: "25/03/2026" is not a date (column "date")']
+    # 01/02/2026 month-first is 2 January
+    assert col(ws, "ts") == [T(2026, 1, 2), T(2026, 3, 25), T(2026, 3, 26), T(2026, 3, 27)]
+    assert col(ws, "source_row") == [3, 4, 5, 6]
+
+
+def test_bad_number_and_decimal_comma_after_the_first_rows(ws):
+    # Amount: "1.5", "2.5" decide decimal point; "3,25" later votes decimal comma (2 votes against 1: the point
+    # stays); "abc" is not a number
+    text = "id,stage,Amount\n1,a,1.5\n2,b,2.5\n3,c,\"3,25\"\n4,d,abc\n5,e,7\n"
+    with first_rows(2):
+        rep = load(ws, text)
+    assert rep.options["decimal_separators"] == {"Amount": "."}
+    assert (rep.rows_loaded, rep.rows_rejected) == (3, 2)
+    assert reasons(ws) == ['Row 4: "3,25" is not a number (column "Amount")',
+                           'Row 5: "abc" is not a number (column "Amount")']
+    assert col(ws, "value") == [1.5, 2.5, 7.0]
+
+
+def test_emotion_words_and_scale_after_the_first_rows(ws):
+    # first 2 rows: 1 and 3 (scale 1-5 so far); later "happy" (a word not seen yet) and 7: the whole column is 1..7
+    text = "id,stage,Emotion\n1,a,1\n2,b,3\n3,c,happy\n4,d,7\n5,e,meh\n"
+    with first_rows(2):
+        rep = load(ws, text)
+    assert rep.options["emotion_scale"] == "1-7" and rep.rows_rejected == 0
+    # 1-7: (x - 4) * 2/3 -> 1: -2, 3: -2/3, 7: +2; happy +1; meh unknown (kept, empty)
+    assert col(ws, "emotion") == pytest.approx([-2, -2 / 3, 1, 2, None])
+    assert any('"meh" (1)' in w for w in rep.warnings)
+
+
+def test_scale_read_from_the_whole_column_when_the_first_rows_have_no_number(ws):
+    # the first 2 rows hold words only; the numbers later are 1 and 2: scale 1-5 (x - 3), not -2..+2
+    text = "id,stage,Emotion\n1,a,happy\n2,b,sad\n3,c,1\n4,d,2\n"
+    with first_rows(2):
+        rep = load(ws, text)
+    assert rep.options["emotion_scale"] == "1-5"
+    assert col(ws, "emotion") == [1, -1, -2, -1]
+
+
+def test_satisfaction_off_the_first_rows_scale(ws):
+    # CSAT stands in for emotion: 1..5 in the first rows, 9 later: the whole column (1..9) is a 0-10 scale
+    text = "id,stage,CSAT\n1,a,1\n2,b,5\n3,c,9\n"
+    with first_rows(2):
+        rep = load(ws, text)
+    assert rep.options["emotion_scale"] == "0-10" and rep.rows_rejected == 0
+    assert col(ws, "emotion") == pytest.approx([-1.6, 0, 1.6])  # (x - 5) * 0.4
+
+
+DATE_CELLS = ["2026-01-05", "2026-01-05 10:30", "2026-01-05T10:30:00+02:00", "05.01.2026", "3 Mar 2026", "45000",
+              "2026-02-30", "n/a", ""]
+NUMBER_CELLS = ["1.5", "1,5", "1.234,5", "1,234.5", "1.200", "12", "€ 3", "abc", ""]
+EMOTION_CELLS = ["-2", "0", "1", "3", "5", "7", "9", "11", "happy", "mutlu", "meh", ""]
+
+
+@st.composite
+def sampled_files(draw):
+    n = draw(st.integers(3, 12))
+    slash = st.builds(lambda d, m, y: f"{d:02d}/{m:02d}/{y}", st.integers(1, 28), st.integers(1, 28),
+                      st.sampled_from([2025, 2026]))
+    date = st.one_of(st.sampled_from(DATE_CELLS), slash)
+    emotion_header = draw(st.sampled_from(["Emotion", "CSAT"]))
+    lines = [f"id;stage;date;Amount;{emotion_header}"]
+    for i in range(n):
+        cells = [str(i + 1), "a", draw(date), draw(st.sampled_from(NUMBER_CELLS)), draw(st.sampled_from(EMOTION_CELLS))]
+        lines.append(";".join(cells))
+    return "\n".join(lines) + "\n", draw(st.integers(1, 3))
+
+
+_SAMPLED_WS: dict[str, object] = {}  # one workspace per side, kept across examples (opening one costs more)
+
+
+def _outcome(text: str, sample: int):
+    side = "first" if sample < 100 else "whole"
+    if side not in _SAMPLED_WS:
+        _SAMPLED_WS[side] = open_workspace(":memory:")
+    ws = _SAMPLED_WS[side]
+    try:
+        with first_rows(sample):
+            rep = import_file(ws, text.encode(), file_name="s.csv", replace=True)
+    except AmbiguousDatesError as err:
+        return ("ambiguous", err.column, err.examples)
+    cur = ws.cursor()
+    events = cur.execute("SELECT source_row, ts, value, emotion, emotion_raw, satisfaction FROM events "
+                         "WHERE import_id = ? ORDER BY seq", [rep.import_id]).fetchall()
+    rejected = cur.execute("SELECT source_row, column_name, raw, reason FROM rejected WHERE import_id = ? "
+                           "ORDER BY source_row, column_name", [rep.import_id]).fetchall()
+    opts = {k: rep.options[k] for k in ("date_order_used", "decimal_separators", "emotion_scale")}
+    return events, rejected, opts, sorted(rep.warnings)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sampled_files())
+def test_first_rows_decisions_give_the_whole_file_result(case):
+    """Deciding on the first 1-3 rows, then checking every row, gives what deciding on the whole file gives."""
+    text, sample = case
+    assert _outcome(text, sample) == _outcome(text, 10**9)

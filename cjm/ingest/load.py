@@ -136,20 +136,23 @@ def inspect(data: bytes, *, file_name: str, sheet: str | None = None) -> Inspect
         cur.close()
 
 
-def _drop(cur: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Drop a temp table or view of the import, whichever it is."""
-    kind = cur.execute("SELECT 'VIEW' FROM duckdb_views() WHERE view_name = ? AND temporary UNION ALL "
-                       "SELECT 'TABLE' FROM duckdb_tables() WHERE table_name = ? AND temporary",
-                       [name, name]).fetchall()
-    for (k,) in kind:
-        cur.execute(f"DROP {k} IF EXISTS {ident(name)}")
+def _drop(cur: duckdb.DuckDBPyConnection, names: list[str]) -> None:
+    """Drop the temp tables and views of the import among *names*, whichever they are."""
+    kinds = cur.execute("SELECT 'VIEW', view_name FROM duckdb_views() WHERE temporary AND list_contains(?, view_name) "
+                        "UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() "
+                        "WHERE temporary AND list_contains(?, table_name)", [names, names]).fetchall()
+    for name in names:  # in the order given: a view before the tables it reads
+        for kind, found in kinds:
+            if found == name:
+                cur.execute(f"DROP {kind} IF EXISTS {ident(name)}")
 
 
-def _lookups(cur: duckdb.DuckDBPyConnection, model: StageModel | None) -> None:
+def _lookups(cur: duckdb.DuckDBPyConnection, model: StageModel | None, rows: TypedRows) -> None:
     """TEMP tables mapping this import's distinct stage / outcome values to the model (as
     :func:`cjm.store.apply_stage_model` does), so the indexes are set while inserting."""
-    stages = [r[0] for r in cur.execute("SELECT DISTINCT stage FROM _cjm_typed WHERE stage IS NOT NULL").fetchall()]
-    outcomes = [r[0] for r in cur.execute("SELECT DISTINCT outcome FROM _cjm_typed WHERE outcome IS NOT NULL")
+    stages = [r[0] for r in cur.execute(f"SELECT DISTINCT v FROM ({rows.text_sql('stage')}) WHERE v IS NOT NULL")
+              .fetchall()]
+    outcomes = [r[0] for r in cur.execute(f"SELECT DISTINCT v FROM ({rows.text_sql('outcome')}) WHERE v IS NOT NULL")
                 .fetchall()]
     cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_stage_lookup (value VARCHAR, idx SMALLINT, outcome_key VARCHAR)")
     cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_outcome_lookup (value VARCHAR, outcome_key VARCHAR)")
@@ -168,11 +171,12 @@ _EVENT_COLUMNS = ["seq", "import_id", "source_file", "source_row", "customer_id"
                   "segment", "persona", "role", "value", "cost", "comment"]
 
 
-def _insert_events(cur: duckdb.DuckDBPyConnection, source: str, *, base: int, import_id: int, name: str) -> int:
+def _insert_events(cur: duckdb.DuckDBPyConnection, source: str, *, base: int, import_id: int, name: str,
+                   rows: TypedRows) -> int:
     """Insert the converted rows of *source* (the columns of ``_cjm_typed``) into ``events``; how many.
 
     Through :func:`cjm.store.insert_events`: new customers get their keys (ids read straight from
-    ``_cjm_typed``, without converting the other columns) and the rows are written in journey order, which
+    the raw table, without converting the other columns) and the rows are written in journey order, which
     the journey analyses read without sorting (see :mod:`cjm.journey`)."""
     return insert_events(
         cur, _EVENT_COLUMNS,
@@ -181,7 +185,8 @@ def _insert_events(cur: duckdb.DuckDBPyConnection, source: str, *, base: int, im
                 t.satisfaction, t.nps, t.outcome, t.segment, t.persona, t.role, t.value, t.cost, t.comment
             FROM {source} t LEFT JOIN _cjm_stage_lookup sl ON sl.value = t.stage
                 LEFT JOIN _cjm_outcome_lookup ol ON ol.value = t.outcome""",
-        [base, import_id, name], customers_from=("SELECT customer_id FROM _cjm_typed", []))
+        [base, import_id, name],
+        customers_from=(f"SELECT v AS customer_id FROM ({rows.text_sql('customer_id')})", []))
 
 
 def _current_model(cur: duckdb.DuckDBPyConnection) -> StageModel | None:
@@ -238,20 +243,21 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
             active = model
         else:
             active = _current_model(cur)
-        _lookups(cur, active)
+        _lookups(cur, active, rows)
         # every row that can be loaded at once (one conversion per row; random() keeps DuckDB from computing the
         # converted columns a second time inside the filter); only if some were skipped, find out why
+        at = {"base": base, "import_id": import_id, "name": name, "rows": rows}
         loaded = _insert_events(cur, f"(SELECT * FROM (SELECT *, {rows.skip} AND random() >= 0 AS _skip "
-                                     f"FROM _cjm_typed) WHERE NOT _skip)", base=base, import_id=import_id, name=name)
+                                     f"FROM _cjm_typed) WHERE NOT _skip)", **at)
         bad_rows = 0
         if loaded < rows.rows:
             outcome = rows.find_problems()
             if outcome == "redo":  # a column was decided again on the whole file and reads other rows differently
                 cur.execute("DELETE FROM events WHERE import_id = ?", [import_id])
-                loaded = _insert_events(cur, "(SELECT * FROM _cjm_typed t ANTI JOIN _cjm_problems p ON p._row = t._row)",
-                                        base=base, import_id=import_id, name=name)
+                loaded = _insert_events(
+                    cur, "(SELECT * FROM _cjm_typed t ANTI JOIN _cjm_problems p ON p._row = t._row)", **at)
             elif outcome == "add":  # skipped rows that read well once their column was decided on the whole file
-                loaded += _insert_events(cur, "_cjm_typed_kept", base=base, import_id=import_id, name=name)
+                loaded += _insert_events(cur, "_cjm_typed_kept", **at)
             cur.execute("INSERT INTO rejected SELECT ?, ?, _row, column_name, raw, reason FROM _cjm_problems "
                         "ORDER BY _row, column_name", [import_id, name])
             bad_rows = cur.execute("SELECT count(DISTINCT _row) FROM _cjm_problems").fetchall()[0][0]
@@ -295,10 +301,9 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                     [import_id, name, sha, raw.meta.get("sheet"), raw.records_in_file, loaded, rejected,
                      json.dumps(resolved, ensure_ascii=False), json.dumps(options, ensure_ascii=False),
                      json.dumps(warnings, ensure_ascii=False), dt.datetime.now()])
-        for t in ("_cjm_typed_kept", "_cjm_typed", "_cjm_bad", "_cjm_sample", "_cjm_stage_lookup",
-                  "_cjm_outcome_lookup", "_cjm_problems", "_cjm_emo_words", "_cjm_clean", raw.table,
-                  f"{raw.table}_data"):
-            _drop(cur, t)
+        _drop(cur, ["_cjm_typed_kept", "_cjm_typed", "_cjm_bad_typed", "_cjm_bad", "_cjm_sample",
+                    "_cjm_stage_lookup", "_cjm_outcome_lookup", "_cjm_problems", "_cjm_emo_words", "_cjm_clean",
+                    raw.table, f"{raw.table}_data"])
         say(0.95, "saving")
     _keep_journey_order(ws, say)
     say(1.0, "done")

@@ -157,11 +157,30 @@ for _m, _names in enumerate((
         ("december", "dec", "aralik", "ara", "decembrie")), start=1):
     for _n in _names:
         MONTH_NAMES[_n] = _m
+#: "|name:mm|..." for every month name: a month is found with strpos in this one string (DuckDB spends a lot
+#: on list constants in an expression, even for rows that never reach them)
+_MONTH_LOOKUP = "|" + "|".join(f"{n}:{m:02d}" for n, m in MONTH_NAMES.items()) + "|"
 _TIME = r"(?:[ T,]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?"
 #: "3 Mar 2026", "03-Mar-2026", "3 Mart 2026", "3 martie 2026" (day, month name, year, time)
-_DAY_MON_RE = r"^(\d{1,2})[ .\-/]*(\p{L}{3,})\.?[ .\-/,]*(\d{4}|\d{2})" + _TIME + "$"
+#: a letter of a month name (Latin with the accented letters of Latin-1 and Latin Extended: Turkish, Romanian);
+#: narrower than \p{L}, which RE2 takes ~15 ms to compile each time a query is planned
+_LETTER = r"[A-Za-z\x{00C0}-\x{024F}]"
+_DAY_MON_RE = r"^(\d{1,2})[ .\-/]*(" + _LETTER + r"{3,})\.?[ .\-/,]*(\d{4}|\d{2})" + _TIME + "$"
 #: "March 3, 2026", "Mar 3 2026" (month name, day, year, time)
-_MON_DAY_RE = r"^(\p{L}{3,})\.?[ .\-]+(\d{1,2})(?:st|nd|rd|th)?,?[ .\-]+(\d{4})" + _TIME + "$"
+_MON_DAY_RE = r"^(" + _LETTER + r"{3,})\.?[ .\-]+(\d{1,2})(?:st|nd|rd|th)?,?[ .\-]+(\d{4})" + _TIME + "$"
+
+
+def _let(value: str, name: str, body: str) -> str:
+    """SQL: *body* with *name* standing for *value*, computed once per row (a one-item ``list_transform``).
+
+    The date rules read many parts of a cell; binding each regex result once keeps the SQL small, which DuckDB
+    plans much faster (every regex in the text is compiled when the query is planned) and runs faster.
+
+    >>> import duckdb
+    >>> duckdb.sql(f"SELECT {_let('40 + 2', 'x', 'x * x')}").fetchall()
+    [(1764,)]
+    """
+    return f"list_transform([{value}], lambda {name}: {body})[1]"
 
 
 def month_name_expr(loc: str) -> str:
@@ -173,22 +192,20 @@ def month_name_expr(loc: str) -> str:
     ...  for t in ("3 Mar 2026", "03-Mar-26", "3 Mart 2026", "3 martie 2026", "14 Ağustos 2025", "March 3, 2026")]
     ['2026-03-03', '2026-03-03', '2026-03-03', '2026-03-03', '2025-08-14', '2026-03-03']
     """
-    names = "[" + ", ".join(_lit(n) for n in MONTH_NAMES) + "]"
-    months = "[" + ", ".join(str(m) for m in MONTH_NAMES.values()) + "]"
+    lookup = _lit(_MONTH_LOOKUP)
 
-    def month(name: str) -> str:
-        return f"{months}[list_position({names}, replace(strip_accents(lower({name})), 'ı', 'i'))]"
+    def build(re_: str, d: str, m: str) -> str:
+        """*re_*'s groups, bound as ``_n.g1``.. (``g3`` the year, ``g4`` the time); *d*, *m*: the day and month name."""
+        year = "(CASE WHEN length(_n.g3) = 2 THEN (CASE WHEN _n.g3 < '70' THEN '20' ELSE '19' END) || _n.g3 ELSE _n.g3 END)"
+        key = f"'|' || replace(strip_accents(lower(_n.{m})), 'ı', 'i') || ':'"
+        at = f"strpos({lookup}, {key})"
+        month = f"CASE WHEN {at} > 0 THEN substr({lookup}, {at} + length({key}), 2) END"
+        body = (f"TRY_CAST({year} || '-' || {month} || '-' || _n.{d} AS DATE) + "
+                f"CASE WHEN _n.g4 = '' THEN TIME '00:00:00' ELSE TRY_CAST(_n.g4 AS TIME) END")
+        return _let(f"regexp_extract({loc}, {_lit(re_)}, ['g1', 'g2', 'g3', 'g4'])", "_n", body)
 
-    def build(re_: str, d: int, m: int, y: int) -> str:
-        def g(k: int) -> str:
-            return f"regexp_extract({loc}, {_lit(re_)}, {k})"
-        year = (f"(CASE WHEN length({g(y)}) = 2 THEN (CASE WHEN {g(y)} < '70' THEN '20' ELSE '19' END) || {g(y)} "
-                f"ELSE {g(y)} END)")
-        return (f"(TRY_CAST({year} || '-' || {month(g(m))} || '-' || {g(d)} AS DATE) + "
-                f"CASE WHEN {g(4)} = '' THEN TIME '00:00:00' ELSE TRY_CAST({g(4)} AS TIME) END)")
-
-    return (f"CASE WHEN regexp_matches({loc}, {_lit(_DAY_MON_RE)}) THEN {build(_DAY_MON_RE, 1, 2, 3)} "
-            f"WHEN regexp_matches({loc}, {_lit(_MON_DAY_RE)}) THEN {build(_MON_DAY_RE, 2, 1, 3)} END")
+    return (f"CASE WHEN regexp_matches({loc}, {_lit(_DAY_MON_RE)}) THEN {build(_DAY_MON_RE, 'g1', 'g2')} "
+            f"WHEN regexp_matches({loc}, {_lit(_MON_DAY_RE)}) THEN {build(_MON_DAY_RE, 'g2', 'g1')} END")
 
 
 _DMY_RE = (r"^(\d{1,2})([./-])(\d{1,2})[./-](\d{4}|\d{2})"
@@ -230,38 +247,40 @@ def plain_iso(r: str) -> str:
 
 def date_expr(p: dict[str, str], order: str, *, date1904: bool = False, serial_min: int = 20000,
               serial_max: int = 80000, strict: bool = False) -> str:
-    """SQL for the naive-UTC TIMESTAMP of a cell from the stage-1 columns named in *p* (NULL if unreadable).
+    """SQL for the naive-UTC TIMESTAMP of a cell (NULL if unreadable) from the SQL snippets in *p*: ``r`` the cell
+    text, ``o`` its UTC offset (group 1 of ``_OFFSET_RE``, '' if none) and either ``l`` the text without the
+    offset or ``loc`` the text to read (offset stripped only after a time). Give ``o`` and ``loc`` as columns
+    computed once per row: each appears several times here.
 
     *strict*: day/month dates written with ``/`` or ``-`` are not read (NULL), as their order was not decided
     (see :func:`build_typed`: a decision taken on the first rows that saw no such date).
     """
     r, o = p["r"], p["o"]
-    loc = f"(CASE WHEN {o} <> '' THEN {p['l']} ELSE {r} END)"  # strip an offset only after a time
+    loc = p.get("loc") or f"(CASE WHEN {o} <> '' THEN {p['l']} ELSE {r} END)"  # strip an offset only after a time
     base = "DATE '1904-01-01'" if date1904 else "DATE '1899-12-30'"
-
-    def g(k: int) -> str:
-        return f"regexp_extract({loc}, {_lit(_DMY_RE)}, {k})"
-
-    day, month = (g(1), g(3)) if order == "dayfirst" else (g(3), g(1))
-    year = f"(CASE WHEN length({g(4)}) = 2 THEN (CASE WHEN {g(4)} < '70' THEN '20' ELSE '19' END) || {g(4)} ELSE {g(4)} END)"
-    hour = f"TRY_CAST(split_part({g(5)}, ':', 1) AS INTEGER)"
-    ampm = (f"(CASE WHEN {g(6)} = '' THEN INTERVAL 0 HOUR WHEN {hour} NOT BETWEEN 1 AND 12 THEN NULL "
-            f"WHEN upper({g(6)}) = 'P' AND {hour} < 12 THEN INTERVAL 12 HOUR "
-            f"WHEN upper({g(6)}) = 'A' AND {hour} = 12 THEN INTERVAL (-12) HOUR ELSE INTERVAL 0 HOUR END)")
-    dmy = (f"(TRY_CAST({year} || '-' || CASE WHEN {g(2)} = '.' THEN {g(3)} ELSE {month} END || '-' || "
-           f"CASE WHEN {g(2)} = '.' THEN {g(1)} ELSE {day} END AS DATE) + "
-           f"CASE WHEN {g(5)} = '' THEN TIME '00:00:00' ELSE TRY_CAST({g(5)} AS TIME) END + {ampm})")
+    # _m: the parts of a day/month/year date, bound once (see _let)
+    day, month = ("_m.a", "_m.b") if order == "dayfirst" else ("_m.b", "_m.a")
+    year = "(CASE WHEN length(_m.y) = 2 THEN (CASE WHEN _m.y < '70' THEN '20' ELSE '19' END) || _m.y ELSE _m.y END)"
+    hour = "TRY_CAST(split_part(_m.t, ':', 1) AS INTEGER)"
+    ampm = (f"(CASE WHEN _m.ap = '' THEN INTERVAL 0 HOUR WHEN {hour} NOT BETWEEN 1 AND 12 THEN NULL "
+            f"WHEN upper(_m.ap) = 'P' AND {hour} < 12 THEN INTERVAL 12 HOUR "
+            f"WHEN upper(_m.ap) = 'A' AND {hour} = 12 THEN INTERVAL (-12) HOUR ELSE INTERVAL 0 HOUR END)")
+    dmy = _let(f"regexp_extract({loc}, {_lit(_DMY_RE)}, ['a', 'sep', 'b', 'y', 't', 'ap'])", "_m",
+               f"TRY_CAST({year} || '-' || CASE WHEN _m.sep = '.' THEN _m.b ELSE {month} END || '-' || "
+               f"CASE WHEN _m.sep = '.' THEN _m.a ELSE {day} END AS DATE) + "
+               f"CASE WHEN _m.t = '' THEN TIME '00:00:00' ELSE TRY_CAST(_m.t AS TIME) END + {ampm}")
     local = (f"CASE WHEN regexp_matches({loc}, {_lit(_ISO_RE)}) THEN TRY_CAST({loc} AS TIMESTAMP) "
              f"WHEN regexp_matches({loc}, {_lit(_DMY_DOT_RE if strict else _DMY_RE)}) THEN {dmy} "
-             f"WHEN regexp_matches({loc}, '\\p{{L}}{{3}}') THEN {month_name_expr(loc)} END")
+             f"WHEN regexp_matches({loc}, {_lit(_LETTER + '{3}')}) THEN {month_name_expr(loc)} END")
     off_min = (f"(CASE WHEN {o} IN ('', 'Z', 'UTC', 'GMT') THEN 0 ELSE (CASE WHEN {o}[1] = '-' THEN -1 ELSE 1 END) * "
                f"(CAST({o}[2:3] AS INTEGER) * 60 + CAST({o}[-2:] AS INTEGER)) END)")
+    rest = f"({local}) - to_minutes({off_min})"
     serial = (f"CASE WHEN TRY_CAST({r} AS DOUBLE) BETWEEN {serial_min} AND {serial_max} THEN {base} + "
               f"to_microseconds(CAST(round(TRY_CAST({r} AS DOUBLE) * 86400000000) AS BIGINT)) END")
     fast = plain_iso(r)
     return (f"CASE WHEN {r} IS NULL THEN NULL WHEN {fast} THEN TRY_CAST({r} AS TIMESTAMP) "
             f"WHEN regexp_matches({r}, '^\\d+(\\.\\d+)?$') THEN {serial} "
-            f"ELSE ({local}) - to_minutes({off_min}) END")
+            f"ELSE {rest} END")
 
 
 @dataclass
@@ -329,14 +348,23 @@ def emotion_setup(cur: duckdb.DuckDBPyConnection, table: str, r: str, decimal: s
 
 
 def emotion_expr(s: str, decimal: str, scale: EmotionScale, word_score: str) -> str:
-    v = number_expr(s, decimal)
-    return (f"coalesce(CASE WHEN ({v}) BETWEEN {scale.lo} AND {scale.hi} THEN (({v}) - {scale.center}) * "
+    return emotion_of(number_expr(s, decimal), scale, word_score)
+
+
+def emotion_of(v: str, scale: EmotionScale, word_score: str) -> str:
+    """SQL: the canonical emotion of the number *v* (a column: it appears several times) on *scale*, else of the
+    word (*word_score*)."""
+    return (f"coalesce(CASE WHEN {v} BETWEEN {scale.lo} AND {scale.hi} THEN ({v} - {scale.center}) * "
             f"{scale.factor} END, {word_score})")
 
 
 def nps_expr(s: str) -> str:
-    v = number_expr(s, ".")
-    return f"CASE WHEN ({v}) = round({v}) AND ({v}) BETWEEN 0 AND 10 THEN CAST({v} AS SMALLINT) END"
+    return nps_of(f"({number_expr(s, '.')})")
+
+
+def nps_of(v: str) -> str:
+    """SQL: the NPS score (SMALLINT) of the number *v*, NULL unless a whole number from 0 to 10."""
+    return f"CASE WHEN {v} = round({v}) AND {v} BETWEEN 0 AND 10 THEN CAST({v} AS SMALLINT) END"
 
 
 @dataclass
@@ -497,10 +525,28 @@ class TypedRows:
                 return f"CASE WHEN {plain_iso(r)} THEN TRY_CAST({r} AS TIMESTAMP) END"
             return f"TRY_CAST({r} AS TIMESTAMP)"
         smin, smax = (1, 2958465) if self.xlsx else (20000, 80000)
-        parts = {"r": r, "o": f"regexp_extract({r}, {_lit(_OFFSET_RE)}, 1)",
-                 "l": f"regexp_replace({r}, {_lit(_OFFSET_STRIP_RE)}, '')"}
-        return date_expr(parts, plan.ts, date1904=self.date1904, serial_min=smin, serial_max=smax,
-                         strict=plan.ts_strict)
+        # the offset and the text to read come from the columns that select_sql adds under the view
+        return date_expr({"r": r, "o": "s._ts_o", "loc": "s._ts_loc"}, plan.ts, date1904=self.date1904,
+                         serial_min=smin, serial_max=smax, strict=plan.ts_strict)
+
+    def _source(self, source: str) -> str:
+        """*source* as the view reads it, with columns computed once per row (DuckDB plans and runs the
+        expressions that use them several times much faster so): ``_n_<field>`` the number read from a
+        number, emotion or NPS cell, and for the full date rules ``_ts_o`` the UTC offset and ``_ts_loc`` the
+        text without it (stripped only after a time)."""
+        src, plan = self.src, self.plan
+        extra = []
+        if "timestamp" in src and plan.ts != "iso":
+            r = f"s0.{src['timestamp']}"
+            extra += [f"regexp_extract({r}, {_lit(_OFFSET_RE)}, 1) AS _ts_o",
+                      f"CASE WHEN regexp_matches({r}, {_lit(_OFFSET_RE)}) THEN regexp_replace({r}, "
+                      f"{_lit(_OFFSET_STRIP_RE)}, '') ELSE {r} END AS _ts_loc"]
+        for f in (*NUMBER_FIELDS, "emotion", "nps"):
+            if f in src:
+                extra.append(f"{number_expr('s0.' + src[f], plan.decimals.get(f, '.'))} AS {ident('_n_' + f)}")
+        if not extra:
+            return ident(source)
+        return f"(SELECT s0.*, {', '.join(extra)} FROM {ident(source)} s0)"
 
     def select_sql(self, source: str) -> str:
         """``SELECT`` of the converted rows of *source* (the clean table, or a table of some of its rows)."""
@@ -518,33 +564,32 @@ class TypedRows:
         for f in NUMBER_FIELDS:
             if f in src:
                 info.decimals[self.header_of[f]] = plan.decimals[f]
-                outer += [f"{number_expr('s.' + src[f], plan.decimals[f])} AS {ident(f)}",
-                          f"s.{src[f]} AS {ident('_raw_' + f)}"]
+                outer += [f"s.{ident('_n_' + f)} AS {ident(f)}", f"s.{src[f]} AS {ident('_raw_' + f)}"]
             else:
                 outer.append(f"CAST(NULL AS DOUBLE) AS {ident(f)}")
         seen = "false"
         if self.scale_from:
             info.emotion_scale = plan.scale.name
-            r, dec = f"s.{src[self.scale_from]}", plan.decimals[self.scale_from]
+            r, v = f"s.{src[self.scale_from]}", f"s.{ident('_n_' + self.scale_from)}"
             word_score = "CAST(NULL AS DOUBLE)"
             if self.scale_from == "emotion" and plan.words:
                 # (numbers only: no join, it would run over every row as the rows are inserted)
                 joins, word_score, seen = f" LEFT JOIN _cjm_emo_words w ON w.raw = {r}", "w.score", "w.raw IS NOT NULL"
-            outer.append(f"{emotion_expr(r, dec, plan.scale, word_score)} AS emotion")
+            outer.append(f"{emotion_of(v, plan.scale, word_score)} AS emotion")
             if self.scale_from == "emotion":
                 # a number off the scale rejects its row; a word we do not know is kept as text (emotion left
                 # empty) and listed in a warning, so the user can score it in Settings instead of losing the row
-                outer += [f"{r} AS emotion_raw", f"CASE WHEN {number_expr(r, dec)} IS NOT NULL THEN {r} END AS _raw_emotion"]
+                outer += [f"{r} AS emotion_raw", f"CASE WHEN {v} IS NOT NULL THEN {r} END AS _raw_emotion"]
             else:
-                outer.append(f"CASE WHEN {number_expr(r, dec)} IS NOT NULL THEN {r} END AS emotion_raw")
+                outer.append(f"CASE WHEN {v} IS NOT NULL THEN {r} END AS emotion_raw")
         else:
             outer += ["CAST(NULL AS DOUBLE) AS emotion", "CAST(NULL AS VARCHAR) AS emotion_raw"]
         if "nps" in src:
-            outer += [f"{nps_expr('s.' + src['nps'])} AS nps", f"s.{src['nps']} AS _raw_nps"]
+            outer += [f"{nps_of('s._n_nps')} AS nps", f"s.{src['nps']} AS _raw_nps"]
         else:
             outer.append("CAST(NULL AS SMALLINT) AS nps")
         outer.append(f"{seen} AS _seen")  # the emotion word is among the column's words that were looked up
-        return f"SELECT {', '.join(outer)} FROM {ident(source)} s{joins}"
+        return f"SELECT {', '.join(outer)} FROM {self._source(source)} s{joins}"
 
     def _create_view(self) -> None:
         self.cur.execute(f"CREATE OR REPLACE TEMP VIEW {ident(self.typed)} AS {self.select_sql(self.clean)}")
@@ -587,26 +632,23 @@ class TypedRows:
         other rows differently: load again every row of *typed* that has no problem).
         """
         cur, outcome = self.cur, "stand"
-        # skip uses random() so that DuckDB computes the converted columns once, not again inside the filter
-        cur.execute(f"""CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT s.* FROM {ident(self.clean)} s SEMI JOIN (
-                            SELECT _row FROM (SELECT _row, {self.skip} AND random() >= 0 AS _k FROM {ident(self.typed)})
-                            WHERE _k) k ON k._row = s._row""")
+        self._skipped()
         doubts = self.doubts()
         if doubts:
             counts = _fetch1(cur, "SELECT " + ", ".join(f"count(*) FILTER ({c})" for c in doubts.values())
-                             + f" FROM ({self.select_sql('_cjm_bad')})")
+                             + " FROM _cjm_bad_typed")
             again = [f for f, n in zip(doubts, counts) if n]
             if again:
                 before = self.plan.copy()
                 _decide(cur, self.plan, again, table=self.clean, **self._ctx)
                 self.info.decided_again = again
                 self._create_view()
-                if not all(_extends(before, self.plan, f, scale_from=self.scale_from) for f in again):
+                if all(_extends(before, self.plan, f, scale_from=self.scale_from) for f in again):
+                    # the rows loaded read the same: only the skipped ones are converted again
+                    cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_bad_typed AS {self.select_sql('_cjm_bad')}")
+                else:
                     outcome = "redo"  # the whole file is looked at again with the new decisions
-                    cur.execute(f"""CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT s.* FROM {ident(self.clean)} s
-                        SEMI JOIN (SELECT _row FROM (SELECT _row, {self.skip} AND random() >= 0 AS _k
-                                                     FROM {ident(self.typed)}) WHERE _k) k ON k._row = s._row""")
-        kept = self.select_sql("_cjm_bad")
+                    self._skipped()
         what = {"timestamp": "is not a date", "satisfaction": "is not a number", "value": "is not a number",
                 "cost": "is not a number", "nps": "is not an NPS score (a whole number from 0 to 10)",
                 "emotion": f"is off the emotion scale (this column uses the {self.plan.scale.name} scale)"
@@ -616,20 +658,34 @@ class TypedRows:
         for f, cond in self.fails().items():
             if f in ("customer_id", "stage"):
                 parts_sql.append(f"SELECT _row, ? AS column_name, NULL AS raw, 'Row ' || _row || ': the ' || ? || "
-                                 f"' is empty (column \"' || ? || '\")' AS reason FROM t WHERE {cond}")
+                                 f"' is empty (column \"' || ? || '\")' AS reason FROM _cjm_bad_typed WHERE {cond}")
                 params += [self.header_of[f], "customer ID" if f == "customer_id" else "stage", self.header_of[f]]
             else:
                 rawcol = ident(raw_of.get(f, "_raw_" + f))
                 parts_sql.append(f"SELECT _row, ? AS column_name, {rawcol} AS raw, 'Row ' || _row || ': \"' || "
-                                 f"{rawcol} || '\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM t WHERE {cond}")
+                                 f"{rawcol} || '\" ' || ? || ' (column \"' || ? || '\")' AS reason FROM _cjm_bad_typed "
+                                 f"WHERE {cond}")
                 params += [self.header_of[f], what[f], self.header_of[f]]
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(self.problems)} AS WITH t AS ({kept}) "
-                    + " UNION ALL ".join(parts_sql), params)
-        cur.execute(f"CREATE OR REPLACE TEMP VIEW _cjm_typed_kept AS SELECT * FROM ({kept}) t "
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(self.problems)} AS {' UNION ALL '.join(parts_sql)}", params)
+        cur.execute(f"CREATE OR REPLACE TEMP VIEW _cjm_typed_kept AS SELECT * FROM _cjm_bad_typed t "
                     f"ANTI JOIN {ident(self.problems)} p ON p._row = t._row")
         if outcome == "stand" and _fetch1(cur, "SELECT count(*) FROM _cjm_typed_kept")[0]:
             outcome = "add"
         return outcome
+
+    def _skipped(self) -> None:
+        """TEMP tables ``_cjm_bad`` (the cells) and ``_cjm_bad_typed`` (converted) of the rows where :attr:`skip`
+        is true."""
+        # random() keeps DuckDB from computing the converted columns a second time inside the filter
+        self.cur.execute(f"""CREATE OR REPLACE TEMP TABLE _cjm_bad AS SELECT s.* FROM {ident(self.clean)} s
+            SEMI JOIN (SELECT _row FROM (SELECT _row, {self.skip} AND random() >= 0 AS _k FROM {ident(self.typed)})
+                       WHERE _k) k ON k._row = s._row""")
+        self.cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_bad_typed AS {self.select_sql('_cjm_bad')}")
+
+    def text_sql(self, f: str) -> str:
+        """``SELECT`` of the cells of text field *f* (column ``v``; NULL when not mapped): cheaper than reading them
+        through the view, whose conversions DuckDB would plan as well."""
+        return f"SELECT {self.src.get(f, 'CAST(NULL AS VARCHAR)')} AS v FROM {ident(self.clean)}"
 
     def warn_unknown_words(self) -> None:
         """Add the warning that lists emotion words not known (with their counts in the whole column)."""
