@@ -99,8 +99,10 @@ def _case_duckdb_csv(src: str, work: str) -> int:
 
 #: the import's progress messages (see ``import_file(progress=...)``) -> the step that starts there
 STEP_NAMES = {"start": "read file + sha256", "checking the file": "duplicate check", "reading": "parse + record count",
-              "converting values": "decide formats (dates, decimals, scale) + find bad rows",
-              "loading": "insert into events + rejected rows", "saving": "commit + CHECKPOINT"}
+              "converting values": "decide formats on the first 50k rows",
+              "loading": "convert + check every row + insert into events (+ bad rows)",
+              "saving": "commit + CHECKPOINT + journey order check",
+              "putting each customer's events in journey order": "rewrite events in journey order"}
 _STEPS: dict[str, float] = {}
 
 

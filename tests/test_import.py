@@ -269,3 +269,46 @@ def test_events_stored_in_journey_order_with_customer_keys(ws):
     assert storage_in_journey_order(cur) is True
     assert [r[0] for r in cur.execute("SELECT source_file FROM events").fetchall()] == [
         "a.csv", "a.csv", "c.csv", "a.csv", "a.csv", "a.csv", "b.csv", "b.csv"]
+
+
+def test_a_file_whose_rows_all_read_is_loaded_in_one_pass(ws, monkeypatch):
+    """No row skipped: the rows go into events in one statement and the bad-row pass never runs."""
+    from cjm.ingest.values import TypedRows
+
+    def no_second_pass(self):  # pragma: no cover - reached only if a good row was skipped
+        raise AssertionError("find_problems ran for a file without a bad row")
+
+    monkeypatch.setattr(TypedRows, "find_problems", no_second_pass)
+    rep = import_file(ws, b"id,stage,date,Amount\n1,a,2026-01-02,1.5\n2,b,2026-01-03 10:00,2\n", file_name="g.csv")
+    assert (rep.rows_read, rep.rows_loaded, rep.rows_rejected) == (2, 2, 0)
+
+
+@pytest.mark.parametrize(("rows", "outcome"), [
+    # day-first only after the first 2 rows: the skipped rows read well once the whole column decides
+    (["2026-01-02", "2026-01-03", "25/03/2026", "bad", "03/04/2026"], "add"),
+    # month-first wins on the whole column: the rows loaded first are read again
+    (["25/03/2026", "01/02/2026", "03/25/2026", "03/26/2026", "03/27/2026"], "redo"),
+])
+def test_rows_added_or_loaded_again_keep_counts_and_file_order(ws, rows, outcome):
+    from unittest import mock
+
+    from cjm.ingest import values as values_mod
+    from cjm.ingest.values import TypedRows
+
+    seen = []
+    real = TypedRows.find_problems
+
+    def spy(self):
+        seen.append(real(self))
+        return seen[-1]
+
+    text = "id,stage,date\n" + "".join(f"{i},s,{d}\n" for i, d in enumerate(rows, start=1))
+    with mock.patch.object(values_mod, "SAMPLE_ROWS", 2), mock.patch.object(TypedRows, "find_problems", spy):
+        rep = import_file(ws, text.encode(), file_name="o.csv")
+    assert seen == [outcome]
+    assert rep.rows_loaded + rep.rows_rejected == rep.rows_read == 5
+    got = q(ws, "SELECT source_row, seq FROM events ORDER BY seq")
+    assert [r[0] for r in got] == sorted(r[0] for r in got)  # seq follows the file's rows
+    assert len(got) == rep.rows_loaded and q(ws, "SELECT count(*) FROM rejected") == [(rep.rows_rejected,)]
+    # add: "bad" (row 5) rejected, the rest loaded; redo: 25/03/2026 (row 2) is not a month-first date
+    assert q(ws, "SELECT source_row FROM rejected") == ([(5,)] if outcome == "add" else [(2,)])

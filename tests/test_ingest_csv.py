@@ -113,6 +113,23 @@ def test_blank_lines_are_not_records():
     assert raw.records_in_file == 2 and raw.pre_rejected == []
 
 
+def test_cells_are_trimmed_in_ascii_and_in_unicode_text():
+    # ASCII text: only " " can pad a cell (tested before trimming); a cell of spaces is empty
+    raw, rows = read(b"id,stage,comment\n  1 ,a, x y \n2, b ,   \n3,c,\"  q  \"\n")
+    assert raw.meta["encoding"] == "utf-8"
+    assert rows == [(2, "1", "a", "x y"), (3, "2", "b", None), (4, "3", "c", "q")]
+    # UTF-8 text: a no-break space (U+00A0) pads a cell too
+    raw, rows = read("id,stage,comment\n1,\u00a0a\u00a0,\u00e9t\u00e9 \n".encode())
+    assert rows == [(2, "1", "a", "\u00e9t\u00e9")]
+
+
+def test_a_cell_longer_than_duckdbs_default_line_limit(ws):
+    big = "x" * 3_000_000  # DuckDB's default max_line_size is 2 MB; ours is 16 MB
+    rep = import_file(ws, f'id,stage,comment\n1,a,"{big}"\n2,b,ok\n'.encode(), file_name="big.csv")
+    assert (rep.rows_loaded, rep.rows_rejected) == (2, 0)
+    assert [len(c) for (c,) in events(ws, "comment")] == [3_000_000, 2]
+
+
 def test_duplicate_and_blank_headers_get_unique_names():
     raw, _ = read(b"stage,Stage,,id\na,b,c,1\n")
     assert raw.headers == ["stage", "Stage", "Column 3", "id"]
