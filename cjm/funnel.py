@@ -119,10 +119,13 @@ def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: 
                 # a whole number checked by _check_mode, written as a literal
                 cond += "".join(f" AND r{j + 1} <= r{j} + to_days({int(window_days)})" for j in range(k))
         flags.append(f"coalesce({cond}, false)")
-    customers = ", ".join(f"count(*) FILTER (WHERE {flags[k]})" for k in range(n))
-    dropped = ", ".join(f"count(*) FILTER (WHERE {flags[k]} AND NOT {flags[k + 1]})" for k in range(n - 1))
-    rows = con.execute(f"SELECT g, [{customers}], [{dropped}] FROM {per_sql} AS pc GROUP BY g ORDER BY g",
-                       per_params).fetchall()
+    if window_days is None:
+        rows = _reach_from_histogram(con, n, per, mode)
+    else:
+        customers = ", ".join(f"count(*) FILTER (WHERE {flags[k]})" for k in range(n))
+        dropped = ", ".join(f"count(*) FILTER (WHERE {flags[k]} AND NOT {flags[k + 1]})" for k in range(n - 1))
+        rows = con.execute(f"SELECT g, [{customers}], [{dropped}] FROM {per_sql} AS pc GROUP BY g ORDER BY g",
+                           per_params).fetchall()
     cols = ["group", "stage_idx", "stage", "label", "customers", "dropped", "conversion", "conversion_from_first"]
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
@@ -141,6 +144,40 @@ def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: 
         "label": np.tile(np.array(model.labels, dtype=object), g),
         "customers": reach.ravel(), "dropped": drop.ravel(),
         "conversion": conv.ravel(), "conversion_from_first": first.ravel()})
+
+
+def _reach_from_histogram(con: duckdb.DuckDBPyConnection, n: int, per: tuple[str, list],
+                          mode: str) -> list[tuple[object, list[int], list[int]]]:
+    """Per group ``(g, customers per stage, dropped after each stage but the last)`` from how many customers share
+    each furthest stage (or, visited mode, each set of stages): a few rows, added up here.
+
+    >>> import duckdb
+    >>> per = ("(SELECT * FROM (VALUES (NULL, 2, 5), (NULL, 0, 1), (NULL, 2, 4)) t(g, furthest, mask))", [])
+    >>> _reach_from_histogram(duckdb.connect(), 3, per, "furthest")  # furthest 0, 2, 2
+    [(None, [3, 2, 2], [1, 0])]
+    >>> _reach_from_histogram(duckdb.connect(), 3, per, "visited")   # stages {0, 2}, {0}, {2}
+    [(None, [2, 0, 2], [2, 0])]
+    """
+    per_sql, per_params = per
+    key = "furthest" if mode != "visited" else "mask"
+    hist = con.execute(f"SELECT g, {key}, count(*) FROM {per_sql} AS pc GROUP BY ALL ORDER BY g NULLS LAST",
+                       per_params).fetchall()
+    out: list[tuple[object, list[int], list[int]]] = []
+    groups: dict[object, list[tuple[int, int]]] = {}
+    for g, v, c in hist:  # one row per group and distinct stage (set): not per customer
+        groups.setdefault(g, []).append((int(v), int(c)))
+    for g, pairs in groups.items():
+        vals = np.array([v for v, _ in pairs], dtype=np.int64)
+        cnt = np.array([c for _, c in pairs], dtype=np.int64)
+        if mode != "visited":
+            at = np.array([cnt[vals >= k].sum() for k in range(n)], dtype=np.int64)
+            dropped = [int(cnt[vals == k].sum()) for k in range(n - 1)]
+        else:
+            bits = (vals[:, None] >> np.arange(n)) & 1  # customers' sets x stages
+            at = (bits * cnt[:, None]).sum(axis=0)
+            dropped = [int((cnt * (bits[:, k] & (1 - bits[:, k + 1]))).sum()) for k in range(n - 1)]
+        out.append((g, [int(x) for x in at], dropped))
+    return out
 
 
 def funnel(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,

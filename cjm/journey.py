@@ -206,10 +206,10 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
 
 def data_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
     """What :func:`cached` results depend on: the workspace's ``data_version`` (bumped by every
-    :meth:`~cjm.store.Workspace.transaction`) plus cheap checks of ``events`` (count, sums of ``seq`` and
+    :meth:`~cjm.store.Workspace.transaction`) plus cheap checks of ``events`` (count, largest ``seq``, sum of
     ``stage_idx``) that catch most writes made outside a transaction. Gives events written without a customer
     key their key first."""
-    row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), count(*), sum(seq), "
+    row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), count(*), max(seq), "
                       "count(stage_idx), sum(stage_idx), count(ckey) FROM events").fetchone()
     if row[5] != row[1]:  # events without a customer key (plain SQL inserts): keyed first, see ensure_customer_keys
         ensure_customer_keys(con)
