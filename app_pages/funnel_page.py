@@ -56,7 +56,13 @@ def render() -> None:
                                                             ("funnel.backwards", "backwards", "backward_moves.csv"))):
         with col:  # Coleman's warnings: a count per stage, and the list to download
             st.subheader(ui.t(title))
-            st.dataframe(ui.compute("funnel", f"{name}_summary"), hide_index=True)
+            summary = ui.compute("funnel", f"{name}_summary")
+            # stage names and the counts only (readable on a projector); keys and indexes are in the download
+            cols = {"label": ui.t("funnel.col_stage")} | (
+                {"stuck": ui.t("funnel.col_stuck"), "threshold_days": ui.t("funnel.col_threshold")} if name == "stuck"
+                else {"customers": ui.t("funnel.col_customers"), "moves": ui.t("funnel.col_moves")})
+            st.dataframe(summary[list(cols)].rename(columns=cols), hide_index=True,
+                         column_config={ui.t("funnel.col_threshold"): st.column_config.NumberColumn(format="%.0f")})
             rows = ui.compute("funnel", name)
             if len(rows):
                 ui.download_csv(rows, ui.t("funnel.download"), file_name, key=f"dl_{name}")
