@@ -70,12 +70,12 @@ CACHE_MAX = 12
 
 def filtered_events(*, model: StageModel | None, filters: Filters | None, in_model: bool = True,
                     extra: tuple[str, list] | None = None) -> tuple[str, list]:
-    """``SELECT *, rowid AS _rowid FROM events WHERE <filters>`` (and ``stage_idx IS NOT NULL`` when *in_model*).
+    """``SELECT * FROM events WHERE <filters>`` (and ``stage_idx IS NOT NULL`` when *in_model*).
 
     *extra* is one more ``(sql, params)`` condition AND-ed in (written by the caller, values as parameters).
 
     >>> filtered_events(model=None, filters=Filters(segment=("SMB",)))
-    ('SELECT *, rowid AS _rowid FROM events WHERE ("segment" IN (?)) AND stage_idx IS NOT NULL', ['SMB'])
+    ('SELECT * FROM events WHERE ("segment" IN (?)) AND stage_idx IS NOT NULL', ['SMB'])
     """
     fsql, params = (filters or Filters()).where(model)
     conds = [] if fsql == "TRUE" else [fsql]
@@ -85,7 +85,7 @@ def filtered_events(*, model: StageModel | None, filters: Filters | None, in_mod
         conds.append(f"({extra[0]})")
         params = [*params, *extra[1]]
     where = " AND ".join(conds) if conds else "TRUE"
-    return f"SELECT *, rowid AS _rowid FROM events WHERE {where}", list(params)
+    return f"SELECT * FROM events WHERE {where}", list(params)
 
 
 def _fingerprint(con: duckdb.DuckDBPyConnection) -> str:
@@ -173,7 +173,7 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
                    extra: tuple[str, list] | None = None, keep: Sequence[str] = ()) -> tuple[str, list]:
     """The filtered events, each with its customer's previous and next event (in journey order).
 
-    Columns: ``ckey, seq, ts, stage_idx, _rowid``, the names in *columns* and *keep*, then for each
+    Columns: ``ckey, seq, ts, stage_idx``, the names in *columns* and *keep*, then for each
     name in *columns* ``prev_<name>`` and ``next_<name>``, and ``prev_ts``, ``next_ts`` (NULL at the
     customer's first / last event), ``is_first``, ``is_last`` (BOOLEAN). ``ckey`` is the customer's integer
     key (``customers``; grouping by it is much faster than by the ``customer_id`` text; put ``customer_id`` in
@@ -181,27 +181,30 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
     made it several times slower). "Previous" and "next" are among the *filtered* events: with a channel
     filter, consecutive e-mails are neighbours even if a phone call came between them.
 
-    The window partitions by ``ckey`` and orders by :data:`ORDER_SQL`; as ``events`` is stored in that order
-    (:data:`cjm.store.STORAGE_ORDER`), its sort finds its input already in order.
+    This is the window form (partitioned by ``ckey``, ordered by :data:`ORDER_SQL`), correct whatever the
+    storage order; the analyses go through :func:`ordered_table`, which uses the cheaper positional form of
+    :func:`neighbours` when ``events`` is stored in journey order.
 
     *columns* and *keep* are checked against :data:`EVENT_COLUMNS` and quoted with :func:`cjm.sql.ident`.
     """
     ensure_customer_keys(con)
     full, params = filtered_events(model=model, filters=filters, in_model=in_model, extra=extra)
-    cols = [ident(c, EVENT_COLUMNS) for c in dict.fromkeys([*columns, "ts"])]
-    carried = ", ".join(ident(c, EVENT_COLUMNS)
-                        for c in dict.fromkeys(["ckey", "seq", "ts", "stage_idx", *columns, *keep]))
-    base = f"SELECT {carried}, _rowid FROM ({full})"
-    window = f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})"
-    inner = ", ".join([f"lag({c}) OVER w AS {ident('prev_' + c[1:-1])}, lead({c}) OVER w AS {ident('next_' + c[1:-1])}"
-                       for c in cols])
-    if in_model and '"stage_idx"' in cols:  # never NULL here: its neighbours mark the customer's first / last event
-        sql = (f"SELECT *, prev_stage_idx IS NULL AS is_first, next_stage_idx IS NULL AS is_last FROM ("
-               f"SELECT *, {inner} FROM ({base}) {window})")
-    else:
-        sql = (f"SELECT * EXCLUDE (_ps, _ns), _ps IS NULL AS is_first, _ns IS NULL AS is_last FROM ("
-               f"SELECT *, {inner}, lag(seq) OVER w AS _ps, lead(seq) OVER w AS _ns FROM ({base}) {window})")
-    return sql, params
+    lagged = [ident(c, EVENT_COLUMNS)[1:-1] for c in dict.fromkeys([*columns, "ts"])]
+    carried = [ident(c, EVENT_COLUMNS)[1:-1] for c in dict.fromkeys(["ckey", "seq", "ts", "stage_idx", *columns, *keep])]
+    base = f"SELECT {', '.join(ident(c) for c in carried)} FROM ({full})"
+    out = [*carried, *(f"{p}_{c}" for c in lagged for p in ("prev", "next")), "is_first", "is_last"]
+    return _window_sql(base, lagged, out), params
+
+
+def _window_sql(base: str, lagged: Sequence[str], out: Sequence[str]) -> str:
+    """Each row of *base* with ``prev_<c>`` / ``next_<c>`` for *c* in *lagged*, ``is_first``, ``is_last``: a
+    window partitioned by customer key and ordered by :data:`ORDER_SQL`; the columns *out*."""
+    pairs = ", ".join(f"lag({ident(c)}) OVER w AS {ident('prev_' + c)}, lead({ident(c)}) OVER w AS {ident('next_' + c)}"
+                      for c in lagged)
+    return (f"SELECT {', '.join(ident(c) for c in out)} FROM ("
+            f"SELECT *, _ps IS NULL AS is_first, _ns IS NULL AS is_last FROM ("
+            f"SELECT *, {pairs}, lag(seq) OVER w AS _ps, lead(seq) OVER w AS _ns FROM ({base}) "
+            f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})))")
 
 
 def data_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
@@ -293,14 +296,7 @@ def neighbours(con: duckdb.DuckDBPyConnection, kind: str, base: str, params: lis
     """
     if storage_in_journey_order(con):
         return f"({_positional_sql(base, carried, lagged, out)})", [*params] * 5
-    names = {c: ident(c) for c in dict.fromkeys([*carried, *lagged])}
-    window_sql = (f"SELECT {', '.join(ident(c) for c in out)} FROM ("
-                  f"SELECT *, _ps IS NULL AS is_first, _ns IS NULL AS is_last FROM ("
-                  f"SELECT *, " + ", ".join(f"lag({names[c]}) OVER w AS {ident('prev_' + c)}, "
-                                            f"lead({names[c]}) OVER w AS {ident('next_' + c)}" for c in lagged)
-                  + f", lag(seq) OVER w AS _ps, lead(seq) OVER w AS _ns FROM ({base}) "
-                  f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})))")
-    return cached(con, kind, window_sql, params)
+    return cached(con, kind, _window_sql(base, lagged, out), params)
 
 
 def _positional_sql(base: str, carried: Sequence[str], lagged: Sequence[str], out: Sequence[str]) -> str:
