@@ -23,7 +23,6 @@ import argparse
 import contextlib
 import inspect
 import importlib
-import os
 import resource
 import sys
 import tempfile

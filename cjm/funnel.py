@@ -372,7 +372,8 @@ def _as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date | dt.datetime | None) 
 def _last_events(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
     """Per customer, kept once per data version and filters (:func:`cjm.journey.cached`): ``ckey,
     furthest, current_idx`` (stage of the last event), ``last_touchpoint`` (latest non-empty touchpoint),
-    ``last_seen`` (latest timestamp). Dropped-off and stuck customers read it."""
+    ``last_seen`` (latest timestamp). The dropped-off list reads it (stuck customers come from the events in
+    journey order instead, see :func:`_stuck_sql`)."""
     base, params = filtered_events(model=model, filters=filters)
     sql = f"""SELECT ckey, max(stage_idx) AS furthest, arg_max(stage_idx, {ORDER_KEY_SQL}) AS current_idx,
                      arg_max(touchpoint, {ORDER_KEY_SQL}) AS last_touchpoint, max(ts) AS last_seen

@@ -25,18 +25,17 @@ Building blocks (all return ``(sql, params)`` to be embedded as a sub-query, val
 >>> con.execute(f"SELECT stage_idx, prev_stage_idx, is_first, is_last FROM ({sql}) ORDER BY seq", params).fetchall()
 [(0, None, True, False), (2, 0, False, True)]
 
-**Speed.** The expensive step of the journey analyses is putting each customer's events in order (a sort of
-all events). Three things make it cheap: every customer has an integer key (``events.ckey``, from the
-``customers`` table), windows partition by that key instead of the text id, and ``events`` is stored in
+**Speed.** The expensive step of the journey analyses is putting each customer's events in order. Every
+customer has an integer key (``events.ckey``, from the ``customers`` table) and ``events`` is stored in
 :data:`~cjm.store.STORAGE_ORDER` (each customer's events together, in journey order: imports write them so, see
-:func:`cjm.store.insert_events`), so the window's sort finds its input already sorted. :func:`ordered_table`
-then does it once per data version and filter choice and keeps the result in a TEMP table of the connection
-(:func:`cached`, keyed by :func:`data_fingerprint`): stage flows, time in stage, stuck thresholds and backward
-moves read that table. Per-customer aggregates of the funnel are kept the same way (:mod:`cjm.funnel`), grouped
-by ``ckey``. Windows carry only the columns they need; aggregates pick the latest event with one HUGEINT key
+:func:`cjm.store.insert_events`). While that holds (:func:`storage_in_journey_order`, checked once per data
+version), :func:`neighbours` finds each event's previous and next event by putting shifted copies of the scan
+side by side, with no sort; otherwise a window partitioned by ``ckey`` computes them, kept in a TEMP table per
+data version and filters (:func:`cached`, keyed by :func:`data_fingerprint`). Stage flows, time in stage, stuck
+customers and backward moves all read :func:`ordered_table`. Per-customer aggregates (funnel, channels) group
+by ``ckey`` and are kept the same way; aggregates pick the latest event with one HUGEINT key
 (:data:`ORDER_KEY_SQL`). Events written without a key (straight SQL, e.g. in tests) get one on first use
-(:func:`cjm.store.ensure_customer_keys`); :func:`ensure_ordered` merges a customer's events from several imports
-into one run (optional maintenance).
+(:func:`cjm.store.ensure_customer_keys`); :func:`ensure_ordered` rewrites the table in storage order.
 """
 
 from __future__ import annotations
@@ -188,12 +187,20 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
     *columns* and *keep* are checked against :data:`EVENT_COLUMNS` and quoted with :func:`cjm.sql.ident`.
     """
     ensure_customer_keys(con)
-    full, params = filtered_events(model=model, filters=filters, in_model=in_model, extra=extra)
-    lagged = [ident(c, EVENT_COLUMNS)[1:-1] for c in dict.fromkeys([*columns, "ts"])]
-    carried = [ident(c, EVENT_COLUMNS)[1:-1] for c in dict.fromkeys(["ckey", "seq", "ts", "stage_idx", *columns, *keep])]
-    base = f"SELECT {', '.join(ident(c) for c in carried)} FROM ({full})"
+    base, params, carried, lagged = _journey_base(model, filters, columns, in_model, extra, keep)
     out = [*carried, *(f"{p}_{c}" for c in lagged for p in ("prev", "next")), "is_first", "is_last"]
     return _window_sql(base, lagged, out), params
+
+
+def _journey_base(model: StageModel | None, filters: Filters | None, columns: Sequence[str], in_model: bool,
+                  extra: tuple[str, list] | None, keep: Sequence[str]) -> tuple[str, list, list[str], list[str]]:
+    """``(base sql, params, carried columns, lagged columns)`` of :func:`ordered_events` / :func:`ordered_table`:
+    the filtered events with only the columns the neighbours need (names checked against
+    :data:`EVENT_COLUMNS`)."""
+    full, params = filtered_events(model=model, filters=filters, in_model=in_model, extra=extra)
+    carried = [ident(c, EVENT_COLUMNS)[1:-1] for c in dict.fromkeys(["ckey", "seq", "ts", "stage_idx", *columns, *keep])]
+    lagged = [c for c in dict.fromkeys([*columns, "ts"])]
+    return f"SELECT {', '.join(ident(c) for c in carried)} FROM ({full})", params, carried, lagged
 
 
 def _window_sql(base: str, lagged: Sequence[str], out: Sequence[str]) -> str:
@@ -268,10 +275,7 @@ def ordered_table(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, f
     ``next_<name>`` (``next_ts`` stays), or only the columns named in *only*. Stage transitions, time in stage,
     stuck thresholds and backward moves all read the same table. It is computed by :func:`neighbours`.
     """
-    full, params = filtered_events(model=model, filters=filters, in_model=in_model, extra=extra)
-    lagged = [c for c in dict.fromkeys([*columns, "ts"])]
-    carried = list(dict.fromkeys(["ckey", "seq", "ts", "stage_idx", *columns, *keep]))
-    base = f"SELECT {', '.join(ident(c, EVENT_COLUMNS) for c in carried)} FROM ({full})"
+    base, params, carried, lagged = _journey_base(model, filters, columns, in_model, extra, keep)
     if only is None:
         out = [*carried, *(f"prev_{c}" for c in lagged), "next_ts", "is_first", "is_last"]
     else:
