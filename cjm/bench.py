@@ -102,7 +102,8 @@ STEP_NAMES = {"start": "read file + sha256", "checking the file": "duplicate che
               "converting values": "decide formats on the first 50k rows",
               "loading": "convert + check every row + insert into events (+ bad rows)",
               "saving": "commit + CHECKPOINT + journey order check",
-              "putting each customer's events in journey order": "rewrite events in journey order"}
+              "putting each customer's events in journey order": "rewrite events in journey order",
+              "summing up each customer's stages": "per-customer stages for the funnel (+ CHECKPOINT)"}
 _STEPS: dict[str, float] = {}
 
 

@@ -36,8 +36,8 @@ import pandas as pd
 
 from cjm.errors import CJMError
 from cjm.filters import LIST_FIELDS, Filters
-from cjm.journey import (ORDER_KEY_SQL, cached, days_sql, filtered_events, ordered_table, stage_index,
-                         stages_relation)
+from cjm.journey import (ORDER_KEY_SQL, REACH_SQL, cached, days_sql, filtered_events, kept_in_workspace,
+                         ordered_table, stage_index, stages_relation)
 from cjm.models import StageModel
 from cjm.sql import ident
 from cjm.store import ensure_customer_keys
@@ -81,20 +81,25 @@ def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filte
     """One row per customer of the filtered events in the model, computed once per data version and filters
     (:func:`cjm.journey.cached`): ``ckey, furthest, mask`` (bit k set = an event at stage k) and, with
     *arrivals*, ``r0..r{n-1}`` (first timestamp at that stage or a later one; a separate table, as these
-    columns cost more than the rest). Funnel and time to convert read it."""
+    columns cost more than the rest). Funnel and time to convert read it. Without filters and arrivals it is
+    the workspace table ``customer_reach``, written by each import (:func:`cjm.journey.keep_customer_reach`)."""
     n = len(model.stages)
     base, params = filtered_events(model=model, filters=filters)
     cols = "".join(f", min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)) if arrivals else ""
-    sql = f"""SELECT ckey, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask{cols}
-              FROM ({base}) GROUP BY ckey"""
+    sql = REACH_SQL.format(cols=cols, base=base)
+    if not arrivals and (base, params) == filtered_events(model=None, filters=None):
+        kept = kept_in_workspace(con, "customer_reach", sql)
+        if kept is not None:
+            return kept, []
     return cached(con, "arrivals" if arrivals else "reach", sql, params)
 
 
 def customer_reach(con: duckdb.DuckDBPyConnection, *, model: StageModel,
                    filters: Filters | None = None) -> tuple[str, list]:
     """``(relation, params)``: one row per customer of the filtered events in the model, with ``ckey`` (the
-    customer's key in ``customers``), ``furthest`` (highest stage index) and ``mask`` (BIGINT, bit k set = an event at stage k); kept per data
-    version and filters, shared by the funnel and other analyses (e.g. touchpoint lift).
+    customer's key in ``customers``), ``furthest`` (highest stage index) and ``mask`` (BIGINT, bit k set = an
+    event at stage k); kept per data version and filters (in the workspace itself when there are no filters),
+    shared by the funnel and other analyses (e.g. touchpoint lift).
 
     >>> # rel, params = customer_reach(con, model=m); con.execute(f"SELECT count(*) FROM {rel}", params)
     """

@@ -48,7 +48,7 @@ import duckdb
 from cjm.filters import Filters
 from cjm.models import StageModel
 from cjm.sql import ident
-from cjm.store import STORAGE_ORDER, ensure_customer_keys
+from cjm.store import STORAGE_ORDER, bump_data_version, ensure_customer_keys
 
 #: The journey order of a customer's events (see the module docstring).
 ORDER_SQL = "ts NULLS LAST, seq"
@@ -88,8 +88,10 @@ def filtered_events(*, model: StageModel | None, filters: Filters | None, in_mod
 
 
 def _fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), count(*), min(seq), max(seq), "
-                      "sum(seq) FROM events").fetchone()
+    # one sub-query each: DuckDB answers count, min and max from the table's statistics; only the sum reads seq
+    row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), (SELECT count(*) FROM events), "
+                      "(SELECT min(seq) FROM events), (SELECT max(seq) FROM events), (SELECT sum(seq) FROM events)"
+                      ).fetchone()
     return ":".join(str(v) for v in row)
 
 
@@ -158,7 +160,7 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
             con.execute(f"INSERT INTO events SELECT * FROM _journey_sorted ORDER BY {STORAGE_ORDER}")
             con.execute("DROP TABLE _journey_sorted")
         # a new data version: results kept for the old storage order (which path they took) are not reused
-        con.execute("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'")
+        bump_data_version(con)
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, _fingerprint(con)])
         con.execute("COMMIT")
     except BaseException:
@@ -216,15 +218,18 @@ def _window_sql(base: str, lagged: Sequence[str], out: Sequence[str]) -> str:
 
 def data_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
     """What :func:`cached` results depend on: the workspace's ``data_version`` (bumped by every
-    :meth:`~cjm.store.Workspace.transaction`) plus cheap checks of ``events`` (count, largest ``seq``, sum of
-    ``stage_idx``) that catch most writes made outside a transaction. Gives events written without a customer
-    key their key first."""
-    row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), count(*), max(seq), "
-                      "count(stage_idx), sum(stage_idx), count(ckey) FROM events").fetchone()
-    if row[5] != row[1]:  # events without a customer key (plain SQL inserts): keyed first, see ensure_customer_keys
+    :meth:`~cjm.store.Workspace.transaction` and by :func:`~cjm.store.apply_stage_model`) plus cheap checks of
+    ``events`` (count, largest ``seq``, events in the model) that catch rows written or deleted outside a
+    transaction. Each check is its own sub-query, which DuckDB answers from the table's statistics where it
+    can; together in one aggregate they would read every row. Gives events written without a customer key
+    their key first."""
+    row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), (SELECT count(*) FROM events), "
+                      "(SELECT max(seq) FROM events), (SELECT count(stage_idx) FROM events), "
+                      "(SELECT count(ckey) FROM events)").fetchone()
+    if row[4] != row[1]:  # events without a customer key (plain SQL inserts): keyed first, see ensure_customer_keys
         ensure_customer_keys(con)
         return data_fingerprint(con)
-    return tuple(row[:5])
+    return tuple(row[:4])
 
 
 def _kept_name(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) -> tuple[str, str]:
@@ -263,6 +268,57 @@ def cached(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) ->
     except duckdb.Error:
         return f"({sql})", list(params)
     return ident(name), []
+
+
+def kept_in_workspace(con: duckdb.DuckDBPyConnection, table: str, sql: str) -> str | None:
+    """The name of workspace table *table* once it holds the result of *sql* (no parameters) for the current
+    :func:`data_fingerprint`; None when it cannot be written (e.g. another session writes it at the same moment;
+    the caller then computes the result its usual way).
+
+    Like :func:`cached`, but the result is kept in the workspace file: it outlives the session and the process,
+    so the first page after opening the app reads it. Meant for results of the whole workspace (no filters) that
+    several analyses need, computed at the end of each import (:func:`cjm.ingest.load.import_file`) and again
+    on first use after any other write. Which data and which *sql* it holds is noted in ``meta``.
+
+    >>> from cjm.store import open_workspace
+    >>> con = open_workspace(":memory:").cursor()
+    >>> kept_in_workspace(con, "customer_reach", "SELECT 1 AS ckey, 0 AS furthest, 1 AS mask")
+    'customer_reach'
+    >>> con.execute("SELECT * FROM customer_reach").fetchall()
+    [(1, 0, 1)]
+    """
+    key = f"kept:{table}"
+    stamp = hashlib.sha1(repr((data_fingerprint(con), sql)).encode()).hexdigest()
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    if row and row[0] == stamp:
+        return table
+    try:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(f"DELETE FROM {ident(table)}")
+            con.execute(f"INSERT INTO {ident(table)} {sql}")
+            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, stamp])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    except duckdb.Error:  # a write conflict, a read-only database, a transaction already open...
+        return None
+    return table
+
+
+#: Per customer of the events of *base*: furthest stage index and stage set (bit k = an event at stage k), with
+#: any further aggregates *cols* (``, ...``); the funnel's per-customer table (:func:`cjm.funnel.customer_reach`).
+REACH_SQL = """SELECT ckey, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask{cols}
+               FROM ({base}) GROUP BY ckey"""
+
+
+def keep_customer_reach(con: duckdb.DuckDBPyConnection) -> bool:
+    """Write the workspace's per-customer reach (all events in the model, no filters) into ``customer_reach``
+    now, so that the first funnel after an import reads it; True when it holds the current data. Run after each
+    import (on a cursor without an open transaction); costs one aggregate of all events by customer key."""
+    base, _ = filtered_events(model=None, filters=None)
+    return kept_in_workspace(con, "customer_reach", REACH_SQL.format(cols="", base=base)) is not None
 
 
 def ordered_table(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, filters: Filters | None,

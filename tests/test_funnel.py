@@ -331,3 +331,38 @@ def test_a_decision_at_the_stage_is_not_stuck(journeys):
     got = fn.stuck(con, model=m, days=30)
     assert got["customer_id"].tolist() == ["q"]
     assert got["days_idle"].tolist() == [151.0]  # 2025-01-01 -> 2025-06-01
+
+
+def test_per_customer_reach_kept_in_the_workspace(ws, tmp_path):
+    """An import writes each customer's furthest stage and stage set into ``customer_reach`` (cjm.journey.
+    keep_customer_reach); the unfiltered funnel reads it while the data is the same, and any later write
+    (a stage model applied outside a transaction, a direct delete) makes it compute them again."""
+    from cjm.ingest import import_file
+    from cjm.models import custom, preset
+    from cjm.store import apply_stage_model
+
+    csv = (b"Customer,Stage,Date\n"
+           b"a,Awareness,2026-01-01\na,Purchase,2026-01-05\n"
+           b"b,Awareness,2026-01-02\nb,Research,2026-01-03\n"
+           b"c,Research,2026-01-04\n")
+    import_file(ws, csv, file_name="skip.csv", model=preset("five-stage"))
+    con = ws.cursor()
+    # a: stages {0, 2}, furthest 2 -> mask 0b101 = 5; b: {0, 1} -> 3, furthest 1; c: {1} -> 2, furthest 1
+    kept = con.execute("SELECT c.customer_id, r.furthest, r.mask FROM customer_reach r JOIN customers c USING (ckey) "
+                       "ORDER BY 1").fetchall()
+    assert kept == [("a", 2, 5), ("b", 1, 3), ("c", 1, 2)]
+    stamp = con.execute("SELECT value FROM meta WHERE key = 'kept:customer_reach'").fetchone()[0]
+    m = preset("five-stage")
+    assert fn.funnel(con, model=m)["customers"].tolist() == [3, 3, 1, 0, 0]
+    assert fn.funnel(con, model=m, mode="visited")["customers"].tolist() == [2, 2, 1, 0, 0]
+    # read, not written again
+    assert con.execute("SELECT value FROM meta WHERE key = 'kept:customer_reach'").fetchone()[0] == stamp
+    # the same stages in reverse order, applied on a cursor outside a transaction: as many events in the model as
+    # before, but other indexes. purchase=0, research=1, awareness=2: a {2, 0} -> 2, b {2, 1} -> 2, c {1} -> 1
+    rev = custom(["Purchase", "Research", "Awareness"])
+    apply_stage_model(con, rev)
+    assert fn.funnel(con, model=rev)["customers"].tolist() == [3, 3, 2]
+    # a direct delete of a's events: b -> 2, c -> 1
+    con.execute("DELETE FROM events WHERE customer_id = 'a'")
+    assert fn.funnel(con, model=rev)["customers"].tolist() == [2, 2, 1]
+    assert con.execute("SELECT count(*) FROM customer_reach").fetchone()[0] == 2

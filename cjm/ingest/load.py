@@ -305,7 +305,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                     "_cjm_stage_lookup", "_cjm_outcome_lookup", "_cjm_problems", "_cjm_emo_words", "_cjm_clean",
                     raw.table, f"{raw.table}_data"])
         say(0.95, "saving")
-    _keep_journey_order(ws, say)
+    _after_import(ws, say)
     say(1.0, "done")
     if earlier:
         warnings.insert(0, f"The earlier import of this file (import {earlier[-1][0]}) was replaced.")
@@ -313,20 +313,27 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                         unknown_stages=unknown, options=options)
 
 
-def _keep_journey_order(ws: Workspace, say: Callable[[float, str], None]) -> None:
-    """Keep ``events`` in journey order after an import (see :mod:`cjm.journey`). A file of new customers keeps
-    it as it is; a file that adds events to known customers (a survey after the CRM export) leaves those events
-    after everyone else's, and then the whole table is rewritten in order once, here, instead of every journey
-    analysis sorting all events."""
-    from cjm.journey import ensure_ordered, storage_in_journey_order
+def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
+    """What the journey analyses read, brought up to date once here rather than by the first page after the
+    import (see :mod:`cjm.journey`):
+
+    - ``events`` in journey order. A file of new customers keeps it as it is; a file that adds events to known
+      customers (a survey after the CRM export) leaves those events after everyone else's, and then the whole
+      table is rewritten in order once, here, instead of every journey analysis sorting all events.
+    - each customer's furthest stage and set of stages (:func:`cjm.journey.keep_customer_reach`), which the
+      funnel reads.
+    """
+    from cjm.journey import ensure_ordered, keep_customer_reach, storage_in_journey_order
 
     cur = ws.cursor()
     try:
         if not storage_in_journey_order(cur):
             say(0.97, "putting each customer's events in journey order")
             ensure_ordered(cur, force=True)
-            if ws.path != ":memory:":
-                cur.execute("CHECKPOINT")
+        say(0.98, "summing up each customer's stages")
+        keep_customer_reach(cur)
+        if ws.path != ":memory:":
+            cur.execute("CHECKPOINT")
     finally:
         cur.close()
 
