@@ -27,7 +27,7 @@ import pandas as pd
 
 from cjm.errors import CJMError
 from cjm.filters import Filters
-from cjm.journey import cached, days_sql, filtered_events, neighbours, ordered_table, stages_relation
+from cjm.journey import cached, filtered_events, median_days_sql, neighbours, ordered_table, stages_relation
 from cjm.models import StageModel
 
 START = "__start__"
@@ -64,7 +64,7 @@ def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.Da
     sql = f"""
         WITH pairs AS (
             SELECT CASE WHEN is_first THEN -1 ELSE prev_stage_idx END AS source_idx, stage_idx AS target_idx,
-                   count(*) AS count, median(CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END)
+                   count(*) AS count, {median_days_sql('ts', 'prev_ts', when='NOT is_first')}
                        AS median_days, count(*) FILTER (WHERE is_last) AS ends
             FROM {rel} GROUP BY ALL),
         agg AS (SELECT source_idx, target_idx, count, median_days FROM pairs
@@ -102,7 +102,7 @@ def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top
         WITH pairs AS (
             SELECT is_first AS from_start, CASE WHEN NOT is_first THEN {node.format(c='prev_h')} END AS source,
                    {node.format(c='h')} AS target, count(*) AS count,
-                   median(CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END) AS median_days,
+                   {median_days_sql('ts', 'prev_ts', when='NOT is_first')} AS median_days,
                    count(*) FILTER (WHERE is_last) AS ends
             FROM {rel} GROUP BY ALL),
         agg AS (SELECT from_start, source, false AS to_end, target, count, median_days FROM pairs
@@ -136,13 +136,13 @@ def _touchpoint_transitions_text(con, model: StageModel, filters: Filters | None
     sql = f"""
         WITH ev AS (SELECT is_first, is_last, {node.format(c='touchpoint')} AS node,
                            {node.format(c='prev_touchpoint')} AS prev_node,
-                           CASE WHEN is_first THEN NULL ELSE {days_sql('ts', 'prev_ts')} END AS d
+                           CASE WHEN is_first THEN NULL ELSE epoch_us(ts) - epoch_us(prev_ts) END AS us
                     FROM {rel}),
         pairs AS (
-            SELECT CASE WHEN is_first THEN ? ELSE prev_node END AS source, node AS target, d FROM ev
+            SELECT CASE WHEN is_first THEN ? ELSE prev_node END AS source, node AS target, us FROM ev
             UNION ALL
             SELECT node, ?, NULL FROM ev WHERE is_last)
-        SELECT source, target, count(*) AS count, median(d) AS median_days FROM pairs
+        SELECT source, target, count(*) AS count, median(us) / 86400000000.0 AS median_days FROM pairs  -- as median_days_sql
         GROUP BY ALL ORDER BY count DESC, source, target"""
     df = con.execute(sql, [keep, OTHER, keep, OTHER, *params, START, END]).df()
     df["median_days"] = df["median_days"].astype("float64")

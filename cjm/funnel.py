@@ -107,12 +107,15 @@ def customer_reach(con: duckdb.DuckDBPyConnection, *, model: StageModel,
 
 
 def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: tuple[str, list], *, mode: str,
-                        window_days: int | None) -> pd.DataFrame:
-    """:func:`_reach` from a per-customer relation with ``g, furthest, mask`` and (window) ``r0..``.
+                        window_days: int | None, grouped: bool = True) -> pd.DataFrame:
+    """:func:`_reach` from a per-customer relation with ``g, furthest, mask`` and (window) ``r0..``; without
+    *grouped*, the relation has no ``g`` and the result no ``group`` column (the funnel's columns, in its order).
 
     One aggregate gives, per group, the customers at each stage and those who dropped after it (as lists);
     the conversions are ratios of those few numbers, worked out here."""
     n = len(model.stages)
+    if not grouped and window_days is not None:
+        per = (f"(SELECT NULL AS g, * FROM {per[0]})", per[1])
     per_sql, per_params = per
     flags = []
     for k in range(n):
@@ -125,7 +128,7 @@ def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: 
                 cond += "".join(f" AND r{j + 1} <= r{j} + to_days({int(window_days)})" for j in range(k))
         flags.append(f"coalesce({cond}, false)")
     if window_days is None:
-        rows = _reach_from_histogram(con, n, per, mode)
+        rows = _reach_from_histogram(con, n, per, mode, grouped=grouped)
     else:
         customers = ", ".join(f"count(*) FILTER (WHERE {flags[k]})" for k in range(n))
         dropped = ", ".join(f"count(*) FILTER (WHERE {flags[k]} AND NOT {flags[k + 1]})" for k in range(n - 1))
@@ -142,17 +145,17 @@ def _reach_per_customer(con: duckdb.DuckDBPyConnection, model: StageModel, per: 
         conv[:, 0] = 1.0
         first = np.where(reach[:, :1] > 0, reach / reach[:, :1], np.nan)
     g = len(rows)
-    return pd.DataFrame({
-        "group": np.repeat(np.array([r[0] for r in rows], dtype=object), n),
-        "stage_idx": np.tile(np.arange(n, dtype=np.int64), g),
-        "stage": np.tile(np.array(model.keys, dtype=object), g),
-        "label": np.tile(np.array(model.labels, dtype=object), g),
-        "customers": reach.ravel(), "dropped": drop.ravel(),
-        "conversion": conv.ravel(), "conversion_from_first": first.ravel()})
+    stages = {"stage_idx": np.tile(np.arange(n, dtype=np.int64), g), "stage": np.tile(np.array(model.keys, dtype=object), g),
+              "label": np.tile(np.array(model.labels, dtype=object), g), "customers": reach.ravel()}
+    if not grouped:  # the funnel's columns, in its order
+        return pd.DataFrame({**stages, "conversion": conv.ravel(), "conversion_from_first": first.ravel(),
+                             "dropped": drop.ravel()})
+    return pd.DataFrame({"group": np.repeat(np.array([r[0] for r in rows], dtype=object), n), **stages,
+                         "dropped": drop.ravel(), "conversion": conv.ravel(), "conversion_from_first": first.ravel()})
 
 
 def _reach_from_histogram(con: duckdb.DuckDBPyConnection, n: int, per: tuple[str, list],
-                          mode: str) -> list[tuple[object, list[int], list[int]]]:
+                          mode: str, *, grouped: bool = True) -> list[tuple[object, list[int], list[int]]]:
     """Per group ``(g, customers per stage, dropped after each stage but the last)`` from how many customers share
     each furthest stage (or, visited mode, each set of stages): a few rows, added up here.
 
@@ -165,7 +168,8 @@ def _reach_from_histogram(con: duckdb.DuckDBPyConnection, n: int, per: tuple[str
     """
     per_sql, per_params = per
     key = "furthest" if mode != "visited" else "mask"
-    hist = con.execute(f"SELECT g, {key}, count(*) FROM {per_sql} AS pc GROUP BY ALL ORDER BY g NULLS LAST",
+    hist = con.execute(f"SELECT g, {key}, count(*) FROM {per_sql} AS pc GROUP BY ALL ORDER BY g NULLS LAST"
+                       if grouped else f"SELECT NULL, {key}, count(*) FROM {per_sql} AS pc GROUP BY {key}",
                        per_params).fetchall()
     out: list[tuple[object, list[int], list[int]]] = []
     groups: dict[object, list[tuple[int, int]]] = {}
@@ -196,15 +200,14 @@ def funnel(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     """
     _check_mode(mode, window_days)
     rel, params = _customers(con, model, filters, arrivals=window_days is not None)
-    df = _reach_per_customer(con, model, (f"(SELECT NULL AS g, * FROM {rel})", params), mode=mode,
-                             window_days=window_days)
+    df = _reach_per_customer(con, model, (rel, params), mode=mode, window_days=window_days, grouped=False)
     if df.empty:  # no events: every stage with 0 customers
         st_sql, st_params = stages_relation(model)
         df = con.execute(f"""SELECT stage_idx, stage, label, 0::BIGINT AS customers,
                                    CASE WHEN stage_idx = 0 THEN 1.0 END AS conversion,
                                    NULL::DOUBLE AS conversion_from_first, 0::BIGINT AS dropped
                             FROM ({st_sql}) ORDER BY stage_idx""", st_params).df()
-    return df[["stage_idx", "stage", "label", "customers", "conversion", "conversion_from_first", "dropped"]]
+    return df
 
 
 def breakdown(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None, by: str,

@@ -216,20 +216,21 @@ def _window_sql(base: str, lagged: Sequence[str], out: Sequence[str]) -> str:
             f"WINDOW w AS (PARTITION BY ckey ORDER BY {ORDER_SQL})))")
 
 
-def data_fingerprint(con: duckdb.DuckDBPyConnection) -> tuple:
+def data_fingerprint(con: duckdb.DuckDBPyConnection, *, meta_key: str | None = None) -> tuple:
     """What :func:`cached` results depend on: the workspace's ``data_version`` (bumped by every
     :meth:`~cjm.store.Workspace.transaction` and by :func:`~cjm.store.apply_stage_model`) plus cheap checks of
     ``events`` (count, largest ``seq``, events in the model) that catch rows written or deleted outside a
     transaction. Each check is its own sub-query, which DuckDB answers from the table's statistics where it
     can; together in one aggregate they would read every row. Gives events written without a customer key
-    their key first."""
+    their key first. With *meta_key*, the value ``meta`` holds for it comes last (read in the same query)."""
     row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), (SELECT count(*) FROM events), "
                       "(SELECT max(seq) FROM events), (SELECT count(stage_idx) FROM events), "
-                      "(SELECT count(ckey) FROM events)").fetchone()
+                      "(SELECT count(ckey) FROM events), (SELECT max(value) FROM meta WHERE key = ?)",
+                      [meta_key]).fetchone()
     if row[4] != row[1]:  # events without a customer key (plain SQL inserts): keyed first, see ensure_customer_keys
         ensure_customer_keys(con)
-        return data_fingerprint(con)
-    return tuple(row[:4])
+        return data_fingerprint(con, meta_key=meta_key)
+    return tuple(row[:4]) + ((row[5],) if meta_key is not None else ())
 
 
 def _kept_name(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) -> tuple[str, str]:
@@ -288,9 +289,9 @@ def kept_in_workspace(con: duckdb.DuckDBPyConnection, table: str, sql: str) -> s
     [(1, 0, 1)]
     """
     key = f"kept:{table}"
-    stamp = hashlib.sha1(repr((data_fingerprint(con), sql)).encode()).hexdigest()
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-    if row and row[0] == stamp:
+    *fp, noted = data_fingerprint(con, meta_key=key)
+    stamp = hashlib.sha1(repr((tuple(fp), sql)).encode()).hexdigest()
+    if noted == stamp:
         return table
     try:
         con.execute("BEGIN TRANSACTION")
@@ -407,3 +408,16 @@ def stage_index(model: StageModel, stage: str) -> int:
 def days_sql(later: str, earlier: str) -> str:
     """SQL for the time between two TIMESTAMP expressions in (fractional) days."""
     return f"(epoch({later}) - epoch({earlier})) / 86400.0"
+
+
+def median_days_sql(later: str, earlier: str, *, when: str = "TRUE") -> str:
+    """SQL aggregate: the median time in days between two TIMESTAMP expressions over the rows where *when* holds.
+    The median of whole microseconds, scaled to days afterwards (the same number as the median of
+    :func:`days_sql`, about a third cheaper to find than among doubles).
+
+    >>> import duckdb
+    >>> duckdb.sql(f"SELECT {median_days_sql('b', 'a')} FROM (VALUES (TIMESTAMP '2026-01-01', TIMESTAMP '2026-01-02'),"
+    ...            " (TIMESTAMP '2026-01-01', TIMESTAMP '2026-01-03 12:00')) t(a, b)").fetchall()
+    [(1.75,)]
+    """
+    return f"(median(CASE WHEN {when} THEN epoch_us({later}) - epoch_us({earlier}) END) / 86400000000.0)"
