@@ -413,7 +413,7 @@ def days_sql(later: str, earlier: str) -> str:
 def median_days_sql(later: str, earlier: str, *, when: str = "TRUE") -> str:
     """SQL aggregate: the median time in days between two TIMESTAMP expressions over the rows where *when* holds.
     The median of whole microseconds, scaled to days afterwards (the same number as the median of
-    :func:`days_sql`, about a third cheaper to find than among doubles).
+    :func:`days_sql`; finding it among integers was 5–25% cheaper than among doubles at 1M events).
 
     >>> import duckdb
     >>> duckdb.sql(f"SELECT {median_days_sql('b', 'a')} FROM (VALUES (TIMESTAMP '2026-01-01', TIMESTAMP '2026-01-02'),"
