@@ -2,15 +2,20 @@
 
 Messages are whole sentences with named placeholders (never built by concatenation), so a
 Turkish or Romanian catalogue can reorder words freely. Catalogues other than English fall
-back to English key by key until they are translated.
+back to English key by key when a key is missing (an unknown language gets English).
 
 >>> t("funnel.reached", n=12, stage="Awareness")
 '12 customers reached Awareness'
->>> t("funnel.reached", lang="tr", n=1, stage="X")  # falls back to English
+>>> t("funnel.reached", lang="tr", n=12, stage="Farkındalık")
+'12 müşteri Farkındalık aşamasına ulaştı'
+>>> t("funnel.reached", lang="xx", n=1, stage="X")  # unknown language: English
 '1 customers reached X'
 """
 
 from __future__ import annotations
+
+from cjm.i18n_ro import RO
+from cjm.i18n_tr import TR
 
 LANGUAGES = {"en": "English", "tr": "Türkçe", "ro": "Română"}
 
@@ -276,7 +281,7 @@ EN: dict[str, str] = {
     "error.bug": "Something went wrong on this page. Your data is safe. Please reload the page.",
 }
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "tr": {}, "ro": {}}
+CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "tr": TR, "ro": RO}
 
 
 def t(key: str, /, lang: str = "en", **values: object) -> str:
