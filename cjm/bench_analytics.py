@@ -187,7 +187,7 @@ def run(size: int, directory: Path, *, with_pandas: bool, out=print, memory_limi
     try:
         t = time.perf_counter()
         generate(con, size)
-        n = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        n = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         out(f"  {n:,} events generated in {time.perf_counter() - t:.1f} s")
         # once per data version (remembered in the workspace): is the storage in journey order? Paid by the first
         # analysis after an import, so timed on its own here and not inside the first analysis's cold time.

@@ -369,7 +369,7 @@ def _as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date | dt.datetime | None) 
     """The reference moment for "days since": *as_of* (a date means its midnight) or the latest timestamp in
     the workspace (all events, whatever the filters)."""
     if as_of is None:
-        return con.execute("SELECT max(ts) FROM events").fetchone()[0]
+        return con.execute("SELECT max(ts) FROM events").fetchall()[0][0]
     if isinstance(as_of, dt.datetime):
         return as_of
     if isinstance(as_of, dt.date):

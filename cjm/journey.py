@@ -91,7 +91,7 @@ def _fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     # one sub-query each: DuckDB answers count, min and max from the table's statistics; only the sum reads seq
     row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), (SELECT count(*) FROM events), "
                       "(SELECT min(seq) FROM events), (SELECT max(seq) FROM events), (SELECT sum(seq) FROM events)"
-                      ).fetchone()
+                      ).fetchall()[0]
     return ":".join(str(v) for v in row)
 
 
@@ -110,10 +110,10 @@ def storage_in_journey_order(con: duckdb.DuckDBPyConnection) -> bool:
     adds events to known customers makes it false until :func:`ensure_ordered`."""
     ensure_customer_keys(con)
     fp = _fingerprint(con)
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchone()
+    row = next(iter(con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchall()), None)
     if row and row[0] in (fp, fp + ":no"):
         return row[0] == fp
-    ok = not con.execute(_PAIRS_CHECK).fetchone()[0]
+    ok = not con.execute(_PAIRS_CHECK).fetchall()[0][0]
     try:
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, fp if ok else fp + ":no"])
     except duckdb.Error:  # e.g. another session wrote it at the same moment: checked again next time
@@ -123,7 +123,7 @@ def storage_in_journey_order(con: duckdb.DuckDBPyConnection) -> bool:
 
 def is_ordered(con: duckdb.DuckDBPyConnection) -> bool:
     """True when ``events`` is still stored in journey order since the last :func:`ensure_ordered`."""
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchone()
+    row = next(iter(con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchall()), None)
     return bool(row) and row[0] == _fingerprint(con)
 
 
@@ -142,7 +142,7 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
         return False
     ensure_customer_keys(con)
     ddl = con.execute("SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'events' "
-                      "AND NOT temporary").fetchone()[0]
+                      "AND NOT temporary").fetchall()[0][0]
     head = "CREATE TABLE events("
     con.execute("BEGIN TRANSACTION")
     try:
@@ -226,7 +226,7 @@ def data_fingerprint(con: duckdb.DuckDBPyConnection, *, meta_key: str | None = N
     row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), (SELECT count(*) FROM events), "
                       "(SELECT max(seq) FROM events), (SELECT count(stage_idx) FROM events), "
                       "(SELECT count(ckey) FROM events), (SELECT max(value) FROM meta WHERE key = ?)",
-                      [meta_key]).fetchone()
+                      [meta_key]).fetchall()[0]
     if row[4] != row[1]:  # events without a customer key (plain SQL inserts): keyed first, see ensure_customer_keys
         ensure_customer_keys(con)
         return data_fingerprint(con, meta_key=meta_key)

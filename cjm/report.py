@@ -83,7 +83,7 @@ def build(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
     where, params = flt.where(model)
     n_events, n_customers = con.execute(
         f"SELECT count(*), count(DISTINCT customer_id) FROM events WHERE stage_idx IS NOT NULL AND ({where})",
-        params).fetchone()
+        params).fetchall()[0]
     overall = records(t["nps"])
     return {
         "format_version": FORMAT_VERSION,
@@ -235,7 +235,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         raise CJMError('This workspace has no stage model yet. Import a file with --stage-model NAME, or set one '
                        'with: python -m cjm stages --set five-stage (or --set "a,b,c").')
     con = ws.cursor()
-    if not con.execute("SELECT count(*) FROM events").fetchone()[0]:
+    if not con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
         raise CJMError("This workspace has no events yet. Import a file first: python -m cjm import FILE "
                        "(or load the samples: python -m cjm sample).")
     filters = filters_from_args(args)

@@ -114,7 +114,7 @@ class Workspace:
 
     # -- versioning: bumped on every write, used as a cache key by the UI -------------------
     def data_version(self) -> int:
-        row = self.cursor().execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+        row = next(iter(self.cursor().execute("SELECT value FROM meta WHERE key = 'data_version'").fetchall()), None)
         return int(row[0]) if row else 0
 
     def bump(self, cur: duckdb.DuckDBPyConnection) -> None:
@@ -141,7 +141,7 @@ class Workspace:
 
     # -- stage model ---------------------------------------------------------------------------
     def stage_model(self, cur: duckdb.DuckDBPyConnection | None = None) -> StageModel | None:
-        row = (cur or self.cursor()).execute("SELECT spec FROM stage_model LIMIT 1").fetchone()
+        row = next(iter((cur or self.cursor()).execute("SELECT spec FROM stage_model LIMIT 1").fetchall()), None)
         return StageModel.from_json(row[0]) if row else None
 
     def set_stage_model(self, model: StageModel) -> None:
@@ -218,7 +218,7 @@ def insert_events(cur: duckdb.DuckDBPyConnection, columns: list[str], select_sql
 def ensure_customer_keys(cur: duckdb.DuckDBPyConnection) -> int:
     """Give events written without a customer key (``ckey`` NULL: straight SQL inserts, e.g. in tests) their key;
     the number of events updated. Cheap when every event has one (the product's writes all set it)."""
-    missing = cur.execute("SELECT count(*) - count(ckey) FROM events").fetchone()[0]
+    missing = cur.execute("SELECT count(*) - count(ckey) FROM events").fetchall()[0][0]
     if missing:
         add_customers(cur, "SELECT customer_id FROM events WHERE ckey IS NULL")
         cur.execute("UPDATE events SET ckey = c.ckey FROM customers c "
@@ -258,7 +258,9 @@ def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
 
 def _migrate(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    # read whole: a result read with fetchone() keeps its transaction open on this shared connection, and no
+    # CHECKPOINT can run after an import until the app closes
+    row = next(iter(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()), None)
     current = int(row[0]) if row else 0
     if current > SCHEMA_VERSION:
         raise WorkspaceError(f"This workspace was written by a newer CJM Dashboard (schema {current}); "

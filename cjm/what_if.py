@@ -341,14 +341,14 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
         if n_cust == 0:
             raise CJMError(f'No events at the stages of the model "{model.name}" under the current filters. '
                            "Widen the filters, or check the stage model in Settings.")
-        first, last = cur.execute("SELECT min(entry_ts), max(entry_ts) FROM _wi_c").fetchone()
+        first, last = cur.execute("SELECT min(entry_ts), max(entry_ts) FROM _wi_c").fetchall()[0]
         if first is None:
             raise CJMError("The what-if model needs dates to work out customers per month, and none of the "
                            "selected events has one. Map a date column (timestamp) when importing.")
         months = (last.year - first.year) * 12 + last.month - first.month + 1
         v_n, v_mean, v_sd = cur.execute(
             "SELECT count(*), avg(value), coalesce(stddev_samp(value), 0) FROM _wi_c "
-            "WHERE furthest >= ? AND value_n > 0", [won_idx]).fetchone()
+            "WHERE furthest >= ? AND value_n > 0", [won_idx]).fetchall()[0]
         med = dict(cur.execute("""
             WITH nx AS (SELECT stage_idx, ts, min(ts) OVER (PARTITION BY customer_id ORDER BY stage_idx DESC
                                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_ts
@@ -627,7 +627,7 @@ def load_scenarios(cur: duckdb.DuckDBPyConnection) -> dict[str, Scenario]:
 
 def delete_scenario(cur: duckdb.DuckDBPyConnection, name: str) -> bool:
     """Delete a saved scenario; True when it existed."""
-    found = cur.execute("SELECT count(*) FROM scenarios WHERE name = ?", [name]).fetchone()[0]
+    found = cur.execute("SELECT count(*) FROM scenarios WHERE name = ?", [name]).fetchall()[0][0]
     cur.execute("DELETE FROM scenarios WHERE name = ?", [name])
     return bool(found)
 

@@ -27,8 +27,8 @@ PAIN_STATUSES = ("open", "in progress", "fixed")
 def summary(con) -> dict:
     """Counts for the sidebar: events, customers, imports, events whose stage is not in the model, date range."""
     row = con.execute("""SELECT count(*), count(DISTINCT customer_id), count(*) FILTER (WHERE stage_idx IS NULL),
-                                min(ts), max(ts) FROM events""").fetchone()
-    imports = con.execute("SELECT count(*) FROM imports").fetchone()[0]
+                                min(ts), max(ts) FROM events""").fetchall()[0]
+    imports = con.execute("SELECT count(*) FROM imports").fetchall()[0][0]
     return {"events": row[0], "customers": row[1], "unmatched": row[2], "first": row[3], "last": row[4],
             "imports": imports}
 
@@ -71,7 +71,7 @@ def imports(con) -> pd.DataFrame:
 # -- emotion words the user scored ----------------------------------------------------------------
 def emotion_words(con) -> dict[str, int]:
     """Words the user scored in Settings (normalised word -> −2..+2); imports use them besides the built-in list."""
-    row = con.execute("SELECT value FROM meta WHERE key = 'emotion_words'").fetchone()
+    row = next(iter(con.execute("SELECT value FROM meta WHERE key = 'emotion_words'").fetchall()), None)
     return json.loads(row[0]) if row else {}
 
 
@@ -96,7 +96,7 @@ def set_emotion_words(ws: Workspace, scores: dict[str, int]) -> int:
         cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_user_words (raw VARCHAR, score DOUBLE)")
         cur.executemany("INSERT INTO _cjm_user_words VALUES (?, ?)", [[w, float(v)] for w, v in scores.items()])
         changed = cur.execute("""UPDATE events SET emotion = u.score FROM _cjm_user_words u
-                                 WHERE events.emotion IS NULL AND events.emotion_raw = u.raw""").fetchone()[0]
+                                 WHERE events.emotion IS NULL AND events.emotion_raw = u.raw""").fetchall()[0][0]
         cur.execute("DROP TABLE _cjm_user_words")
     return int(changed)
 

@@ -312,3 +312,25 @@ def test_rows_added_or_loaded_again_keep_counts_and_file_order(ws, rows, outcome
     assert len(got) == rep.rows_loaded and q(ws, "SELECT count(*) FROM rejected") == [(rep.rows_rejected,)]
     # add: "bad" (row 5) rejected, the rest loaded; redo: 25/03/2026 (row 2) is not a month-first date
     assert q(ws, "SELECT source_row FROM rejected") == ([(5,)] if outcome == "add" else [(2,)])
+
+
+def test_import_into_a_reopened_workspace_is_checkpointed(tmp_path):
+    """Opening an existing workspace must leave no query open on the shared connection: a result read with
+    fetchone() keeps its transaction, and then no CHECKPOINT can run after an import creates tables (the data
+    would stay in the write-ahead log until the app closes)."""
+    from cjm.ingest import import_file
+    from cjm.store import close_workspace, open_workspace
+
+    path = tmp_path / "w.duckdb"
+    close_workspace(open_workspace(path))
+    ws = open_workspace(path)
+    try:
+        rep = import_file(ws, b"Customer,Stage,Date\na,Awareness,2026-01-01\n", file_name="a.csv")
+        assert rep.rows_loaded == 1
+        cur = ws.cursor()
+        cur.execute("CREATE TABLE probe (x INTEGER)")  # a catalog change, then a checkpoint: nothing holds it back
+        cur.execute("CHECKPOINT")
+        wal = tmp_path / "w.duckdb.wal"
+        assert not wal.exists() or wal.stat().st_size == 0
+    finally:
+        close_workspace(ws)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -333,7 +334,9 @@ def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
         say(0.98, "summing up each customer's stages")
         keep_customer_reach(cur)
         if ws.path != ":memory:":
-            cur.execute("CHECKPOINT")
+            # as after the import's transaction: the data is committed (in the WAL) whether or not this succeeds
+            with contextlib.suppress(duckdb.Error):
+                cur.execute("CHECKPOINT")
     finally:
         cur.close()
 

@@ -327,7 +327,7 @@ def decide_scale(lo: float | None, hi: float | None) -> EmotionScale:
 def _user_words(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Words the user scored in Settings (``meta.emotion_words``, see cjm.workspace_data.set_emotion_words)."""
     try:
-        row = cur.execute("SELECT value FROM meta WHERE key = 'emotion_words'").fetchone()
+        row = next(iter(cur.execute("SELECT value FROM meta WHERE key = 'emotion_words'").fetchall()), None)
     except duckdb.CatalogException:  # a connection without a workspace (inspect)
         return {}
     return json.loads(row[0]) if row else {}
