@@ -42,6 +42,7 @@ import io
 import logging
 import posixpath
 import re
+import threading
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
@@ -160,7 +161,8 @@ _guard_sizes = guard_sizes  # the earlier private name
 
 class _Parts:
     """Zip members inflated on demand, in chunks, under one :data:`MAX_UNCOMPRESSED` budget, size- and
-    CRC-checked (a member whose real size differs from its declared size is refused as damaged).
+    CRC-checked (a member whose real size differs from its declared size is refused as damaged). A member
+    may be inflated more than once (a sheet is streamed in several passes); its bytes count once.
 
     Only the parts calamine will read are inflated (workbook, shared strings, styles, the sheets looked
     at). Deflated and stored members are read straight from *data* with :mod:`zlib`; other methods go
@@ -179,6 +181,8 @@ class _Parts:
         self.zf, self.data, self.file_name, self.total = zf, data, file_name, 0
         self.names = set(zf.namelist())
         self.cache: dict[str, bytes] = {}
+        self._counted: dict[str, int] = {}  # member -> bytes of it counted in total
+        self._lock = threading.Lock()  # passes may run in two threads
 
     def get(self, name: str | None) -> bytes | None:
         return self[name] if name and name in self.names else None
@@ -188,9 +192,16 @@ class _Parts:
             self.cache[name] = b"".join(self.chunks(name))
         return self.cache[name]
 
-    def _count(self, n: int) -> None:
-        self.total += n
-        if self.total > MAX_UNCOMPRESSED:
+    def _count(self, name: str, got: int) -> None:
+        """*got* bytes of member *name* inflated so far in this pass: count those not counted before."""
+        with self._lock:
+            before = self._counted.get(name, 0)
+            if got <= before:
+                return
+            self._counted[name] = got
+            self.total += got - before
+            over = self.total > MAX_UNCOMPRESSED
+        if over:
             raise InputError(f'"{self.file_name}": this workbook unpacks to more than '
                              f"{MAX_UNCOMPRESSED // 2**20} MB; split the data into smaller files or export it as CSV.")
 
@@ -224,7 +235,7 @@ class _Parts:
             got += len(out)
             if got > info.file_size:  # more than declared: its CRC cannot match; stop before inflating further
                 raise _damaged(self.file_name)
-            self._count(len(out))
+            self._count(name, got)
             crc = _zlib.crc32(out, crc)
             if pending is not None:
                 yield pending
@@ -252,10 +263,12 @@ class _Parts:
             raise _damaged(self.file_name) from exc
 
     def _zipfile_chunks(self, name: str, size: int) -> Iterator[bytes]:
+        got = 0
         try:
             with self.zf.open(name) as f:
                 while chunk := f.read(size):
-                    self._count(len(chunk))
+                    got += len(chunk)
+                    self._count(name, got)
                     yield chunk
         except InputError:
             raise
@@ -552,29 +565,32 @@ def _last_cell_row(buf: bytes, start: int, end: int) -> int | None:
     return None
 
 
-class _SheetScan:
-    """One streaming pass over a sheet's XML (*regions*, see :func:`_regions`); nothing of it is kept.
+def _header_tag(header_row: int) -> re.Pattern[bytes]:
+    return re.compile(rb'<row\s[^>]*?\br="%d"[^>]*>' % header_row)
+
+
+class _SheetGuard:
+    """The guard's streaming pass over a sheet's XML (*regions*, see :func:`_regions`), before calamine reads
+    anything; nothing of the XML is kept.
 
     Found: *plain* (no :data:`_ODD_CELL`: the cells fit in 959999 x 26), *r_first* (every cell tag starts
     with ``r=``), *width* (the last column holding a value, when *r_first*; at least 26), *header_found*
-    (the tag of *header_row*), *records* (rows holding a value below the header), *last_row* (row of the
-    last cell), *dimension* (the declared ``<dimension ref>``) and *merges* (``(row1, col1, row2, col2)``).
+    (the tag of *header_row*), *last_row* (row of the last cell) and *dimension* (the declared
+    ``<dimension ref>``).
 
-    >>> scan = _SheetScan([(b'<dimension ref="A1:B7"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>',
-    ...                     0, 79), (b'<row r="7"><c r="B7"><v>5</v></c></row></sheetData><mergeCells>'
-    ...                     b'<mergeCell ref="A1:B1"/></mergeCells>', 0, 97)], header_row=1)
-    >>> scan.plain, scan.header_found, scan.records, scan.last_row, scan.dimension, scan.merges
-    (True, True, 1, 7, 'A1:B7', [(1, 1, 1, 2)])
+    >>> g = _SheetGuard([(b'<dimension ref="A1:AB7"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+    ...                   0, 80), (b'<row r="7"><c r="AB7"><v>5</v></c></row></sheetData>', 0, 52)], header_row=1)
+    >>> g.plain, g.r_first, g.width, g.header_found, g.last_row, g.dimension
+    (False, True, 28, True, 7, 'A1:AB7')
     """
 
     def __init__(self, regions: Iterable[Region], *, header_row: int):
         self.plain = self.r_first = True
-        self.header_found, self.records, self.width = False, 0, 26
+        self.header_found, self.width = False, 26
         self.last_row: int | None = None
         self.dimension: str | None = None
-        self.merges: list[tuple[int, int, int, int]] = []
-        header = re.compile(rb'<row\s[^>]*?\br="%d"[^>]*>' % header_row)
-        after_data = first = False
+        header = _header_tag(header_row)
+        first = False
         wide: set[bytes] = set()
         for buf, start, end in regions:
             if not first:
@@ -593,13 +609,74 @@ class _SheetScan:
                 if m is None:
                     continue
                 self.header_found, start = True, m.end()
-            self.records += len(_ROW_WITH_VALUE.findall(buf, start, end))
             self.last_row = _last_cell_row(buf, start, end) or self.last_row
+        self.width = max([26] + [col_number(w.decode()) for w in wide])
+
+
+#: :data:`_ROW_WITH_VALUE` with an empty group: ``findall`` then lists empty strings, not copies of the rows
+_ROW_WITH_VALUE_COUNT = re.compile(_ROW_WITH_VALUE.pattern + b"()")
+
+
+class _SheetCount:
+    """The independent record count, in its own streaming pass over a sheet's XML (*regions*): *records*
+    (rows holding a value below the tag of *header_row*; 0 when that tag is missing) and *merges*
+    (``(row1, col1, row2, col2)``). It needs no Python objects of calamine's and mostly runs in C regular
+    expressions, so it can run in a thread while calamine parses the sheet (see :class:`_Counting`).
+
+    >>> c = _SheetCount([(b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"/></row>', 0, 73),
+    ...                  (b'<row r="7"><c r="B7"><v>5</v></c></row></sheetData><mergeCells>'
+    ...                   b'<mergeCell ref="A1:B1"/></mergeCells>', 0, 97)], header_row=1)
+    >>> c.records, c.merges
+    (1, [(1, 1, 1, 2)])
+    """
+
+    def __init__(self, regions: Iterable[Region], *, header_row: int):
+        self.records = 0
+        self.merges: list[tuple[int, int, int, int]] = []
+        header = _header_tag(header_row)
+        header_found = after_data = False
+        for buf, start, end in regions:
+            if not header_found:
+                m = header.search(buf, start, end)
+                if m is None:
+                    continue
+                header_found, start = True, m.end()
+            self.records += len(_ROW_WITH_VALUE_COUNT.findall(buf, start, end))
             if not after_data and (at := buf.find(b"</sheetData>", start, end)) >= 0:
                 after_data, start = True, at
             if after_data:
                 self.merges += _merges(buf, start, end)
-        self.width = max([26] + [col_number(w.decode()) for w in wide])
+
+
+class _Counting:
+    """:class:`_SheetCount` of *regions* in a thread, started at once; :meth:`result` waits for it (and
+    raises what it raised). The regular expressions hold the GIL, calamine's parse and DuckDB's work
+    release it: on two cores the count costs no wall time.
+
+    >>> _Counting([(b'<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>', 0, 78)],
+    ...           header_row=1).result().records
+    1
+    """
+
+    def __init__(self, regions: Iterable[Region], *, header_row: int):
+        self._out: _SheetCount | None = None
+        self._exc: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._out = _SheetCount(regions, header_row=header_row)
+            except BaseException as exc:  # handed to the caller by result()
+                self._exc = exc
+
+        self._thread = threading.Thread(target=run, name="cjm-xlsx-count", daemon=True)
+        self._thread.start()
+
+    def result(self) -> _SheetCount:
+        self._thread.join()
+        if self._exc is not None:
+            raise self._exc
+        assert self._out is not None
+        return self._out
 
 
 def _far_cell(regions: Iterable[Region], row: int) -> bool:
@@ -1017,25 +1094,25 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     if header_row > min(r for r, _ in top_text):
         warnings.append(f'Rows above the header (row {header_row}) were skipped as titles.')
 
-    # The whole sheet, streamed (inflated and scanned a few MB at a time, nothing kept): the bomb guard and
-    # the independent record count, before calamine reads anything. (Counting in a thread while calamine
-    # parses was measured slower on this 2-core machine when other work runs: it needs a second pass.)
+    # The whole sheet, streamed (inflated and scanned a few MB at a time, nothing kept). First the bomb guard,
+    # before calamine reads anything; then the independent record count, in a second pass that runs in a
+    # thread while calamine parses the sheet (both release the GIL for most of their work).
     def regions() -> Iterator[Region]:
         return _regions(parts.chunks(chosen.path))
 
-    scan = _SheetScan(regions(), header_row=header_row)
+    guard = _SheetGuard(regions(), header_row=header_row)
     top_row = top_text[0][0]
-    records = scan.records
-    rows_bound = (scan.last_row or top_row) - top_row + 1
+    rows_bound = (guard.last_row or top_row) - top_row + 1
     xml: bytes | None = None
     extent: tuple[int, int, int] | None = None
-    if scan.header_found and scan.plain:  # cells within A..Z and rows below 960000: nothing more to measure
+    if guard.header_found and guard.plain:  # cells within A..Z and rows below 960000: nothing more to measure
         extent = (rows_bound, 26, 26)
-    elif scan.header_found and scan.r_first and not _far_cell(regions(), MAX_CELLS // scan.width + 1):
-        extent = (rows_bound, scan.width, scan.width)  # columns beyond Z, and no cell in the rows that exceed
+    elif guard.header_found and guard.r_first and not _far_cell(regions(), MAX_CELLS // guard.width + 1):
+        extent = (rows_bound, guard.width, guard.width)  # columns beyond Z, and no cell in the rows that exceed
     else:  # rare: cells without r= or with other attributes first, a huge sheet... read it whole
         xml = b"".join(parts.chunks(chosen.path))
-        extent = _exact_extent(xml, top_row) if scan.header_found else None
+        extent = _exact_extent(xml, top_row) if guard.header_found else None
+    records: int | None = None
     if extent is None:
         rows_upper, width, last_col, records = _scan_sheet_python(xml, top_row, header_row)
     else:
@@ -1046,11 +1123,30 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                          "too large to read safely. In Excel press Ctrl+End to find the stray cells far from your "
                          "table, delete those rows/columns (or copy the table to a new sheet), save, and upload again.")
     # cell tags start with r=: a column's text cells can be found with a regular expression
-    r_first = extent is not None and scan.r_first
-
-    merges = scan.merges
+    r_first = extent is not None and guard.r_first
     meta = {"sheet": chosen.name, "sheets": [(s.name, s.visible) for s in sheets], "date1904": date1904,
-            "dimension": scan.dimension, "clean": True}
+            "dimension": guard.dimension, "clean": True}
+    header_only = InputError(f'"{file_name}" (sheet "{chosen.name}") has a header row but no data rows. Export '
+                             "the data again including the rows and upload it.")
+    if top_row + rows_upper - 1 <= header_row or records == 0:
+        raise header_only
+
+    counting = _Counting(regions() if xml is None else [(xml, 0, len(xml))], header_row=header_row)
+    cal: _Calamine | None = None
+    failed: InputError | None = None
+    try:
+        cal = _Calamine(data, chosen.name, header_row, file_name)
+    except InputError as exc:  # said below, once the count is known: a sheet without data rows is told so
+        failed = exc
+    count = counting.result()
+    merges = count.merges
+    if records is None:
+        records = count.records
+    if records == 0:
+        raise header_only
+    if failed is not None:
+        raise failed
+    assert cal is not None
 
     def header_for(cn: int) -> str:
         text = header_cells.get(cn, "").strip()
@@ -1061,11 +1157,6 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
             return f"{header_cells[m[1]].strip()} ({cn - m[1] + 1})"
         return f"Column {col_letter(cn)}"
 
-    header_only = InputError(f'"{file_name}" (sheet "{chosen.name}") has a header row but no data rows. Export '
-                             "the data again including the rows and upload it.")
-    if top_row + rows_upper - 1 <= header_row or records == 0:
-        raise header_only
-    cal = _Calamine(data, chosen.name, header_row, file_name)
     counts, loaded = _convert(cur, cal, table, header_row + 1, date1904)
     # A text in a column fastexcel types as numbers, dates or booleans ("n/a", "NULL"...) comes out null:
     # such columns are read again as text, so that nothing is lost. Only columns with empty cells can hold
