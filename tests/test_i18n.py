@@ -119,7 +119,7 @@ def test_messages_read_in_order():
     assert t("funnel.reached", lang="tr", n=12, stage="Farkındalık") == "12 müşteri Farkındalık aşamasına ulaştı"
     assert t("funnel.reached", lang="ro", n=12, stage="Cercetare") == "Clienți care au ajuns la Cercetare: 12"
     assert t("gap.channel_absent", lang="tr", channel="E-posta", stage="Satın alma") == (
-        "E-posta başka aşamalarda kullanılıyor ama Satın alma aşamasında hiç kullanılmıyor.")
+        "E-posta kanalı başka aşamalarda kullanılıyor ama Satın alma aşamasında hiç kullanılmıyor.")
     assert t("import.done", lang="ro", name="crm.csv", loaded=98, rejected=2, read=100) == (
         "crm.csv: rânduri citite 100, încărcate 98, respinse 2.")
 
