@@ -792,8 +792,9 @@ def _is_text(typ: str) -> bool:
 def _pre_expr(q: str, typ: str, name: str) -> str | None:
     """An inner projection *name* that :func:`_text_expr` reads (timestamps: the text once)."""
     if typ.startswith("TIMESTAMP"):
-        return (f"strftime(date_trunc('second', CAST({q} AS TIMESTAMP) + INTERVAL 500 MILLISECOND), "
-                f"'%Y-%m-%d %H:%M:%S') AS {ident(name)}")
+        # "YYYY-MM-DD HH:MM:SS" (a cast prints no fraction when there is none; cheaper than strftime)
+        return (f"CAST(date_trunc('second', CAST({q} AS TIMESTAMP) + INTERVAL 500 MILLISECOND) AS VARCHAR) "
+                f"AS {ident(name)}")
     return None
 
 
@@ -809,7 +810,7 @@ def _text_expr(q: str, typ: str, date1904: bool, pre: str) -> str:
     if typ == "BOOLEAN":
         return f"CASE WHEN {q} THEN 'TRUE' WHEN NOT {q} THEN 'FALSE' END"
     if typ.startswith("TIMESTAMP"):
-        # the text comes from _pre_expr's projection (one strftime per cell), then plain string work
+        # the text comes from _pre_expr's projection (one cast per cell), then plain string work
         x = ident(pre)
         time_only_days = "('1899-12-30', '1899-12-31'" + (", '1904-01-01')" if date1904 else ")")
         return (f"CASE WHEN {x} IS NULL THEN NULL WHEN left({x}, 10) IN {time_only_days} THEN right({x}, 8) "
@@ -984,8 +985,9 @@ def _convert(cur: duckdb.DuckDBPyConnection, cal: _Calamine, table: str, first_r
         texts = [k for k in range(ncols) if _is_text(types[k])]
         c = [ident(f"c{k}") for k in range(ncols)]
         stats = ["count(*)"] + [f"count({c[k]})" for k in range(ncols)]
-        stats += [f"coalesce(bool_or({c[k]} LIKE '%.%' AND regexp_full_match({c[k]}, '-?[0-9]+[.][0-9]{{9}}')), false)"
-                  for k in texts]
+        # (LIKE: the 10th character from the end is the point, a cheap test before the regular expression)
+        stats += [f"coalesce(bool_or({c[k]} LIKE '%._________' AND "
+                  f"regexp_full_match({c[k]}, '-?[0-9]+[.][0-9]{{9}}')), false)" for k in texts]
         stats += [f"coalesce(bool_or({_mixed_needs_fix(c[k])}), false)" for k in texts]
         got = cur.execute(f"SELECT {', '.join(stats)} FROM {ident(table)}").fetchall()[0]
         rows, counts = got[0], list(got[1:ncols + 1])
