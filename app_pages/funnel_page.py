@@ -26,19 +26,21 @@ def render() -> None:
                     format_func=lambda v: ui.t(f"funnel.mode_{v}"))
     window = c2.number_input(ui.t("funnel.window"), min_value=0, max_value=3650, value=0, step=7, key="funnel_window")
     df = ui.compute("funnel", "funnel", mode=mode, window_days=int(window) or None)
-    left, right = st.columns([1, 1])
+    left, right = st.columns([5, 6])
     with left:
         ui.chart(charts.funnel_chart(df), key="funnel_chart")
     with right:
         st.subheader(ui.t("funnel.table"))
+        # the share of the first stage is written on the chart; four columns fit half a 1280 px screen
         table = pd.DataFrame({
             ui.t("funnel.col_stage"): df["label"],
             ui.t("funnel.col_customers"): df["customers"],
             ui.t("funnel.col_conversion"): df["conversion"].map(_pct),
-            ui.t("funnel.col_from_first"): df["conversion_from_first"].map(_pct),
             ui.t("funnel.col_dropped"): df["dropped"],
         })
-        st.dataframe(table, hide_index=True)
+        widths = dict(zip(table.columns, (150, 80, 105, 75)))
+        st.dataframe(table, hide_index=True,
+                     column_config={c: st.column_config.Column(width=w) for c, w in widths.items()})
 
     st.subheader(ui.t("funnel.time"))
     t1, t2 = st.columns(2)

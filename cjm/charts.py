@@ -38,8 +38,11 @@ def funnel_chart(df: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """Funnel of customers per stage (columns label, customers, conversion)."""
     fig = go.Figure(go.Funnel(y=df["label"].map(safe), x=df["customers"], marker=dict(color=BLUE),
                               texttemplate="%{value:,} (%{percentInitial:.0%})", textfont=dict(size=18),
-                              connector=dict(line=dict(color=GREY, width=1))))
-    return _layout(fig, height=max(300, 70 * len(df) + 60), title=title)
+                              connector=dict(line=dict(color=GREY, width=1)), cliponaxis=False))
+    fig = _layout(fig, height=max(300, 70 * len(df) + 60), title=title)
+    # room on the right for the counts written beside the narrow bars (clipped at the edge before)
+    fig.update_layout(margin=dict(r=110))
+    return fig
 
 
 def sankey(df: pd.DataFrame, *, stage_order: list[str], start: str = "Start", end: str = "End",

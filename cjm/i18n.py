@@ -145,7 +145,6 @@ EN: dict[str, str] = {
     "funnel.col_stage": "Stage",
     "funnel.col_customers": "Customers",
     "funnel.col_conversion": "From previous",
-    "funnel.col_from_first": "From first",
     "funnel.col_dropped": "Dropped",
     "funnel.time": "Time to convert and time in stage (days)",
     "funnel.outcomes": "Outcomes at decision points",

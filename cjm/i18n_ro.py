@@ -146,7 +146,6 @@ RO: dict[str, str] = {
     "funnel.col_stage": "Etapă",
     "funnel.col_customers": "Clienți",
     "funnel.col_conversion": "Din anterioara",
-    "funnel.col_from_first": "Din prima",
     "funnel.col_dropped": "Pierduți",
     "funnel.time": "Timp până la conversie și timp petrecut în etapă (zile)",
     "funnel.outcomes": "Rezultate la punctele de decizie",

@@ -141,7 +141,6 @@ TR: dict[str, str] = {
     "funnel.col_stage": "Aşama",
     "funnel.col_customers": "Müşteri",
     "funnel.col_conversion": "Öncekinden",
-    "funnel.col_from_first": "İlkinden",
     "funnel.col_dropped": "Ayrılan",
     "funnel.time": "Dönüşüm süresi ve aşamada geçen süre (gün)",
     "funnel.outcomes": "Karar noktalarındaki sonuçlar",
