@@ -615,3 +615,78 @@ def test_namespace_prefixed_sheet_xml():
     raw, rows = _read(data)
     assert raw.headers == ["ID", "Amount"] and raw.records_in_file == 3
     assert rows == [(2, "a", "1.5"), (3, "b", "n/a"), (5, "c", "2")]
+
+
+# --- the record count in a thread beside calamine ------------------------------------------------------
+
+
+def test_formatted_empty_rows_below_the_header_only_are_no_data():
+    # styled cells without values below the header: the sheet's rows reach row 4, so calamine reads it
+    # while the count runs; the count then finds no record, and the user is told so (not "damaged")
+    wb = openpyxl.Workbook()
+    wb.active.append(["Customer ID", "Stage"])
+    for ref in ("A3", "B4"):
+        wb.active[ref].font = openpyxl.styles.Font(bold=True)
+    with pytest.raises(InputError, match="has a header row but no data rows"):
+        _read(_save(wb))
+
+
+def test_the_count_is_reconciled_and_its_errors_surface(monkeypatch):
+    import cjm.ingest.excel as excel
+
+    data = _book(["ID", "Stage"], ["1", "a"], ["2", "b"])
+    real = excel._SheetCount.__init__
+
+    def one_more(self, *a, **kw):  # the count says 3 records where calamine reads 2
+        real(self, *a, **kw)
+        self.records += 1
+
+    monkeypatch.setattr(excel._SheetCount, "__init__", one_more)
+    raw, rows = _read(data)
+    assert len(rows) == 2 and raw.records_in_file == 2 and "1 row(s)" in raw.warnings[-1]
+
+    def broken(self, *a, **kw):
+        raise InputError("the count failed")
+
+    monkeypatch.setattr(excel._SheetCount, "__init__", broken)
+    with pytest.raises(InputError, match="the count failed"):
+        _read(data)
+
+
+def test_no_count_thread_is_left_running_when_calamine_fails(monkeypatch):
+    import threading
+    import time
+
+    import cjm.ingest.excel as excel
+
+    def damaged(self, data, sheet_name, skip, file_name):
+        raise excel._damaged(file_name)
+
+    finished = []
+    real = excel._SheetCount.__init__
+
+    def slow(self, *a, **kw):  # still counting when calamine has already failed
+        time.sleep(0.05)
+        real(self, *a, **kw)
+        finished.append(True)
+
+    monkeypatch.setattr(excel._Calamine, "__init__", damaged)
+    monkeypatch.setattr(excel._SheetCount, "__init__", slow)
+    with pytest.raises(InputError, match="damaged or incomplete"):
+        _read(_book(["ID", "Stage"], ["1", "a"]))
+    assert finished == [True] and not [t for t in threading.enumerate() if t.name == "cjm-xlsx-count"]
+
+
+def test_a_sheet_streamed_in_three_passes_counts_once_in_the_inflate_budget(monkeypatch):
+    # guard, count and text-cell passes each inflate the sheet: the budget is on what the workbook
+    # unpacks to (each member once), so a budget just above the workbook's size still reads it
+    import cjm.ingest.excel as excel
+
+    data = _book(["ID", "Amount"], *[[f"c{i}", i * 1.5] for i in range(300)], ["x", "n/a"])
+    passes = []
+    regions = excel._regions
+    monkeypatch.setattr(excel, "_regions", lambda chunks: passes.append(1) or regions(chunks))
+    total = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    monkeypatch.setattr(excel, "MAX_UNCOMPRESSED", total)
+    raw, rows = _read(data)
+    assert len(passes) == 3 and raw.records_in_file == 301 and rows[-1] == (302, "x", "n/a")
