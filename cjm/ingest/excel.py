@@ -842,8 +842,10 @@ def _text_expr(q: str, typ: str, date1904: bool, pre: str) -> str:
         return f"CAST(to_milliseconds(CAST(epoch_ms({q}) AS BIGINT)) AS VARCHAR)"
     if not _is_text(typ):  # integers
         return f"CAST({q} AS VARCHAR)"
-    # text: trimmed; in a column mixing types, fastexcel's renderings are fixed afterwards (_mixed_fix)
-    return f"NULLIF(trim(CAST({q} AS VARCHAR)), '')"
+    # text: trimmed (trim removes spaces only: most texts have none at either end and are kept as they are,
+    # which is cheaper); in a column mixing types, fastexcel's renderings are fixed afterwards (_mixed_fix)
+    x = f"CAST({q} AS VARCHAR)"
+    return f"CASE WHEN starts_with({x}, ' ') OR suffix({x}, ' ') THEN NULLIF(trim({x}), '') ELSE NULLIF({x}, '') END"
 
 
 def _mixed_needs_fix(q: str) -> str:
@@ -1006,8 +1008,8 @@ def _convert(cur: duckdb.DuckDBPyConnection, cal: _Calamine, table: str, first_r
         texts = [k for k in range(ncols) if _is_text(types[k])]
         c = [ident(f"c{k}") for k in range(ncols)]
         stats = ["count(*)"] + [f"count({c[k]})" for k in range(ncols)]
-        # (LIKE: the 10th character from the end is the point, a cheap test before the regular expression)
-        stats += [f"coalesce(bool_or({c[k]} LIKE '%._________' AND "
+        # (cheap tests before the regular expression: 11 bytes at least, the point 10th from the end)
+        stats += [f"coalesce(bool_or(strlen({c[k]}) >= 11 AND {c[k]} LIKE '%._________' AND "
                   f"regexp_full_match({c[k]}, '-?[0-9]+[.][0-9]{{9}}')), false)" for k in texts]
         stats += [f"coalesce(bool_or({_mixed_needs_fix(c[k])}), false)" for k in texts]
         got = cur.execute(f"SELECT {', '.join(stats)} FROM {ident(table)}").fetchall()[0]
