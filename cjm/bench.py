@@ -228,7 +228,7 @@ def bench_import(args: argparse.Namespace) -> int:
     rows.append(["  of which the floor: store typed rows", csv_path.name, f"{floor['rows']:,}",
                  f"{floor['seconds']:.2f}", f"{floor['peak_mb']:.0f}", f"{floor['seconds'] / base['seconds']:.2f}x"])
     if not args.skip_xlsx:
-        pd_res = run_case("pandas-openpyxl", xlsx_path, out_dir / "unused.duckdb", repeat=1)
+        pd_res = run_case("pandas-openpyxl", xlsx_path, out_dir / "unused.duckdb", repeat=args.repeat)
         ox = run_case("cjm-xlsx", xlsx_path, out_dir / "ws_xlsx.duckdb", repeat=args.repeat)
         rows.append(["pandas.read_excel(openpyxl)", xlsx_path.name, f"{pd_res['rows']:,}",
                      f"{pd_res['seconds']:.2f}", f"{pd_res['peak_mb']:.0f}", "1.00x"])
