@@ -103,6 +103,11 @@ def events_cte(model: StageModel, filters: Filters | None, *, in_model: bool = T
     return f"SELECT * FROM events WHERE {'stage_idx IS NOT NULL AND ' if in_model else ''}({where})", params
 
 
+def filters_are_empty(model: StageModel, filters: Filters | None) -> bool:
+    """True when *filters* keep every event (nothing chosen)."""
+    return (filters or Filters()).where(model)[0] == "TRUE"
+
+
 def media_cte(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
     """``media(channel, medium)`` for the distinct channels of the filtered events."""
     ev_sql, ev_params = events_cte(model, filters)
@@ -135,13 +140,15 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     >>> con.execute(f"SELECT count(*) FROM {rel}", p).fetchone()
     (0,)
     """
-    from cjm.journey import cached
+    from cjm.journey import REACH_SQL, VALUE_COLS, cached, filtered_events, kept_customer_reach
 
     ev_sql, ev_p = events_cte(model, filters)
-    sql = f"""WITH cust AS (
-            SELECT ckey, max(stage_idx) AS furthest, bit_or(1::BIGINT << stage_idx) AS mask, max(value) AS v,
-                   arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg
-            FROM ({ev_sql}) GROUP BY ckey),
+    cust = REACH_SQL.format(cols=VALUE_COLS, base=ev_sql)
+    if not ev_p and filters_are_empty(model, filters):  # the whole workspace: the summary each import keeps
+        kept = kept_customer_reach(con)
+        if kept is not None:
+            cust = f"SELECT ckey, furthest, mask, v, seg FROM {kept}"
+    sql = f"""WITH cust AS ({cust}),
         seg_mean AS (SELECT seg, avg(v) AS m FROM cust WHERE v IS NOT NULL GROUP BY ALL),
         all_mean AS (SELECT avg(v) AS m FROM cust)
         SELECT c.ckey, c.furthest, c.mask, coalesce(c.v, sm.m, am.m) AS v

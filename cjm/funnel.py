@@ -36,7 +36,7 @@ import pandas as pd
 
 from cjm.errors import CJMError
 from cjm.filters import LIST_FIELDS, Filters
-from cjm.journey import (ORDER_KEY_SQL, REACH_SQL, cached, days_sql, filtered_events, kept_in_workspace,
+from cjm.journey import (ORDER_KEY_SQL, REACH_SQL, cached, days_sql, filtered_events, kept_customer_reach,
                          ordered_table, stage_index, stages_relation)
 from cjm.models import StageModel
 from cjm.sql import ident
@@ -86,12 +86,11 @@ def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filte
     n = len(model.stages)
     base, params = filtered_events(model=model, filters=filters)
     cols = "".join(f", min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)) if arrivals else ""
-    sql = REACH_SQL.format(cols=cols, base=base)
     if not arrivals and (base, params) == filtered_events(model=None, filters=None):
-        kept = kept_in_workspace(con, "customer_reach", sql)
+        kept = kept_customer_reach(con)
         if kept is not None:
             return kept, []
-    return cached(con, "arrivals" if arrivals else "reach", sql, params)
+    return cached(con, "arrivals" if arrivals else "reach", REACH_SQL.format(cols=cols, base=base), params)
 
 
 def customer_reach(con: duckdb.DuckDBPyConnection, *, model: StageModel,

@@ -283,10 +283,10 @@ def kept_in_workspace(con: duckdb.DuckDBPyConnection, table: str, sql: str) -> s
 
     >>> from cjm.store import open_workspace
     >>> con = open_workspace(":memory:").cursor()
-    >>> kept_in_workspace(con, "customer_reach", "SELECT 1 AS ckey, 0 AS furthest, 1 AS mask")
+    >>> kept_in_workspace(con, "customer_reach", "SELECT 1 AS ckey, 0 AS furthest, 1 AS mask, 5.5::DOUBLE AS v, 'SMB' AS seg")
     'customer_reach'
     >>> con.execute("SELECT * FROM customer_reach").fetchall()
-    [(1, 0, 1)]
+    [(1, 0, 1, 5.5, 'SMB')]
     """
     key = f"kept:{table}"
     *fp, noted = data_fingerprint(con, meta_key=key)
@@ -296,8 +296,9 @@ def kept_in_workspace(con: duckdb.DuckDBPyConnection, table: str, sql: str) -> s
     try:
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(f"DELETE FROM {ident(table)}")
-            con.execute(f"INSERT INTO {ident(table)} {sql}")
+            # replaced whole: its columns are always those of *sql* (a workspace written by an older version
+            # of *sql* gets the new shape)
+            con.execute(f"CREATE OR REPLACE TABLE {ident(table)} AS {sql}")
             con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, stamp])
             con.execute("COMMIT")
         except BaseException:
@@ -314,12 +315,24 @@ REACH_SQL = """SELECT ckey, max(stage_idx) AS furthest, bit_or(1::BIGINT << stag
                FROM ({base}) GROUP BY ckey"""
 
 
-def keep_customer_reach(con: duckdb.DuckDBPyConnection) -> bool:
-    """Write the workspace's per-customer reach (all events in the model, no filters) into ``customer_reach``
-    now, so that the first funnel after an import reads it; True when it holds the current data. Run after each
-    import (on a cursor without an open transaction); costs one aggregate of all events by customer key."""
+#: Further per-customer columns kept in ``customer_reach``: the largest ``value`` and the first segment (file
+#: order), from which :func:`cjm.channels.customer_values` works out each customer's value.
+VALUE_COLS = ", max(value) AS v, arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg"
+
+
+def kept_customer_reach(con: duckdb.DuckDBPyConnection) -> str | None:
+    """``customer_reach`` once it holds the workspace's per-customer summary for the current data — all events in
+    the model, no filters: ``ckey, furthest, mask`` (as :data:`REACH_SQL`) and ``v, seg`` (:data:`VALUE_COLS`) —
+    written now if needed; None when it cannot be written (the caller computes its own)."""
     base, _ = filtered_events(model=None, filters=None)
-    return kept_in_workspace(con, "customer_reach", REACH_SQL.format(cols="", base=base)) is not None
+    return kept_in_workspace(con, "customer_reach", REACH_SQL.format(cols=VALUE_COLS, base=base))
+
+
+def keep_customer_reach(con: duckdb.DuckDBPyConnection) -> bool:
+    """Write the per-customer summary (:func:`kept_customer_reach`) now, so that the first funnel, touchpoint or
+    pain-point view after an import reads it; True when it holds the current data. Run after each import (on a
+    cursor without an open transaction); costs one aggregate of all events by customer key."""
+    return kept_customer_reach(con) is not None
 
 
 def ordered_table(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, filters: Filters | None,

@@ -82,11 +82,13 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
            FROM (SELECT DISTINCT customer_id FROM events)""",
         "UPDATE events SET ckey = c.ckey FROM customers c WHERE c.customer_id = events.customer_id",
     ]),
-    # Each customer's furthest stage and set of stages over all events (no filters), written after each import
-    # and valid for the data fingerprint noted in meta (see cjm.journey.kept_in_workspace): the unfiltered
-    # funnel and touchpoint lift read it instead of grouping every event again.
+    # Each customer's furthest stage, set of stages, largest value and first segment over all events (no filters),
+    # written after each import and valid for the data fingerprint noted in meta (see
+    # cjm.journey.kept_in_workspace, which replaces the table whole with the columns of its query): the
+    # unfiltered funnel, touchpoint lift and pain points read it instead of grouping every event again.
     (3, [
-        "CREATE TABLE customer_reach (ckey INTEGER NOT NULL, furthest SMALLINT NOT NULL, mask BIGINT NOT NULL)",
+        """CREATE TABLE customer_reach (ckey INTEGER NOT NULL, furthest SMALLINT NOT NULL, mask BIGINT NOT NULL,
+                                        v DOUBLE, seg VARCHAR)""",
     ]),
 ]
 #: How ``events`` is stored: each customer's events together, in journey order (see :mod:`cjm.journey`).

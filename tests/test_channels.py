@@ -296,3 +296,36 @@ def test_matrix_bit_sets_equal_distinct_path(journeys, monkeypatch):
     # means from sum / n and from avg may differ in the last digits
     assert fast.round(9).equals(slow.round(9))
     assert len(fast) > 10 and fast["customers"].sum() > 60  # many pairs, customers counted in several
+
+
+def test_customer_values_from_the_kept_summary(ws):
+    """Without filters, customer values come from the per-customer summary each import keeps (customer_reach);
+    with a filter that keeps every event they are computed from the events: both must agree with the hand
+    numbers."""
+    from cjm.channels import customer_values
+    from cjm.ingest import import_file
+    from cjm.models import preset
+
+    csv = (b"Customer,Stage,Date,Value,Segment\n"
+           b"a,Awareness,2026-01-01,100,SMB\na,Purchase,2026-01-05,300,SMB\n"
+           b"b,Awareness,2026-01-02,,SMB\n"
+           b"c,Research,2026-01-03,,Public\n"
+           b"d,Awareness,2026-01-04,50,Enterprise\n")
+    m = preset("five-stage")
+    import_file(ws, csv, file_name="values.csv", model=m)
+    con = ws.cursor()
+    # a: largest value 300; d: 50; b: no value -> mean of segment SMB (only a: 300); c: segment Public has no
+    # value -> mean of everyone with one: (300 + 50) / 2 = 175. furthest: a purchase (2), b 0, c research (1), d 0
+    expected = [("a", 2, 300.0), ("b", 0, 300.0), ("c", 1, 175.0), ("d", 0, 50.0)]
+    for flt in (None, Filters(stages=tuple(m.keys))):
+        rel, params = customer_values(con, model=m, filters=flt)
+        got = con.execute(f"SELECT c.customer_id, r.furthest, r.v FROM {rel} r JOIN customers c USING (ckey) "
+                          "ORDER BY 1", params).fetchall()
+        assert got == expected, flt
+    stamp = con.execute("SELECT value FROM meta WHERE key = 'kept:customer_reach'").fetchall()
+    assert stamp and con.execute("SELECT count(*) FROM customer_reach").fetchall()[0][0] == 4
+    # and the unfiltered values are read from that summary (a change made to it shows; TEMP results are per cursor)
+    fresh = ws.cursor()
+    fresh.execute("UPDATE customer_reach SET v = 999 WHERE ckey = (SELECT ckey FROM customers WHERE customer_id = 'a')")
+    rel, params = customer_values(fresh, model=m)
+    assert fresh.execute(f"SELECT max(v) FROM {rel}", params).fetchall()[0][0] == 999
