@@ -140,11 +140,11 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     >>> con.execute(f"SELECT count(*) FROM {rel}", p).fetchone()
     (0,)
     """
-    from cjm.journey import REACH_SQL, VALUE_COLS, cached, filtered_events, kept_customer_reach
+    from cjm.journey import REACH_SQL, VALUE_COLS, cached, kept_customer_reach
 
     ev_sql, ev_p = events_cte(model, filters)
     cust = REACH_SQL.format(cols=VALUE_COLS, base=ev_sql)
-    if not ev_p and filters_are_empty(model, filters):  # the whole workspace: the summary each import keeps
+    if filters_are_empty(model, filters):  # the whole workspace: the summary each import keeps
         kept = kept_customer_reach(con)
         if kept is not None:
             cust = f"SELECT ckey, furthest, mask, v, seg FROM {kept}"

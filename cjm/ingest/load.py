@@ -321,8 +321,8 @@ def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
     - ``events`` in journey order. A file of new customers keeps it as it is; a file that adds events to known
       customers (a survey after the CRM export) leaves those events after everyone else's, and then the whole
       table is rewritten in order once, here, instead of every journey analysis sorting all events.
-    - each customer's furthest stage and set of stages (:func:`cjm.journey.keep_customer_reach`), which the
-      funnel reads.
+    - each customer's furthest stage, set of stages, largest value and first segment
+      (:func:`cjm.journey.keep_customer_reach`), which the funnel, touchpoint lift and pain points read.
     """
     from cjm.journey import ensure_ordered, keep_customer_reach, storage_in_journey_order
 
