@@ -103,11 +103,6 @@ def events_cte(model: StageModel, filters: Filters | None, *, in_model: bool = T
     return f"SELECT * FROM events WHERE {'stage_idx IS NOT NULL AND ' if in_model else ''}({where})", params
 
 
-def filters_are_empty(model: StageModel, filters: Filters | None) -> bool:
-    """True when *filters* keep every event (nothing chosen)."""
-    return (filters or Filters()).where(model)[0] == "TRUE"
-
-
 def media_cte(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
     """``media(channel, medium)`` for the distinct channels of the filtered events."""
     ev_sql, ev_params = events_cte(model, filters)
@@ -144,7 +139,7 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
 
     ev_sql, ev_p = events_cte(model, filters)
     cust = REACH_SQL.format(cols=VALUE_COLS, base=ev_sql)
-    if filters_are_empty(model, filters):  # the whole workspace: the summary each import keeps
+    if filters is None or filters.is_empty():  # the whole workspace: the summary each import keeps
         kept = kept_customer_reach(con)
         if kept is not None:
             cust = f"SELECT ckey, furthest, mask, v, seg FROM {kept}"

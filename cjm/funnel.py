@@ -86,7 +86,7 @@ def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filte
     n = len(model.stages)
     base, params = filtered_events(model=model, filters=filters)
     cols = "".join(f", min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)) if arrivals else ""
-    if not arrivals and (base, params) == filtered_events(model=None, filters=None):
+    if not arrivals and (filters is None or filters.is_empty()):
         kept = kept_customer_reach(con)
         if kept is not None:
             return kept, []
