@@ -200,9 +200,9 @@ def run(size: int, directory: Path, *, with_pandas: bool, out=print, memory_limi
         out(f"  storage in journey order: {ordered} (checked in {check:.3f} s)")
         # also once per import (cjm.ingest.load._after_import): each customer's furthest stage and stage set,
         # kept in the workspace; the unfiltered funnel reads it, so its cold time below does not include this
-        from cjm.journey import keep_customer_reach
+        from cjm.journey import kept_customer_reach
         t = time.perf_counter()
-        keep_customer_reach(con)
+        kept_customer_reach(con)
         rows.append({"size": n, "calculation": "per-customer stages (once per import)",
                      "seconds_cold": time.perf_counter() - t, "seconds": float("nan")})
         _warm_up()

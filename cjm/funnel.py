@@ -82,7 +82,7 @@ def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filte
     (:func:`cjm.journey.cached`): ``ckey, furthest, mask`` (bit k set = an event at stage k) and, with
     *arrivals*, ``r0..r{n-1}`` (first timestamp at that stage or a later one; a separate table, as these
     columns cost more than the rest). Funnel and time to convert read it. Without filters and arrivals it is
-    the workspace table ``customer_reach``, written by each import (:func:`cjm.journey.keep_customer_reach`)."""
+    the workspace table ``customer_reach``, written by each import (:func:`cjm.journey.kept_customer_reach`)."""
     n = len(model.stages)
     base, params = filtered_events(model=model, filters=filters)
     cols = "".join(f", min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)) if arrivals else ""

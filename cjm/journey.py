@@ -323,16 +323,10 @@ VALUE_COLS = ", max(value) AS v, arg_min(segment, seq) FILTER (WHERE segment IS 
 def kept_customer_reach(con: duckdb.DuckDBPyConnection) -> str | None:
     """``customer_reach`` once it holds the workspace's per-customer summary for the current data — all events in
     the model, no filters: ``ckey, furthest, mask`` (as :data:`REACH_SQL`) and ``v, seg`` (:data:`VALUE_COLS`) —
-    written now if needed; None when it cannot be written (the caller computes its own)."""
+    written now if needed; None when it cannot be written (the caller computes its own). Each import calls it
+    once at the end, so that the first funnel, touchpoint or pain-point view after the import reads it."""
     base, _ = filtered_events(model=None, filters=None)
     return kept_in_workspace(con, "customer_reach", REACH_SQL.format(cols=VALUE_COLS, base=base))
-
-
-def keep_customer_reach(con: duckdb.DuckDBPyConnection) -> bool:
-    """Write the per-customer summary (:func:`kept_customer_reach`) now, so that the first funnel, touchpoint or
-    pain-point view after an import reads it; True when it holds the current data. Run after each import (on a
-    cursor without an open transaction); costs one aggregate of all events by customer key."""
-    return kept_customer_reach(con) is not None
 
 
 def ordered_table(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, filters: Filters | None,

@@ -335,7 +335,7 @@ def test_a_decision_at_the_stage_is_not_stuck(journeys):
 
 def test_per_customer_reach_kept_in_the_workspace(ws, tmp_path):
     """An import writes each customer's furthest stage and stage set into ``customer_reach`` (cjm.journey.
-    keep_customer_reach); the unfiltered funnel reads it while the data is the same, and any later write
+    kept_customer_reach); the unfiltered funnel reads it while the data is the same, and any later write
     (a stage model applied outside a transaction, a direct delete) makes it compute them again."""
     from cjm.ingest import import_file
     from cjm.models import custom, preset

@@ -322,9 +322,9 @@ def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
       customers (a survey after the CRM export) leaves those events after everyone else's, and then the whole
       table is rewritten in order once, here, instead of every journey analysis sorting all events.
     - each customer's furthest stage, set of stages, largest value and first segment
-      (:func:`cjm.journey.keep_customer_reach`), which the funnel, touchpoint lift and pain points read.
+      (:func:`cjm.journey.kept_customer_reach`), which the funnel, touchpoint lift and pain points read.
     """
-    from cjm.journey import ensure_ordered, keep_customer_reach, storage_in_journey_order
+    from cjm.journey import ensure_ordered, kept_customer_reach, storage_in_journey_order
 
     cur = ws.cursor()
     try:
@@ -332,7 +332,7 @@ def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
             say(0.97, "putting each customer's events in journey order")
             ensure_ordered(cur, force=True)
         say(0.98, "summing up each customer's stages")
-        keep_customer_reach(cur)
+        kept_customer_reach(cur)
         if ws.path != ":memory:":
             # as after the import's transaction: the data is committed (in the WAL) whether or not this succeeds
             with contextlib.suppress(duckdb.Error):
