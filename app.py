@@ -13,10 +13,10 @@ import streamlit as st
 
 import ui
 from cjm.errors import CJMError
-from cjm.filters import LIST_FIELDS
+from cjm.core.filters import LIST_FIELDS
 from cjm.i18n import LANGUAGES
 from cjm.store import default_path
-from cjm.workspace_data import filter_options, summary
+from cjm.analyses.workspace_info import filter_options, summary
 
 st.set_page_config(page_title="CJM Dashboard", page_icon=":material/route:", layout="wide",
                    initial_sidebar_state="expanded")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from cjm import charts
+from cjm.analyses import channels
+from cjm.present import charts
 
 MEASURES = {"events": "channels.events", "customers": "channels.customers", "mean_emotion": "channels.emotion"}
 
@@ -27,12 +28,12 @@ def render() -> None:
     m = ui.model()
     measure = st.segmented_control(ui.t("channels.measure"), list(MEASURES), default="events", key="heat_measure",
                                    format_func=lambda k: ui.t(MEASURES[k])) or "events"
-    matrix = ui.compute("channels", "matrix")
+    matrix = ui.compute(channels.matrix)
     if len(matrix):
         ui.chart(charts.heatmap(matrix, value=measure, stage_order=m.labels,
                                        diverging=(measure == "mean_emotion")), key="heatmap")
     st.subheader(ui.t("channels.gaps"))
-    gaps = ui.compute("channels", "gaps")
+    gaps = ui.compute(channels.gaps)
     if len(gaps):
         for _, row in gaps.iterrows():
             st.text("• " + _gap_sentence(row))
@@ -40,7 +41,7 @@ def render() -> None:
         st.text(ui.t("channels.no_gaps"))
     st.subheader(ui.t("channels.ranking"))
     st.caption(ui.t("channels.lift_help"))
-    ranking = ui.compute("channels", "touchpoints")
+    ranking = ui.compute(channels.touchpoints)
     st.dataframe(ranking, hide_index=True, column_config={
         "lift": st.column_config.NumberColumn(format="%+.2f"),
         "mean_emotion": st.column_config.NumberColumn(format="%+.2f"),

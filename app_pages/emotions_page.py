@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from cjm import charts
-from cjm.emotion import highs_lows
-from cjm.filters import LIST_FIELDS
+from cjm.analyses import emotion
+from cjm.present import charts
+from cjm.analyses.emotion import highs_lows
+from cjm.core.filters import LIST_FIELDS
 
 
 def render() -> None:
@@ -15,7 +16,7 @@ def render() -> None:
     if not ui.has_data():
         return
     m = ui.model()
-    curve = ui.compute("emotion", "curve")
+    curve = ui.compute(emotion.curve)
     if not len(curve) or curve["n"].fillna(0).sum() == 0:
         st.info(ui.t("emotions.no_emotion"))
         return
@@ -23,7 +24,7 @@ def render() -> None:
                       format_func=lambda f: ui.t("emotions.none") if f is None else ui.t(f"sidebar.{f}"))
     marks = highs_lows(curve)
     if by:
-        grouped = ui.compute("emotion", "curve", by=by)
+        grouped = ui.compute(emotion.curve, by=by)
         ui.chart(charts.emotion_curve(grouped, group="group"), key="emotion_by_chart")
     else:
         ui.chart(charts.emotion_curve(curve, marks=marks), key="emotion_chart")
@@ -33,8 +34,8 @@ def render() -> None:
         for _, r in part.iterrows():
             col.text(ui.t(f"emotions.{kind}", stage=r["label"]) + f"  ({r['mean']:+.2f}, n={int(r['n'])})")
     st.subheader(ui.t("emotions.nps"))
-    nps_all = ui.compute("emotion", "nps")
-    nps_stage = ui.compute("emotion", "nps", by="stage")
+    nps_all = ui.compute(emotion.nps)
+    nps_stage = ui.compute(emotion.nps, by="stage")
     if len(nps_all) and nps_all["n"].iloc[0]:
         r = nps_all.iloc[0]
         st.metric(ui.t("emotions.nps_overall"), f"{r['nps']:+.0f}", help=f"n={int(r['n'])}")
@@ -45,7 +46,7 @@ def render() -> None:
     st.subheader(ui.t("emotions.comments"))
     stage = st.selectbox(ui.t("emotions.stage"), m.keys, key="comments_stage",
                          format_func=lambda k: m.stages[m.index(k)].label)
-    st.dataframe(ui.compute("emotion", "comments", stage=stage, k=5), hide_index=True)
+    st.dataframe(ui.compute(emotion.comments, stage=stage, k=5), hide_index=True)
 
 
 ui.page(render)

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from cjm import charts
-from cjm.filters import LIST_FIELDS
+from cjm.analyses import flows, funnel
+from cjm.present import charts
+from cjm.core.filters import LIST_FIELDS
 
 
 def _pct(v) -> str:
@@ -25,7 +26,7 @@ def render() -> None:
     mode = c1.radio(ui.t("funnel.mode"), ["furthest", "visited"], horizontal=True, key="funnel_mode",
                     format_func=lambda v: ui.t(f"funnel.mode_{v}"))
     window = c2.number_input(ui.t("funnel.window"), min_value=0, max_value=3650, value=0, step=7, key="funnel_window")
-    df = ui.compute("funnel", "funnel", mode=mode, window_days=int(window) or None)
+    df = ui.compute(funnel.funnel, mode=mode, window_days=int(window) or None)
     left, right = st.columns([5, 6])
     with left:
         ui.chart(charts.funnel_chart(df), key="funnel_chart")
@@ -44,54 +45,55 @@ def render() -> None:
 
     st.subheader(ui.t("funnel.time"))
     t1, t2 = st.columns(2)
-    t1.dataframe(ui.compute("funnel", "time_to_convert"), hide_index=True)
-    t2.dataframe(ui.compute("funnel", "time_in_stage"), hide_index=True)
+    t1.dataframe(ui.compute(funnel.time_to_convert), hide_index=True)
+    t2.dataframe(ui.compute(funnel.time_in_stage), hide_index=True)
 
     st.subheader(ui.t("funnel.outcomes"))
-    outcomes = ui.compute("funnel", "outcomes")
+    outcomes = ui.compute(funnel.outcomes)
     if len(outcomes):
         st.dataframe(outcomes, hide_index=True)
     else:
         st.caption(ui.t("funnel.no_outcomes"))
 
-    for col, (title, name, file_name) in zip(st.columns(2), (("funnel.stuck", "stuck", "stuck_customers.csv"),
-                                                            ("funnel.backwards", "backwards", "backward_moves.csv"))):
+    warnings = (("funnel.stuck", "stuck", funnel.stuck_summary, funnel.stuck, "stuck_customers.csv"),
+                ("funnel.backwards", "backwards", funnel.backwards_summary, funnel.backwards, "backward_moves.csv"))
+    for col, (title, name, summary_fn, rows_fn, file_name) in zip(st.columns(2), warnings):
         with col:  # Coleman's warnings: a count per stage, and the list to download
             st.subheader(ui.t(title))
-            summary = ui.compute("funnel", f"{name}_summary")
+            summary = ui.compute(summary_fn)
             # stage names and the counts only (readable on a projector); keys and indexes are in the download
             cols = {"label": ui.t("funnel.col_stage")} | (
                 {"stuck": ui.t("funnel.col_stuck"), "threshold_days": ui.t("funnel.col_threshold")} if name == "stuck"
                 else {"customers": ui.t("funnel.col_customers"), "moves": ui.t("funnel.col_moves")})
             st.dataframe(summary[list(cols)].rename(columns=cols), hide_index=True,
                          column_config={ui.t("funnel.col_threshold"): st.column_config.NumberColumn(format="%.0f")})
-            rows = ui.compute("funnel", name)
+            rows = ui.compute(rows_fn)
             if len(rows):
                 ui.download_csv(rows, ui.t("funnel.download"), file_name, key=f"dl_{name}")
 
     st.subheader(ui.t("funnel.dropped_after"))
     stage = st.selectbox(ui.t("funnel.dropped_stage"), m.keys[:-1], key="dropped_stage",
                          format_func=lambda k: m.stages[m.index(k)].label)
-    dropped = ui.compute("funnel", "dropped_after", stage=stage)
+    dropped = ui.compute(funnel.dropped_after, stage=stage)
     st.dataframe(dropped.head(500), hide_index=True)
     if len(dropped):
         ui.download_csv(dropped, ui.t("funnel.download"), f"dropped_after_{stage}.csv", key="dl_dropped")
 
     st.subheader(ui.t("funnel.sankey"))
-    flows = ui.compute("flows", "transitions", by="stage")
-    if len(flows):
-        named = flows.copy()
+    trans = ui.compute(flows.transitions, by="stage")
+    if len(trans):
+        named = trans.copy()
         labels = {s.key: s.label for s in m.stages}
         named["source"] = named["source"].map(lambda s: labels.get(s, s))
         named["target"] = named["target"].map(lambda s: labels.get(s, s))
         ui.chart(charts.sankey(named, stage_order=m.labels), key="sankey")
         with st.expander(ui.t("funnel.sankey")):
-            st.dataframe(flows, hide_index=True)
+            st.dataframe(trans, hide_index=True)
 
     st.subheader(ui.t("funnel.breakdown"))
     by = st.selectbox(ui.t("funnel.breakdown_by"), LIST_FIELDS, key="breakdown_by",
                       format_func=lambda f: ui.t(f"sidebar.{f}"))
-    bd = ui.compute("funnel", "breakdown", by=by)
+    bd = ui.compute(funnel.breakdown, by=by)
     if len(bd):
         wide = bd.pivot_table(index="group", columns="label", values="customers", aggfunc="sum")
         wide = wide.reindex(columns=[lbl for lbl in m.labels if lbl in wide.columns])
@@ -107,7 +109,7 @@ def render() -> None:
         b = p2.date_input(ui.t("funnel.period_b"), value=(mid + dt.timedelta(days=1), last), min_value=first,
                           max_value=last, key="period_b")
         if len(a) == 2 and len(b) == 2:
-            cmp = ui.compute("funnel", "compare_periods", a=tuple(a), b=tuple(b))
+            cmp = ui.compute(funnel.compare_periods, a=tuple(a), b=tuple(b))
             ui.chart(charts.bars_compare(cmp, x="label", a="customers_a", b="customers_b",
                                                 name_a=f"{a[0]} – {a[1]}", name_b=f"{b[0]} – {b[1]}"),
                             key="periods_chart")

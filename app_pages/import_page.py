@@ -9,8 +9,8 @@ import ui
 from cjm.errors import AmbiguousDatesError, CJMError
 from cjm.ingest import import_file, inspect, rejected_rows
 from cjm.ingest.mapping import CANONICAL_FIELDS
-from cjm.models import PRESETS, preset
-from cjm.workspace_data import imports
+from cjm.core.stage_model import PRESETS, preset
+from cjm.analyses.workspace_info import imports
 
 
 def _model_choice():

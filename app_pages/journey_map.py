@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from cjm import charts
-from cjm.workspace_data import TEXT_LANES, lanes, set_lane
+from cjm.analyses import channels, emotion, funnel, pain_points
+from cjm.present import charts
+from cjm.store.notes import TEXT_LANES, lanes, set_lane
 
 
 def _top(df: pd.DataFrame, stage: str, col: str, k: int = 3) -> list[str]:
@@ -19,12 +20,12 @@ def _top(df: pd.DataFrame, stage: str, col: str, k: int = 3) -> list[str]:
 
 def _computed_lanes(m) -> None:
     """The lanes computed from data, drawn as one grid figure (stages as columns, the emotion curve across)."""
-    fun = ui.compute("funnel", "funnel")
-    touch = ui.compute("channels", "touchpoints").sort_values(["stage_idx", "customers"], ascending=[True, False])
-    matrix = ui.compute("channels", "matrix").sort_values(["stage_idx", "events"], ascending=[True, False])
-    pains = ui.compute("pain_points", "pain_points", top=50)
-    nps = ui.compute("emotion", "nps", by="stage")
-    curve = ui.compute("emotion", "curve")
+    fun = ui.compute(funnel.funnel)
+    touch = ui.compute(channels.touchpoints).sort_values(["stage_idx", "customers"], ascending=[True, False])
+    matrix = ui.compute(channels.matrix).sort_values(["stage_idx", "events"], ascending=[True, False])
+    pains = ui.compute(pain_points.pain_points, top=50)
+    nps = ui.compute(emotion.nps, by="stage")
+    curve = ui.compute(emotion.curve)
     customers, conversion, nps_cells = [], [], []
     for i, stage in enumerate(m.stages):
         row = fun[fun["stage"] == stage.key]

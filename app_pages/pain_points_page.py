@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from cjm.pain_points import FORMULA
-from cjm.workspace_data import PAIN_STATUSES, pain_status, set_pain_status
+from cjm.analyses import pain_points
+from cjm.analyses.pain_points import FORMULA
+from cjm.store.notes import PAIN_STATUSES, pain_status, set_pain_status
 
 
 def _money(v) -> str:
@@ -22,7 +23,7 @@ def render() -> None:
         return
     with st.expander(ui.t("pain.formula"), expanded=False):
         st.text(FORMULA)
-    pains = ui.compute("pain_points", "pain_points", top=20)
+    pains = ui.compute(pain_points.pain_points, top=20)
     if not len(pains):
         st.info(ui.t("pain.none"))
         return
@@ -43,7 +44,7 @@ def render() -> None:
                           delta=None if pd.isna(p["drop_rate"]) else f"{p['drop_rate']:.0%}", delta_color="off",
                           delta_arrow="off")
                 m4.metric(ui.t("pain.value"), _money(p["value_at_stake"]), help=ui.t("pain.impact", v=f"{p['impact']:.1f}"))
-                ev = ui.compute("pain_points", "evidence", stage=p["stage"], touchpoint=str(p["touchpoint"]), k=3)
+                ev = ui.compute(pain_points.evidence, stage=p["stage"], touchpoint=str(p["touchpoint"]), k=3)
                 for c in ev["comment"].dropna().head(3) if "comment" in ev.columns else []:
                     st.text(f"“{c}”")
             with right:

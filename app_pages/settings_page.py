@@ -9,8 +9,9 @@ import streamlit as st
 
 import ui
 from cjm.errors import CJMError
-from cjm.models import PRESETS, Outcome, Stage, StageModel, custom, norm, preset
-from cjm.workspace_data import set_emotion_words, stage_values_in_order, unmatched_stages, unscored_emotion_words
+from cjm.core.stage_model import PRESETS, Outcome, Stage, StageModel, custom, norm, preset
+from cjm.analyses.workspace_info import stage_values_in_order, unmatched_stages
+from cjm.ingest.emotion_words import set_emotion_words, unscored_emotion_words
 
 
 def _save(model: StageModel) -> None:

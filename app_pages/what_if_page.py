@@ -1,7 +1,7 @@
 """What if: sliders on the funnel -> projected customers, revenue and referrals against the baseline.
 
 The baseline is computed once per (workspace version, filters) and cached; moving a slider reruns only the
-fragment below, which calls ``cjm.what_if.project`` (numpy, no database).
+fragment below, which calls ``cjm.analyses.what_if.project`` (numpy, no database).
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from cjm import charts
-from cjm.what_if import (ConversionChange, PainFix, Scenario, delete_scenario, load_scenarios, project,
+from cjm.analyses import what_if
+from cjm.present import charts
+from cjm.analyses.what_if import (ConversionChange, PainFix, Scenario, delete_scenario, load_scenarios, project,
                          save_scenario)
 
 NONE = "—"
@@ -136,7 +137,7 @@ def _scenarios(b, current: Scenario, horizon: int) -> None:
     name = c1.text_input(ui.t("whatif.name"), key="wi_name")
     c2.write("")
     if c2.button(ui.t("whatif.save"), key="wi_save"):
-        save_scenario(cur, name, current)
+        save_scenario(ui.workspace(), name, current)
         st.toast(ui.tp("whatif.saved_one", name=name))
         st.rerun(scope="fragment")
     if not saved:
@@ -160,7 +161,7 @@ def _scenarios(b, current: Scenario, horizon: int) -> None:
         _apply_to_widgets(b, saved[pick])
         st.rerun(scope="fragment")
     if c3.button(ui.t("whatif.delete"), key="wi_delete"):
-        delete_scenario(cur, pick)
+        delete_scenario(ui.workspace(), pick)
         st.rerun(scope="fragment")
 
 
@@ -168,7 +169,7 @@ def render() -> None:
     st.title(ui.t("whatif.title"))
     if not ui.has_data():
         return
-    b = ui.compute("what_if", "baseline")
+    b = ui.compute(what_if.baseline)
     st.session_state.setdefault("wi_referral", float(b.referral_rate or 0.0))
     st.session_state.setdefault("wi_inflow", 0)
     st.session_state.setdefault("wi_value", 0)

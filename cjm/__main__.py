@@ -1,6 +1,6 @@
-"""``python -m cjm`` — see :mod:`cjm.cli`."""
+"""``python -m cjm`` — see :mod:`cjm.cli.main`."""
 
-from cjm.cli import main
+from cjm.cli.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cjm.models import StageModel, custom, preset
+from cjm.core.stage_model import StageModel, custom, preset
 from cjm.store import Workspace, apply_stage_model, open_workspace
 
 _FIELDS = ("touchpoint", "channel", "emotion", "satisfaction", "nps", "outcome", "segment", "persona", "role",

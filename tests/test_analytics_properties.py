@@ -1,7 +1,7 @@
 """Property tests: the SQL analyses agree with a tiny plain-Python reference on random event logs.
 
 The reference orders each customer's events by (timestamp, with missing ones last; file order), as documented
-in cjm.journey, and recomputes the funnel, the stage transitions and the stage x channel matrix.
+in cjm.analyses.relations, and recomputes the funnel, the stage transitions and the stage x channel matrix.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from collections import Counter, defaultdict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm import funnel as fn
-from cjm.filters import Filters
-from cjm.flows import END, START, transitions
-from cjm.journey import ensure_ordered, is_ordered
-from cjm.models import preset
+from cjm.analyses import funnel as fn
+from cjm.core.filters import Filters
+from cjm.analyses.flows import END, START, transitions
+from cjm.store.order import ensure_ordered, is_ordered
+from cjm.core.stage_model import preset
 from cjm.store import apply_stage_model, open_workspace
 
 MODEL = preset("five-stage")
@@ -45,7 +45,7 @@ def load(log, *, ordered: bool):
     cur = ws.cursor()
     cur.execute("DELETE FROM events")
     cur.execute("DELETE FROM meta WHERE key = 'journey_order'")
-    # a new log is a new data version (as after an import): results kept by cjm.journey.cached are not reused
+    # a new log is a new data version (as after an import): results kept by cjm.store.kept.cached are not reused
     cur.execute("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'")
     rows = [[i + 1, 1, "t.csv", i + 2, c, None if d is None else DAY0 + dt.timedelta(days=d), s, ch, seg]
             for i, (c, s, d, ch, seg) in enumerate(log)]
@@ -165,7 +165,7 @@ def test_filters_never_add(log, ordered, channel, segment):
 
 
 try:
-    from cjm import channels
+    from cjm.analyses import channels
 except ImportError:  # written by another engineer; the property applies once it exists
     channels = None
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm.channels import (COLEMAN_MEDIA, DIGITAL_MEDIA, classify_channel, customer_values, gaps, matrix, pair_stats,
+from cjm.analyses.channels import (COLEMAN_MEDIA, DIGITAL_MEDIA, classify_channel, customer_values, gaps, matrix, pair_stats,
                           touchpoints)
-from cjm.filters import Filters
+from cjm.core.filters import Filters
 
 
 @pytest.mark.parametrize(("name", "medium"), [
@@ -281,7 +281,7 @@ def test_matrix_bit_sets_equal_distinct_path(journeys, monkeypatch):
     on a seeded random log with repeats, missing channels and emotions, and events outside the model."""
     import random
 
-    from cjm import channels
+    from cjm.analyses import channels
 
     rnd = random.Random(7)
     stages = ["awareness", "research", "purchase", "retention", "advocacy", "Webinar"]
@@ -302,9 +302,9 @@ def test_customer_values_from_the_kept_summary(ws):
     """Without filters, customer values come from the per-customer summary each import keeps (customer_reach);
     with a filter that keeps every event they are computed from the events: both must agree with the hand
     numbers."""
-    from cjm.channels import customer_values
+    from cjm.analyses.channels import customer_values
     from cjm.ingest import import_file
-    from cjm.models import preset
+    from cjm.core.stage_model import preset
 
     csv = (b"Customer,Stage,Date,Value,Segment\n"
            b"a,Awareness,2026-01-01,100,SMB\na,Purchase,2026-01-05,300,SMB\n"

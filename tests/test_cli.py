@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm import cli
+import cjm.cli.main as cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

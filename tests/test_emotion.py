@@ -8,9 +8,9 @@ import statistics
 import pandas as pd
 import pytest
 
-from cjm.emotion import comments, curve, highs_lows, nps, t975, touchpoint_curve
+from cjm.analyses.emotion import comments, curve, highs_lows, nps, t975, touchpoint_curve
 from cjm.errors import CJMError
-from cjm.filters import Filters
+from cjm.core.filters import Filters
 
 
 def _e(emotion=None, **kw):

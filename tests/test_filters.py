@@ -1,4 +1,4 @@
-"""Filters.where: period (inclusive days), list fields, stage subset; checked on a workspace."""
+"""Filters through the one door (cjm.analyses.relations.filter_condition / filtered_events): period (inclusive days), list fields, stage subset; checked on a workspace."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.models import preset
+from cjm.analyses.relations import filter_condition, filtered_events
+from cjm.core.filters import Filters
+from cjm.core.stage_model import preset
 
 DATA = {
     "a": [("awareness", "2026-01-01 00:00", {"segment": "SMB", "channel": "email"}),
@@ -21,13 +22,12 @@ DATA = {
 
 
 def customers_events(con, model, filters):
-    sql, params = filters.where(model)
-    return sorted(r[0] + str(r[1]) for r in con.execute(f"SELECT customer_id, seq FROM events WHERE {sql}",
-                                                        params).fetchall())
+    sql, params = filtered_events(model=model, filters=filters, in_model=False)
+    return sorted(r[0] + str(r[1]) for r in con.execute(f"SELECT customer_id, seq FROM ({sql})", params).fetchall())
 
 
 def test_empty_filter_is_true():
-    assert Filters().where() == ("TRUE", [])
+    assert filter_condition(Filters()) == ("TRUE", [])
     assert Filters().is_empty()
 
 
@@ -53,7 +53,7 @@ def test_list_fields(journeys):
 
 def test_values_are_parameters_not_sql(journeys):
     con, m = journeys(DATA)
-    sql, params = Filters(segment=("x') OR TRUE --",)).where(m)
+    sql, params = filter_condition(Filters(segment=("x') OR TRUE --",)), m)
     assert "OR TRUE" not in sql and params == ["x') OR TRUE --"]
     assert customers_events(con, m, Filters(segment=("x') OR TRUE --",))) == []
 
@@ -66,13 +66,13 @@ def test_stage_subset_by_key_or_label(journeys):
 
 
 def test_stage_filter_errors():
-    with pytest.raises(CJMError, match="Unknown stage in the filter: checkout"):
-        Filters(stages=("checkout",)).where(preset("five-stage"))
+    with pytest.raises(CJMError, match='"checkout" is not a stage of the model "five-stage"'):
+        filter_condition(Filters(stages=("checkout",)), preset("five-stage"))
     with pytest.raises(CJMError, match="needs a stage model"):
-        Filters(stages=("awareness",)).where(None)
+        filter_condition(Filters(stages=("awareness",)), None)
 
 
 def test_alias_prefix():
-    sql, params = Filters(segment=("SMB",), start=dt.date(2026, 1, 1)).where(alias="e")
+    sql, params = filter_condition(Filters(segment=("SMB",), start=dt.date(2026, 1, 1)), alias="e")
     assert sql == '("e".ts >= ?) AND ("e"."segment" IN (?))'
     assert params == [dt.date(2026, 1, 1), "SMB"]

@@ -10,9 +10,9 @@ import datetime as dt
 import pytest
 
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.flows import END, OTHER, START, transitions
-from cjm.journey import ensure_ordered
+from cjm.core.filters import Filters
+from cjm.analyses.flows import END, OTHER, START, transitions
+from cjm.store.order import ensure_ordered
 
 
 @pytest.fixture(params=["file-order", "journey-order"])
@@ -110,7 +110,7 @@ def test_touchpoints_top_and_other(build):
 def test_touchpoints_by_hash_equal_by_text(build, top):
     """The fast path (touchpoint hashes through the window) and the text path (its fallback when two names
     share a hash) give the same rows, on a log with loops, missing times, ties and Other."""
-    from cjm import flows
+    from cjm.analyses import flows
 
     con, m = build({
         "a": [("awareness", "2026-01-01", {"touchpoint": "X"}), ("awareness", "2026-01-01", {"touchpoint": "X"}),
@@ -135,7 +135,7 @@ def test_bad_options(build):
 
 
 def test_empty(ws):
-    from cjm.models import preset
+    from cjm.core.stage_model import preset
     df = transitions(ws.cursor(), model=preset("five-stage"))
     assert df.empty and "source_idx" in df.columns
 
@@ -143,7 +143,8 @@ def test_empty(ws):
 def test_fast_path_only_on_journey_order(journeys):
     """Neighbours come from the storage order (positional, a sub-query) only when every pair of consecutive rows
     is in journey order; otherwise from a kept window. Both give the hand-computed flows."""
-    from cjm import journey
+    from cjm.analyses import relations as journey
+    from cjm.store.order import storage_in_journey_order
 
     # written in file order: "b" (key 2) before "a" (key 1) -> not in storage order
     con, m = journeys({"b": [("awareness", "2026-01-02"), ("research", "2026-01-03")],
@@ -151,16 +152,16 @@ def test_fast_path_only_on_journey_order(journeys):
     expected = {(START, "awareness"): (2, None), ("awareness", "research"): (2, 2.5),  # b 1 day, a 4 days
                 ("research", END): (2, None)}
     assert rows(transitions(con, model=m)) == expected
-    assert journey.storage_in_journey_order(con) is False
+    assert storage_in_journey_order(con) is False
     rel, _ = journey.ordered_table(con, model=m, filters=None)
     assert rel.startswith('"_cjm_cache_')  # the kept window
     assert ensure_ordered(con) is True
-    assert journey.storage_in_journey_order(con) is True
+    assert storage_in_journey_order(con) is True
     rel, _ = journey.ordered_table(con, model=m, filters=None)
     assert "POSITIONAL JOIN" in rel
     assert rows(transitions(con, model=m)) == expected
     # a customer's later event written after other customers breaks the order again
     con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
                 "VALUES (99, 1, 'f', 99, 'a', '2026-01-09', 'purchase', 2)")
-    assert journey.storage_in_journey_order(con) is False
+    assert storage_in_journey_order(con) is False
     assert rows(transitions(con, model=m))[("research", "purchase")] == (1, 4.0)

@@ -1,6 +1,6 @@
 """Funnel, time, outcomes and warnings on hand-made journeys (expected numbers worked out in the comments).
 
-Every test runs twice: on events in file order, and after ``cjm.journey.ensure_ordered`` rewrote them in journey
+Every test runs twice: on events in file order, and after ``cjm.store.order.ensure_ordered`` rewrote them in journey
 order (the fast plan) — the results must be the same.
 """
 
@@ -11,11 +11,11 @@ import math
 
 import pytest
 
-from cjm import flows
-from cjm import funnel as fn
+from cjm.analyses import flows
+from cjm.analyses import funnel as fn
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.journey import ensure_ordered, is_ordered
+from cjm.core.filters import Filters
+from cjm.store.order import ensure_ordered, is_ordered
 
 NAN = float("nan")
 
@@ -294,13 +294,13 @@ def test_bad_options_are_user_errors(build):
 
 
 def test_kept_results_follow_every_write(build, ws):
-    """Per-customer results and ordered events are kept per data version (cjm.journey.cached): a write through
+    """Per-customer results and ordered events are kept per data version (cjm.store.kept.cached): a write through
     a workspace transaction, a direct insert and a stage-model change must all be seen, on the same cursor."""
     con, m = build(SKIP)
     assert fn.funnel(con, model=m)["customers"].tolist() == [3, 3, 1, 0, 0]
     # rows: 3 from __start__, a awareness->purchase, b awareness->research, 3 to __end__ = 8
     assert flows.transitions(con, model=m)["count"].sum() == 8
-    with ws.transaction() as cur:  # c reaches retention (3): furthest a=2, b=1, c=3 -> [3, 3, 2, 1, 0]
+    with ws.data_write() as cur:  # c reaches retention (3): furthest a=2, b=1, c=3 -> [3, 3, 2, 1, 0]
         cur.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
                     "VALUES (100, 1, 'f', 101, 'c', '2026-01-09', 'retention', 3)")
     assert fn.funnel(con, model=m)["customers"].tolist() == [3, 3, 2, 1, 0]
@@ -334,11 +334,11 @@ def test_a_decision_at_the_stage_is_not_stuck(journeys):
 
 
 def test_per_customer_reach_kept_in_the_workspace(ws, tmp_path):
-    """An import writes each customer's furthest stage and stage set into ``customer_reach`` (cjm.journey.
+    """An import writes each customer's furthest stage and stage set into ``customer_reach`` (cjm.analyses.relations.
     kept_customer_reach); the unfiltered funnel reads it while the data is the same, and any later write
     (a stage model applied outside a transaction, a direct delete) makes it compute them again."""
     from cjm.ingest import import_file
-    from cjm.models import custom, preset
+    from cjm.core.stage_model import custom, preset
     from cjm.store import apply_stage_model
 
     csv = (b"Customer,Stage,Date\n"

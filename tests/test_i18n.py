@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from cjm.i18n import CATALOGUES, EN, LANGUAGES, t
-from cjm.i18n_ro import RO
-from cjm.i18n_tr import TR
+from cjm.i18n.ro import RO
+from cjm.i18n.tr import TR
 
 TRANSLATED = {"tr": TR, "ro": RO}
 

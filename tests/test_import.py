@@ -10,7 +10,7 @@ import pytest
 
 from cjm.errors import AmbiguousDatesError, InputError, MappingError
 from cjm.ingest import import_file, rejected_rows
-from cjm.models import custom, preset
+from cjm.core.stage_model import custom, preset
 
 GOOD = b"Customer ID,Stage,Date\n1,Awareness,2026-01-01\n1,Research,2026-01-02\n2,Awareness,2026-01-01\n"
 
@@ -232,7 +232,7 @@ def test_user_scored_emotion_words_apply_now_and_to_later_imports(ws):
     """'meh' is not a known emotion word: kept as text; scored -1 in Settings it fills the loaded events and the
     next import reads it too."""
     from cjm.ingest import import_file
-    from cjm.workspace_data import set_emotion_words, unscored_emotion_words
+    from cjm.ingest.emotion_words import set_emotion_words, unscored_emotion_words
 
     import_file(ws, b"id,stage,emotion\n1,awareness,meh\n2,awareness,happy\n3,research,meh\n", file_name="a.csv")
     assert unscored_emotion_words(ws.cursor()).values.tolist() == [["meh", 2]]
@@ -249,7 +249,7 @@ def test_events_stored_in_journey_order_with_customer_keys(ws):
     # a file sorted by date, customers interleaved: stored per customer in journey order (times, then file order;
     # rows without a date after the dated ones), each customer with one key; a second file with new customers
     # only keeps that order; after one that adds to a known customer, the import rewrites the table in order
-    from cjm.journey import storage_in_journey_order
+    from cjm.store.order import storage_in_journey_order
 
     csv = ("Customer,Stage,Date\n"
            "c2,Awareness,2026-01-01\nc1,Awareness,2026-01-02\nc2,Research,\nc1,Research,2026-01-03\n"

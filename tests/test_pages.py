@@ -8,8 +8,8 @@ import pathlib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cjm import funnel as funnel_mod
-from cjm.filters import Filters
+from cjm.analyses import funnel as funnel_mod
+from cjm.core.filters import Filters
 from cjm.store import close_workspace, open_workspace
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -20,7 +20,7 @@ PAGES = ["import_page", "journey_map", "funnel_page", "channels_page", "emotions
 
 @pytest.fixture(scope="module")
 def sample_ws(tmp_path_factory):
-    from cjm import sample
+    from cjm.ingest import samples as sample
 
     path = tmp_path_factory.mktemp("ws") / "sample.duckdb"
     ws = open_workspace(path)
@@ -95,8 +95,8 @@ def test_filter_changes_funnel(sample_ws):
 
 
 def test_lane_edit_is_saved(tmp_path):
-    from cjm import sample
-    from cjm.workspace_data import lanes, set_lane
+    from cjm.ingest import samples as sample
+    from cjm.store.notes import lanes, set_lane
 
     ws = open_workspace(tmp_path / "lanes.duckdb")
     sample.load_all(ws, keys=["hinge"])
@@ -129,7 +129,7 @@ def test_upload_through_file_uploader(tmp_path):
 
 
 def test_what_if_slider_matches_model(sample_ws):
-    from cjm import what_if
+    from cjm.analyses import what_if
 
     at = _app(sample_ws.path, "what_if_page")
     model = sample_ws.stage_model()
@@ -146,7 +146,7 @@ def test_what_if_slider_matches_model(sample_ws):
 
 
 def test_settings_preset_changes_model_everywhere(tmp_path):
-    from cjm import sample
+    from cjm.ingest import samples as sample
 
     ws = open_workspace(tmp_path / "settings.duckdb")
     sample.load_all(ws, keys=["hinge"])
@@ -175,7 +175,7 @@ def test_untrusted_text_is_escaped_for_markdown_elements():
 
 def test_settings_scores_unknown_emotion_words(tmp_path):
     from cjm.ingest import import_file
-    from cjm.models import preset
+    from cjm.core.stage_model import preset
 
     ws = open_workspace(tmp_path / "words.duckdb")
     import_file(ws, b"id,stage,emotion\n1,awareness,meh\n2,research,happy\n", file_name="w.csv",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.pain_points import FORMULA, evidence, pain_points
+from cjm.core.filters import Filters
+from cjm.analyses.pain_points import FORMULA, evidence, pain_points
 
 LOG = {
     "c1": [("awareness", "2026-01-01", {"touchpoint": "ad", "emotion": -2, "value": 100, "segment": "A", "comment": "bad"}),

@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.models import preset
-from cjm.report import build, write_xlsx
+from cjm.core.filters import Filters
+from cjm.core.stage_model import preset
+from cjm.present.report import build, write_xlsx
 from cjm.store import close_workspace, open_workspace
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -129,7 +129,7 @@ def test_cli_report_json_in_a_subprocess(tmp_path):
 
 
 def _main(path: pathlib.Path, *args: str) -> int:
-    from cjm.cli import main
+    from cjm.cli.main import main
 
     try:
         return main(["--workspace", str(path), "report", *args])

@@ -4,7 +4,7 @@ import sys
 import pytest
 
 from cjm.errors import WorkspaceBusyError
-from cjm.models import preset
+from cjm.core.stage_model import preset
 from cjm.store import SCHEMA_VERSION, open_workspace
 
 
@@ -33,10 +33,10 @@ def test_second_process_gets_plain_message(tmp_path):
 
 
 def test_failed_transaction_leaves_data(ws):
-    with ws.transaction() as cur:
-        cur.execute("INSERT INTO lanes VALUES ('a', 'goals', 'x', now())")
+    with ws.data_write() as cur:
+        cur.execute("INSERT INTO lanes (stage_key, lane, text, updated_at) VALUES ('a', 'goals', 'x', now())")
     with pytest.raises(RuntimeError):
-        with ws.transaction() as cur:
+        with ws.data_write() as cur:
             cur.execute("DELETE FROM lanes")
             raise RuntimeError("boom")
     assert ws.cursor().execute("SELECT count(*) FROM lanes").fetchone() == (1,)
@@ -62,7 +62,7 @@ def test_busy_error_is_cjm_error():
 def test_stage_model_size_limit():
     # stage sets are 64-bit masks in the analyses: 60 stages are fine, 61 are refused with a message
     from cjm.errors import CJMError
-    from cjm.models import MAX_STAGES, custom
+    from cjm.core.stage_model import MAX_STAGES, custom
 
     assert MAX_STAGES == 60
     assert len(custom([f"step {i}" for i in range(60)]).stages) == 60

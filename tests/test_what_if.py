@@ -14,14 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cjm.bench_whatif import build
+from bench.whatif import build
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.models import preset
+from cjm.core.filters import Filters
+from cjm.core.stage_model import preset
 from cjm.store import close_workspace, open_workspace
-from cjm.what_if import (Baseline, ConversionChange, PainFix, Scenario, baseline, delete_scenario, fit_logistic,
+from cjm.analyses.what_if import (Baseline, ConversionChange, PainFix, Scenario, baseline, delete_scenario, fit_logistic,
                          load_scenarios, project, save_scenario)
-from cjm.what_if_cli import add_arguments, parse_conversion, parse_fix, run
+from cjm.cli.what_if import add_arguments, parse_conversion, parse_fix, run
 
 # -- a small log worked out by hand ------------------------------------------------------------------------------
 
@@ -341,16 +341,16 @@ def test_save_load_delete_scenarios(ws):
     cur = ws.cursor()
     s1 = Scenario(conversion=[ConversionChange("research", -2.5, "%")], inflow_pct=10, referral_rate=0.1,
                   fixes=[PainFix("purchase", 0.5, touchpoint="Çağrı")])
-    save_scenario(cur, " Optimistic ", s1)
-    save_scenario(cur, "Base", Scenario())
-    save_scenario(cur, "Optimistic", dataclasses.replace(s1, value_pct=5))  # replaces
+    save_scenario(ws, " Optimistic ", s1)
+    save_scenario(ws, "Base", Scenario())
+    save_scenario(ws, "Optimistic", dataclasses.replace(s1, value_pct=5))  # replaces
     got = load_scenarios(cur)
     assert list(got) == ["Base", "Optimistic"]
     assert got["Optimistic"] == dataclasses.replace(s1, value_pct=5) and got["Base"].is_empty()
-    assert delete_scenario(cur, "Base") and not delete_scenario(cur, "Base")
+    assert delete_scenario(ws, "Base") and not delete_scenario(ws, "Base")
     assert list(load_scenarios(cur)) == ["Optimistic"]
     with pytest.raises(CJMError, match="name"):
-        save_scenario(cur, "  ", s1)
+        save_scenario(ws, "  ", s1)
 
 
 # -- CLI ---------------------------------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ except ImportError:  # pragma: no cover - an installation without it still works
 
 from cjm.errors import InputError
 from cjm.ingest.raw import RawTable
-from cjm.sql import ident
+from cjm.core.sql import ident
 
 #: Refuse archives that inflate to more than this in total (declared or real).
 MAX_UNCOMPRESSED = 500 * 1024 * 1024

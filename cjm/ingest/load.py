@@ -29,9 +29,9 @@ from cjm.ingest.detect import detect_kind
 from cjm.ingest.mapping import guess_mapping, resolve_mapping
 from cjm.ingest.raw import RawTable
 from cjm.ingest.values import TypedRows, date_stats, raw_expr
-from cjm.models import StageModel
-from cjm.sql import ident
-from cjm.store import Workspace, apply_stage_model, insert_events, outcome_lookup_rows, stage_lookup_rows
+from cjm.core.stage_model import StageModel
+from cjm.core.sql import ident
+from cjm.store import Workspace, insert_events, outcome_lookup_rows, stage_lookup_rows, write_stage_model
 
 if TYPE_CHECKING:  # pandas is imported only when a DataFrame is made (it costs ~1 s at start-up)
     import pandas as pd
@@ -178,7 +178,7 @@ def _insert_events(cur: duckdb.DuckDBPyConnection, source: str, *, base: int, im
 
     Through :func:`cjm.store.insert_events`: new customers get their keys (ids read straight from
     the raw table, without converting the other columns) and the rows are written in journey order, which
-    the journey analyses read without sorting (see :mod:`cjm.journey`)."""
+    the journey analyses read without sorting (see :mod:`cjm.analyses.relations`)."""
     return insert_events(
         cur, _EVENT_COLUMNS,
         f"""SELECT ? + t._row, ?, ?, t._row, t.customer_id, t.ts, t.stage, sl.idx,
@@ -223,7 +223,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
             f'This file was already imported (import {iid}, "{fname}", {when:%Y-%m-%d %H:%M}); nothing was loaded. '
             f"Choose replace to load it again in place of the earlier import."])
     options = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {}}
-    with ws.transaction() as cur:
+    with ws.data_write() as cur:
         say(0.1, "reading")
         raw = read_raw(cur, content, file_name=name, sheet=sheet,
                        source_path=None if isinstance(data, (bytes, bytearray, memoryview)) else data)
@@ -238,9 +238,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         # seq = base + source row: file order within the import, after every earlier import
         base = cur.execute("SELECT coalesce(max(seq), 0) FROM events").fetchall()[0][0]
         if model is not None:
-            cur.execute("DELETE FROM stage_model")
-            cur.execute("INSERT INTO stage_model VALUES (?, ?, now())", [model.name, model.to_json()])
-            apply_stage_model(cur, model)  # the earlier imports; this one gets its indexes as it is inserted
+            write_stage_model(cur, model)  # the earlier imports; this one gets its indexes as it is inserted
             active = model
         else:
             active = _current_model(cur)
@@ -316,15 +314,16 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
 
 def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
     """What the journey analyses read, brought up to date once here rather than by the first page after the
-    import (see :mod:`cjm.journey`):
+    import (see :mod:`cjm.analyses.relations`):
 
     - ``events`` in journey order. A file of new customers keeps it as it is; a file that adds events to known
       customers (a survey after the CRM export) leaves those events after everyone else's, and then the whole
       table is rewritten in order once, here, instead of every journey analysis sorting all events.
     - each customer's furthest stage, set of stages, largest value and first segment
-      (:func:`cjm.journey.kept_customer_reach`), which the funnel, touchpoint lift and pain points read.
+      (:func:`cjm.store.kept.kept_customer_reach`), which the funnel, touchpoint lift and pain points read.
     """
-    from cjm.journey import ensure_ordered, kept_customer_reach, storage_in_journey_order
+    from cjm.store.kept import kept_customer_reach
+    from cjm.store.order import ensure_ordered, storage_in_journey_order
 
     cur = ws.cursor()
     try:

@@ -1,6 +1,6 @@
 """Header → canonical field guesses, in English, Turkish and Romanian (any case, with or without diacritics).
 
-A header matches a field when its normalised text (:func:`cjm.models.norm`) equals one of the field's
+A header matches a field when its normalised text (:func:`cjm.core.stage_model.norm`) equals one of the field's
 names; failing that, when it contains one of the field's keywords as whole words. Each field is given
 to at most one header (the first that matches); later matches are left unmapped and reported.
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from cjm.errors import MappingError
-from cjm.models import norm
+from cjm.core.stage_model import norm
 from cjm.store import EVENT_FIELDS, REQUIRED_FIELDS
 
 CANONICAL_FIELDS: tuple[str, ...] = tuple(EVENT_FIELDS)

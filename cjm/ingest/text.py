@@ -34,7 +34,7 @@ import numpy as np
 
 from cjm.errors import InputError
 from cjm.ingest.raw import RawTable, int64_arrow
-from cjm.sql import ident
+from cjm.core.sql import ident
 
 DELIMITERS = (",", ";", "\t", "|")
 FALLBACK_ENCODINGS = ["cp1254", "iso8859_9", "cp1250", "iso8859_2"]

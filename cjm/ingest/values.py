@@ -45,13 +45,13 @@ import duckdb
 
 from cjm.errors import AmbiguousDatesError
 from cjm.ingest.raw import RawTable
-from cjm.models import norm
-from cjm.sql import ident
+from cjm.core.stage_model import norm
+from cjm.core.sql import ident
 
 TEXT_FIELDS = ("customer_id", "stage", "touchpoint", "channel", "outcome", "segment", "persona", "role", "comment")
 NUMBER_FIELDS = ("satisfaction", "value", "cost")
 
-#: emotion words (normalised with :func:`cjm.models.norm` on both sides) → canonical score
+#: emotion words (normalised with :func:`cjm.core.stage_model.norm` on both sides) → canonical score
 EMOTION_WORDS: dict[str, int] = {}
 for _score, _words in {
     2: ("very happy", "delighted", "excited", "love", "loved", "thrilled", "very satisfied", "çok mutlu", "harika",
@@ -325,7 +325,7 @@ def decide_scale(lo: float | None, hi: float | None) -> EmotionScale:
 
 
 def _user_words(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Words the user scored in Settings (``meta.emotion_words``, see cjm.workspace_data.set_emotion_words)."""
+    """Words the user scored in Settings (``meta.emotion_words``, see cjm.ingest.emotion_words.set_emotion_words)."""
     try:
         row = next(iter(cur.execute("SELECT value FROM meta WHERE key = 'emotion_words'").fetchall()), None)
     except duckdb.CatalogException:  # a connection without a workspace (inspect)

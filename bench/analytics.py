@@ -1,9 +1,9 @@
-"""Benchmark of the journey analyses on synthetic events: ``python -m cjm.bench_analytics [--sizes 1M,10M]``.
+"""Benchmark of the journey analyses on synthetic events: ``python -m bench.analytics [--sizes 1M,10M]``.
 
 For each size: generate events with DuckDB SQL into an on-disk workspace (file order deliberately not customer
 order, as in a real export sorted by date), written as an import writes them (:func:`cjm.store.insert_events`:
 customer keys, each customer's events together in journey order), time every analysis
-twice: ``seconds_cold`` with no kept intermediate results (:func:`cjm.journey.cached` TEMP tables dropped first:
+twice: ``seconds_cold`` with no kept intermediate results (:func:`cjm.store.kept.cached` TEMP tables dropped first:
 the first analysis after an import or a filter change pays for them; what the import itself keeps in the
 workspace — the journey order check and each customer's stages, see :func:`cjm.ingest.load._after_import` — is
 timed on its own rows; every calculation has run once before on a tiny workspace, so that one-time costs of
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cjm.models import preset
+from cjm.core.stage_model import preset
 from cjm.store import close_workspace, insert_events, open_workspace
 
 MODEL = preset("five-stage")
@@ -82,8 +82,8 @@ def generate(con, n_events: int) -> None:
 
 
 def drop_kept(con) -> None:
-    """Forget every result kept by :func:`cjm.journey.cached` on this connection (for cold timings)."""
-    from cjm.journey import CACHE_PREFIX
+    """Forget every result kept by :func:`cjm.store.kept.cached` on this connection (for cold timings)."""
+    from cjm.store.kept import CACHE_PREFIX
     for (name,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ?)",
                                [CACHE_PREFIX]).fetchall():
         con.execute(f'DROP TABLE temp."{name}"')
@@ -104,7 +104,8 @@ def _peak_mb() -> float:
 
 def calculations(con) -> list[tuple[str, Callable[[], object]]]:
     """(name, zero-argument call) for every analysis present in this checkout."""
-    from cjm import flows, funnel
+    from cjm.analyses import flows
+    from cjm.analyses import funnel
     m = MODEL
     calls = [
         ("funnel", lambda: funnel.funnel(con, model=m)),
@@ -122,9 +123,9 @@ def calculations(con) -> list[tuple[str, Callable[[], object]]]:
         ("transitions touchpoint", lambda: flows.transitions(con, model=m, by="touchpoint", top=10)),
     ]
     # analyses written by other engineers: timed when present, with their defaults
-    for module, names in (("cjm.channels", ("matrix", "gaps", "touchpoints")),
-                          ("cjm.emotion", ("curve", "touchpoint_curve", "nps", "comments")),
-                          ("cjm.pain_points", ("pain_points",))):
+    for module, names in (("cjm.analyses.channels", ("matrix", "gaps", "touchpoints")),
+                          ("cjm.analyses.emotion", ("curve", "touchpoint_curve", "nps", "comments")),
+                          ("cjm.analyses.pain_points", ("pain_points",))):
         try:
             mod = importlib.import_module(module)
         except ImportError:
@@ -191,7 +192,7 @@ def run(size: int, directory: Path, *, with_pandas: bool, out=print, memory_limi
         out(f"  {n:,} events generated in {time.perf_counter() - t:.1f} s")
         # once per data version (remembered in the workspace): is the storage in journey order? Paid by the first
         # analysis after an import, so timed on its own here and not inside the first analysis's cold time.
-        from cjm.journey import storage_in_journey_order
+        from cjm.store.order import storage_in_journey_order
         t = time.perf_counter()
         ordered = storage_in_journey_order(con)
         check = time.perf_counter() - t
@@ -200,7 +201,7 @@ def run(size: int, directory: Path, *, with_pandas: bool, out=print, memory_limi
         out(f"  storage in journey order: {ordered} (checked in {check:.3f} s)")
         # also once per import (cjm.ingest.load._after_import): each customer's furthest stage and stage set,
         # kept in the workspace; the unfiltered funnel reads it, so its cold time below does not include this
-        from cjm.journey import kept_customer_reach
+        from cjm.store.kept import kept_customer_reach
         t = time.perf_counter()
         kept_customer_reach(con)
         rows.append({"size": n, "calculation": "per-customer stages (once per import)",

@@ -25,10 +25,10 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cjm.channels import _with, customer_values, events_cte, pair_stats, stages_cte
-from cjm.emotion import resolve_stage
-from cjm.filters import Filters
-from cjm.models import StageModel
+from cjm.analyses.channels import _with, customer_values, events_cte, pair_stats, stages_cte
+from cjm.analyses.emotion import resolve_stage
+from cjm.core.filters import Filters
+from cjm.core.stage_model import StageModel
 
 FORMULA = """impact = negativity × (customers + dropped) × value weight
   negativity   = − mean emotion of the touchpoint at that stage, when below 0 (scale −2..+2); else 0
@@ -48,9 +48,9 @@ def pain_points(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     negativity, value_weight, impact. Ties: more customers first, then stage order, then name.
 
     Reads the per-(stage, touchpoint) statistics and per-customer values kept per data version and filters
-    (:func:`cjm.channels.pair_stats`, :func:`cjm.channels.customer_values`), shared with touchpoint lift.
+    (:func:`cjm.analyses.channels.pair_stats`, :func:`cjm.analyses.channels.customer_values`), shared with touchpoint lift.
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> list(pain_points(open_workspace(":memory:").cursor(), model=preset("five-stage")).columns)[:5]
     ['rank', 'stage_idx', 'stage', 'label', 'touchpoint']
     """
@@ -86,7 +86,7 @@ def evidence(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     says whether that customer went no further than this stage.
     Columns: stage_idx, stage, label, touchpoint, customer_id, ts, emotion, comment, dropped.
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> len(evidence(open_workspace(":memory:").cursor(), model=preset("five-stage"), stage="research",
     ...              touchpoint="call"))
     0

@@ -1,6 +1,6 @@
 """Flows: the directly-follows counts between consecutive events of each customer (ready for a Sankey).
 
-For every customer, events in journey order (timestamp, then file order; see :mod:`cjm.journey`) give the
+For every customer, events in journey order (timestamp, then file order; see :mod:`cjm.analyses.relations`) give the
 pairs ``(event i, event i+1)``, plus ``"__start__" -> first event`` and ``last event -> "__end__"``. A stage
 followed by itself (a loop) is its own row, so the counts add up: the rows leaving ``"__start__"`` sum to
 the number of customers, and so do the rows entering ``"__end__"``; for every node, what comes in equals
@@ -12,7 +12,7 @@ what goes out.
   are kept (ties: alphabetical), all others are grouped as ``"Other"`` (``top=None``: keep all).
 
 >>> from cjm.store import open_workspace
->>> from cjm.models import preset
+>>> from cjm.core.stage_model import preset
 >>> con = open_workspace(":memory:").cursor()
 >>> _ = con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
 ...                 "VALUES (1, 1, 'f', 2, 'a', '2026-01-01', 'awareness', 0), (2, 1, 'f', 3, 'a', '2026-01-05', 'purchase', 2)")
@@ -26,9 +26,10 @@ import duckdb
 import pandas as pd
 
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.journey import cached, filtered_events, median_days_sql, neighbours, ordered_table, stages_relation
-from cjm.models import StageModel
+from cjm.core.filters import Filters
+from cjm.analyses.relations import filtered_events, median_days_sql, neighbours, ordered_table, stages_relation
+from cjm.store.kept import cached
+from cjm.core.stage_model import StageModel
 
 START = "__start__"
 END = "__end__"

@@ -1,4 +1,4 @@
-"""Command line: ``python -m cjm import|stages|info|report|what-if|sample|bench``.
+"""Command line: ``python -m cjm import|stages|info|report|what-if|sample`` (benchmarks: ``python -m bench``).
 
 Exit codes: 0 success (also when some rows were rejected), 2 user error (one line ``error: ...`` on
 stderr, never a traceback), 130 interrupted. The workspace is ``--workspace`` > ``$CJM_WORKSPACE`` >
@@ -20,12 +20,10 @@ from cjm.errors import CJMError
 
 #: subcommands implemented in other modules: name -> module with add_arguments(parser) and run(args, ws)
 DELEGATES = {
-    "report": ("cjm.report", "write a report (XLSX / HTML) of the workspace"),
-    "what-if": ("cjm.what_if_cli", "project customers, revenue and referrals under a scenario"),
-    "sample": ("cjm.sample", "load (or regenerate) the sample data"),
-    "bench": ("cjm.bench", "benchmarks: import speed and memory (bench import), analytics"),
+    "report": ("cjm.cli.report", "write a report (JSON / XLSX) of the workspace"),
+    "what-if": ("cjm.cli.what_if", "project customers, revenue and referrals under a scenario"),
+    "sample": ("cjm.cli.sample", "import the sample data"),
 }
-_NO_WORKSPACE = {"bench"}
 
 
 def _common() -> argparse.ArgumentParser:
@@ -96,7 +94,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def _model_from_args(stages: str | None, name: str | None):
-    from cjm.models import custom, preset
+    from cjm.core.stage_model import custom, preset
 
     if stages:
         return custom(stages.split(","))
@@ -154,7 +152,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def infer_model(ws):
     """A custom stage model from the data: the stage values in their typical first-seen order in customers'
-    journeys (see :func:`cjm.workspace_data.stage_values_in_order`); values that differ only in case or accents
+    journeys (see :func:`cjm.analyses.workspace_info.stage_values_in_order`); values that differ only in case or accents
     count once. Raises :class:`CJMError` when there is too little data.
 
     >>> from cjm.store import open_workspace
@@ -165,8 +163,8 @@ def infer_model(ws):
     >>> [s.label for s in infer_model(ws).stages]
     ['Demo', 'Signed']
     """
-    from cjm.models import MAX_STAGES, custom, norm
-    from cjm.workspace_data import stage_values_in_order
+    from cjm.core.stage_model import MAX_STAGES, custom, norm
+    from cjm.analyses.workspace_info import stage_values_in_order
 
     cur = ws.cursor()
     try:
@@ -186,8 +184,8 @@ def infer_model(ws):
 
 
 def cmd_stages(args: argparse.Namespace) -> int:
-    from cjm.models import custom, preset
-    from cjm.store import PRESETS
+    from cjm.core.stage_model import custom, preset
+    from cjm.core.stage_model import PRESETS
 
     ws = _open(args)
     if args.apply and not args.infer:
@@ -276,11 +274,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if mod is None:
         raise CJMError(f'the "{args.command}" command is not available in this installation '
                        f"({DELEGATES[args.command][0]} is missing).")
-    if args.command in _NO_WORKSPACE or (args.command == "sample" and getattr(args, "write", None)):
-        ws = None
-    else:
-        ws = _open(args)
-    return int(mod.run(args, ws) or 0)
+    return int(mod.run(args, _open(args)) or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

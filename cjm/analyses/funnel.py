@@ -1,7 +1,7 @@
 """The funnel: how many customers reach each stage, where they drop out, how long it takes, and warnings.
 
 Definitions (all over the events kept by the global filters; events whose stage is not in the model are
-ignored here; journey order as in :mod:`cjm.journey`):
+ignored here; journey order as in :mod:`cjm.analyses.relations`):
 
 - **furthest** mode (default): a customer counts at stage *k* when their furthest stage is *k* or later —
   reaching a later stage counts as having passed the earlier ones (skipping "research" still counts for it).
@@ -17,7 +17,7 @@ ignored here; journey order as in :mod:`cjm.journey`):
   nobody), **conversion_from_first**: ``customers_k / customers_0``.
 
 >>> from cjm.store import open_workspace
->>> from cjm.models import preset
+>>> from cjm.core.stage_model import preset
 >>> con = open_workspace(":memory:").cursor()
 >>> _ = con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
 ...                 "VALUES (1, 1, 'f', 2, 'a', '2026-01-01', 'awareness', 0), (2, 1, 'f', 3, 'a', '2026-01-05', 'purchase', 2),"
@@ -35,11 +35,11 @@ import numpy as np
 import pandas as pd
 
 from cjm.errors import CJMError
-from cjm.filters import LIST_FIELDS, Filters
-from cjm.journey import (ORDER_KEY_SQL, REACH_SQL, cached, days_sql, filtered_events, kept_customer_reach,
-                         ordered_table, stage_index, stages_relation)
-from cjm.models import StageModel
-from cjm.sql import ident
+from cjm.core.filters import LIST_FIELDS, Filters
+from cjm.analyses.relations import ORDER_KEY_SQL, days_sql, filtered_events, ordered_table, stage_index, stages_relation
+from cjm.store.kept import REACH_SQL, cached, kept_customer_reach
+from cjm.core.stage_model import StageModel
+from cjm.core.sql import ident
 from cjm.store import ensure_customer_keys
 
 MODES = ("furthest", "visited")
@@ -79,10 +79,10 @@ def _reach(con: duckdb.DuckDBPyConnection, model: StageModel, source: tuple[str,
 def _customers(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None, *,
                arrivals: bool = False) -> tuple[str, list]:
     """One row per customer of the filtered events in the model, computed once per data version and filters
-    (:func:`cjm.journey.cached`): ``ckey, furthest, mask`` (bit k set = an event at stage k) and, with
+    (:func:`cjm.store.kept.cached`): ``ckey, furthest, mask`` (bit k set = an event at stage k) and, with
     *arrivals*, ``r0..r{n-1}`` (first timestamp at that stage or a later one; a separate table, as these
     columns cost more than the rest). Funnel and time to convert read it. Without filters and arrivals it is
-    the workspace table ``customer_reach``, written by each import (:func:`cjm.journey.kept_customer_reach`)."""
+    the workspace table ``customer_reach``, written by each import (:func:`cjm.store.kept.kept_customer_reach`)."""
     n = len(model.stages)
     base, params = filtered_events(model=model, filters=filters)
     cols = "".join(f", min(ts) FILTER (WHERE stage_idx >= {k}) AS r{k}" for k in range(n)) if arrivals else ""
@@ -377,7 +377,7 @@ def _as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date | dt.datetime | None) 
 
 
 def _last_events(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
-    """Per customer, kept once per data version and filters (:func:`cjm.journey.cached`): ``ckey,
+    """Per customer, kept once per data version and filters (:func:`cjm.store.kept.cached`): ``ckey,
     furthest, current_idx`` (stage of the last event), ``last_touchpoint`` (latest non-empty touchpoint),
     ``last_seen`` (latest timestamp). The dropped-off list reads it (stuck customers come from the events in
     journey order instead, see :func:`_stuck_sql`)."""

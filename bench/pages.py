@@ -1,6 +1,6 @@
 """Server time to render each dashboard page on the sample data (Streamlit AppTest, no browser).
 
-    python tools/bench_pages.py
+    python -m bench pages
 
 Prints one row per page: the first render (cold caches) and the median of 5 reruns (warm caches, as when a
 facilitator clicks around). A table, not an assertion: the target is < 1 s per page on the sample data.
@@ -22,7 +22,7 @@ PAGES = ["journey_map", "import_page", "funnel_page", "channels_page", "emotions
          "what_if_page", "settings_page"]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     import logging
 
     import streamlit as st
@@ -30,7 +30,7 @@ def main() -> int:
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
 
-    from cjm import sample
+    from cjm.ingest import samples as sample
     from cjm.store import close_workspace, open_workspace
 
     with tempfile.TemporaryDirectory() as tmp:

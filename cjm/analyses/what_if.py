@@ -64,8 +64,10 @@ import numpy as np
 import pandas as pd
 
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.models import StageModel, norm
+from cjm.analyses.relations import filtered_events
+from cjm.core.filters import Filters
+from cjm.core.stage_model import StageModel, norm
+from cjm.store import Workspace, notes
 
 #: Bootstrap draws made once in :func:`baseline`.
 N_BOOT = 200
@@ -259,7 +261,7 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     *won_stage*: key or label of the stage that means "won" (default: the second stage).
 
     >>> from cjm.store import open_workspace
-    >>> from cjm.models import preset
+    >>> from cjm.core.stage_model import preset
     >>> cur = open_workspace(":memory:").cursor()
     >>> _ = cur.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, "
     ...     "stage_idx) VALUES (1, 1, 'f', 2, 'a', '2026-01-05', 'Awareness', 0), (2, 1, 'f', 3, 'a', '2026-01-09', "
@@ -286,7 +288,7 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     promote_sql = ("CASE " + " ".join("WHEN outcome_key = ? THEN ?" for _ in promote) + " END") if promote else "NULL"
     promote_params: list[Any] = [x for pair in promote for x in pair]
     adv_sql = f"outcome_key IN ({', '.join('?' for _ in advocate_keys)})" if advocate_keys else "FALSE"
-    where, wparams = filters.where(model)
+    ev_sql, ev_params = filtered_events(model=model, filters=filters, in_model=False)
     pattern = _referral_pattern()
 
     cur = con.cursor()  # own connection: its temp tables vanish with it
@@ -308,9 +310,9 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
                            OR segment IN (SELECT v FROM _wi_ref)) AS referred,
                    coalesce(bool_or({adv_sql}), FALSE) AS advocate,
                    max({promote_sql}) AS promoted
-            FROM events WHERE {where}
+            FROM ({ev_sql})
             GROUP BY customer_id, stage_idx, touchpoint""",
-                    [*advocate_keys, *promote_params, *wparams])
+                    [*advocate_keys, *promote_params, *ev_params])
         last_is_advocacy = keys[-1] in ADVOCACY_STAGES
         cur.execute("""
             CREATE TEMP TABLE _wi_c AS
@@ -438,7 +440,7 @@ def fit_logistic(x: np.ndarray, n: np.ndarray, k: np.ndarray) -> tuple[float, fl
     Returns ``(a, b, se_b, converged)``.
 
     >>> a, b, se, ok = fit_logistic(np.array([0., 1.]), np.array([100, 100]), np.array([50, 73]))
-    >>> ok, round(a, 6), round(b, 3)
+    >>> ok, abs(round(a, 6)), round(b, 3)  # a = logit(50/100) = 0; b = logit(0.73) - 0 ≈ 0.995
     (True, 0.0, 0.995)
     """
     X = np.column_stack([np.ones_like(x), x])
@@ -605,19 +607,15 @@ class Scenario:
         return Scenario.from_dict(json.loads(text))
 
 
-def save_scenario(cur: duckdb.DuckDBPyConnection, name: str, scenario: Scenario) -> None:
-    """Save (or replace) a named scenario in the workspace's ``scenarios`` table."""
-    name = (name or "").strip()
-    if not name:
-        raise CJMError("Give the scenario a name before saving it.")
-    cur.execute("INSERT OR REPLACE INTO scenarios (name, spec, created_at) VALUES (?, ?, now())",
-                [name, scenario.to_json()])
+def save_scenario(ws: Workspace, name: str, scenario: Scenario, *, expected: int | None = None) -> int:
+    """Save (or replace) a named scenario (a team note: analyses stay cached); returns its version."""
+    return notes.save_scenario_spec(ws, name, scenario.to_json(), expected=expected)
 
 
 def load_scenarios(cur: duckdb.DuckDBPyConnection) -> dict[str, Scenario]:
     """All saved scenarios by name (in name order)."""
     out: dict[str, Scenario] = {}
-    for name, spec in cur.execute("SELECT name, spec FROM scenarios ORDER BY name").fetchall():
+    for name, spec, _version in notes.scenario_specs(cur):
         try:
             out[name] = Scenario.from_json(spec)
         except (ValueError, KeyError, TypeError) as exc:
@@ -625,11 +623,9 @@ def load_scenarios(cur: duckdb.DuckDBPyConnection) -> dict[str, Scenario]:
     return out
 
 
-def delete_scenario(cur: duckdb.DuckDBPyConnection, name: str) -> bool:
+def delete_scenario(ws: Workspace, name: str) -> bool:
     """Delete a saved scenario; True when it existed."""
-    found = cur.execute("SELECT count(*) FROM scenarios WHERE name = ?", [name]).fetchall()[0][0]
-    cur.execute("DELETE FROM scenarios WHERE name = ?", [name])
-    return bool(found)
+    return notes.delete_scenario(ws, name)
 
 
 # ---------------------------------------------------------------------------------------------

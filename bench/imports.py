@@ -1,11 +1,7 @@
-"""Benchmarks that print a table: ``python -m cjm bench import [--rows 1000000] [--xlsx-rows 100000]``.
+"""Import benchmark that prints a table: ``python -m bench import [--rows 1000000] [--xlsx-rows 100000]``.
 
 Each case runs in its own Python subprocess, so its peak memory (``ru_maxrss``) is its own. The data
-is generated into ``--dir`` (default ``bench_data/``, git-ignored; never committed). Sub-benchmarks are
-functions registered in :data:`BENCHES` (``bench analytics`` is added by the analytics work).
-
->>> "import" in BENCHES
-True
+is generated into ``--dir`` (default ``bench_data/``, git-ignored; never committed).
 """
 
 from __future__ import annotations
@@ -16,7 +12,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from cjm.errors import CJMError
@@ -110,7 +105,7 @@ _STEPS: dict[str, float] = {}
 def _case_cjm(src: str, work: str) -> int:
     t0 = time.perf_counter()
     from cjm.ingest import import_file
-    from cjm.models import preset
+    from cjm.core.stage_model import preset
     from cjm.store import close_workspace, open_workspace
 
     _STEPS["import cjm.ingest (+ duckdb)"] = time.perf_counter() - t0
@@ -191,7 +186,7 @@ def run_case(case: str, src: Path, work: Path, *, repeat: int = 1) -> dict:
         for p in (work, Path(str(work) + ".wal")):
             if p.exists():
                 p.unlink()
-        out = subprocess.run([sys.executable, "-c", "import sys; from cjm.bench import _child; _child(*sys.argv[1:])",
+        out = subprocess.run([sys.executable, "-c", "import sys; from bench.imports import _child; _child(*sys.argv[1:])",
                               case, str(src), str(work)], capture_output=True, text=True,
                              env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
         if out.returncode != 0:
@@ -249,31 +244,20 @@ def bench_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def bench_analytics(args: argparse.Namespace) -> int:
-    """``bench analytics``: every journey analysis on synthetic events (see :mod:`cjm.bench_analytics`)."""
-    from cjm import bench_analytics
-
-    argv = ["--sizes", args.sizes] + (["--no-pandas"] if args.no_pandas else [])
-    return bench_analytics.main(argv)
-
-
-#: sub-benchmarks: name -> function(args) -> exit code
-BENCHES: dict[str, Callable[[argparse.Namespace], int]] = {"import": bench_import, "analytics": bench_analytics}
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("which", choices=["import", "analytics"], help="which benchmark")
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the CSV (default 1,000,000)")
     parser.add_argument("--xlsx-rows", type=int, default=100_000, help="rows of the XLSX (default 100,000)")
     parser.add_argument("--dir", default=str(DEFAULT_DIR), help="where to put the generated files (bench_data/)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per case; the best is shown (default 1)")
     parser.add_argument("--skip-xlsx", action="store_true", help="only the CSV cases")
-    parser.add_argument("--sizes", default="1M,10M", help="analytics: event counts, e.g. 1M,10M (default)")
-    parser.add_argument("--no-pandas", action="store_true", help="analytics: skip the pandas reference")
 
 
-def run(args: argparse.Namespace, ws=None) -> int:
-    bench = BENCHES.get(args.which)
-    if bench is None:
-        raise CJMError(f'the "{args.which}" benchmark is not available yet.')
-    return bench(args)
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bench import [--rows N] [--xlsx-rows N] [--repeat N] [--skip-xlsx]``."""
+    parser = argparse.ArgumentParser(prog="python -m bench import", description=__doc__.split("\n")[0])
+    add_arguments(parser)
+    return bench_import(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

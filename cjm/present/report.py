@@ -1,17 +1,16 @@
 """The report: every analysis of the workspace as one JSON object or one Excel workbook.
 
-``python -m cjm report [--workspace W] [filters] [--json] [--xlsx FILE]``. The keys of the
-JSON are described in ``docs/report-json.md``. The workbook has one sheet per table of
+The command is :mod:`cjm.cli.report` (``python -m cjm report``). The keys of the JSON are described in
+``docs/report-json.md``. The workbook has one sheet per table of
 :func:`tables`, with a formatted header, frozen first row, filters and fitted column widths.
 
->>> from cjm.store import open_workspace; from cjm.models import preset
+>>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
 >>> sorted(build(open_workspace(":memory:").cursor(), model=preset("five-stage")))[:4]
 ['backwards', 'channel_gaps', 'channels', 'customers']
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
@@ -21,11 +20,15 @@ from typing import Any, BinaryIO
 import duckdb
 import pandas as pd
 
-from cjm import channels, emotion, flows, funnel, pain_points
+from cjm.analyses import channels
+from cjm.analyses import emotion
+from cjm.analyses import flows
+from cjm.analyses import funnel
+from cjm.analyses import pain_points
 from cjm.errors import CJMError
-from cjm.filters import Filters, add_filter_arguments, filters_from_args
-from cjm.models import StageModel
-from cjm.store import Workspace
+from cjm.analyses.relations import filtered_events
+from cjm.core.filters import Filters
+from cjm.core.stage_model import StageModel
 
 FORMAT_VERSION = 1
 
@@ -34,7 +37,7 @@ def tables(con: duckdb.DuckDBPyConnection, *, model: StageModel,
            filters: Filters | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the report, by sheet name (the JSON and the workbook are made from these).
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> list(tables(open_workspace(":memory:").cursor(), model=preset("five-stage")))[:3]
     ['funnel', 'transitions', 'channels']
     """
@@ -74,16 +77,15 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
 def build(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None) -> dict[str, Any]:
     """The report as one JSON-safe dict (see ``docs/report-json.md``).
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> build(open_workspace(":memory:").cursor(), model=preset("five-stage"))["customers"]
     0
     """
     t = tables(con, model=model, filters=filters)
     flt = filters or Filters()
-    where, params = flt.where(model)
-    n_events, n_customers = con.execute(
-        f"SELECT count(*), count(DISTINCT customer_id) FROM events WHERE stage_idx IS NOT NULL AND ({where})",
-        params).fetchall()[0]
+    ev_sql, ev_params = filtered_events(model=model, filters=flt)
+    n_events, n_customers = con.execute(f"SELECT count(*), count(DISTINCT customer_id) FROM ({ev_sql})",
+                                        ev_params).fetchall()[0]
     overall = records(t["nps"])
     return {
         "format_version": FORMAT_VERSION,
@@ -119,7 +121,7 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     *path* may also be a binary file object (e.g. ``io.BytesIO()`` for a download button).
     A path that cannot be written is a ``CJMError`` saying so.
 
-    >>> import io; from cjm.store import open_workspace; from cjm.models import preset
+    >>> import io; from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> buf = write_xlsx(open_workspace(":memory:").cursor(), model=preset("five-stage"), path=io.BytesIO())
     >>> buf.getvalue()[:2]
     b'PK'
@@ -187,65 +189,3 @@ def _column_kind(series: pd.Series) -> str:
     if pd.api.types.is_float_dtype(series):
         return "float"
     return "text"
-
-
-# -- CLI -------------------------------------------------------------------------------------------
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of ``python -m cjm report``: the global filters, ``--json`` and ``--xlsx FILE``."""
-    add_filter_arguments(parser)
-    parser.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
-    parser.add_argument("--xlsx", metavar="FILE", help="also write the report's tables to this Excel workbook")
-
-
-def _pct(v: Any) -> str:
-    return "" if v is None or pd.isna(v) else f"{v:.0%}"
-
-
-def _summary(report: dict[str, Any]) -> str:
-    lines = [f"stage model: {report['stage_model']['name']} — {report['customers']:,} customers, "
-             f"{report['events']:,} events"]
-    lines.append("funnel (customers, conversion from previous stage, dropped after):")
-    for r in report["funnel"]:
-        lines.append(f"  {r['label']:<24} {r['customers']:>8,}  {_pct(r['conversion']):>5}  {r['dropped'] or 0:>7,}")
-    nps = report["nps"]["overall"]
-    if nps and nps["n"]:
-        lines.append(f"NPS: {nps['nps']:+.0f} (n={nps['n']}, 95% {nps['ci_low']:+.0f}..{nps['ci_high']:+.0f})"
-                     if nps["ci_low"] is not None else f"NPS: {nps['nps']:+.0f} (n={nps['n']})")
-    curve = [r for r in report["emotion_curve"] if r["n"]]
-    if curve:
-        lines.append("emotion (−2..+2): " + ", ".join(f"{r['label']} {r['mean']:+.2f} (n={r['n']})" for r in curve))
-    if report["pain_points"]:
-        lines.append("top pain points (impact = negativity × (customers + dropped) × value weight):")
-        for r in report["pain_points"][:5]:
-            lines.append(f"  {r['rank']}. {r['label']} / {r['touchpoint']}: impact {r['impact']:.1f}, "
-                         f"{r['customers']} customers, mean emotion {r['mean_emotion']:+.2f}, {r['dropped']} dropped")
-    stuck = sum(r["stuck"] for r in report["stuck"]["by_stage"])
-    back = sum(r["customers"] for r in report["backwards"]["by_stage"])
-    lines.append(f"stuck customers: {stuck:,}; customers who moved backwards: {back:,}")
-    gaps = report["channel_gaps"]
-    if gaps:
-        lines.append(f"channel gaps: {len(gaps)} (see --json or --xlsx)")
-    return "\n".join(lines)
-
-
-def run(args: argparse.Namespace, ws: Workspace) -> int:
-    """``python -m cjm report``: JSON to stdout with ``--json``, else a short summary; ``--xlsx FILE`` also."""
-    model = ws.stage_model()
-    if model is None:
-        raise CJMError('This workspace has no stage model yet. Import a file with --stage-model NAME, or set one '
-                       'with: python -m cjm stages --set five-stage (or --set "a,b,c").')
-    con = ws.cursor()
-    if not con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
-        raise CJMError("This workspace has no events yet. Import a file first: python -m cjm import FILE "
-                       "(or load the samples: python -m cjm sample).")
-    filters = filters_from_args(args)
-    report = build(con, model=model, filters=filters)
-    if args.xlsx:
-        write_xlsx(con, model=model, filters=filters, path=args.xlsx)
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
-    else:
-        print(_summary(report))
-        if args.xlsx:
-            print(f"workbook written: {args.xlsx}")
-    return 0

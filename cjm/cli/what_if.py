@@ -21,9 +21,9 @@ import re
 import sys
 
 from cjm.errors import CJMError
-from cjm.filters import add_filter_arguments, filters_from_args
+from cjm.cli.options import add_filter_arguments, filters_from_args
 from cjm.store import Workspace, default_model
-from cjm.what_if import (ConversionChange, PainFix, Scenario, baseline, load_scenarios, project,
+from cjm.analyses.what_if import (ConversionChange, PainFix, Scenario, baseline, load_scenarios, project,
                          save_scenario)
 
 _NUM = r"([+-]?\d+(?:[.,]\d+)?)"
@@ -127,7 +127,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         b = baseline(cur, model=model, filters=filters_from_args(args), won_stage=args.won_stage)
         p = project(b, scenario, horizon_months=horizon)
         if args.save:
-            save_scenario(cur, args.save, scenario)
+            save_scenario(ws, args.save, scenario)
     except CJMError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -178,7 +178,7 @@ def _clean(o: object) -> object:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (``python -m cjm.what_if_cli``) until ``cjm.cli`` dispatches here."""
+    """Stand-alone entry (``python -m cjm.cli.what_if``) until ``cjm.cli.main`` dispatches here."""
     from cjm.store import open_workspace
 
     ap = argparse.ArgumentParser(prog="python -m cjm what-if")

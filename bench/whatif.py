@@ -1,7 +1,7 @@
 """Benchmark of the what-if model: ``baseline()`` once, ``project()`` per slider change.
 
 Builds synthetic event logs (1M and 10M events by default) in an on-disk DuckDB
-workspace with SQL only, then prints a table. Run: ``python -m cjm.bench_whatif``
+workspace with SQL only, then prints a table. Run: ``python -m bench.whatif``
 (``--sizes 100000`` for a quick run, ``--dir`` to choose where the files go).
 
 The synthetic log uses the Hinge B2B model: 8 events per customer, entry days spread over
@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from cjm.models import preset
+from cjm.core.stage_model import preset
 from cjm.store import close_workspace, open_workspace
-from cjm.what_if import ConversionChange, PainFix, Scenario, baseline, project
+from cjm.analyses.what_if import ConversionChange, PainFix, Scenario, baseline, project
 
 _STAGES = ("Pre-purchase", "Client experience", "Between engagements", "Former client")
 
@@ -31,7 +31,7 @@ def build(path: str | Path, n_events: int) -> None:
     model = preset("hinge-b2b-4")
     ws.set_stage_model(model)
     n_cust = max(n_events // 8, 1)
-    with ws.transaction() as cur:
+    with ws.data_write() as cur:
         cur.execute("DELETE FROM events")
         cur.execute("""
             CREATE OR REPLACE TEMP TABLE _bench_c AS
@@ -97,7 +97,7 @@ def run_one(path: str | Path, n_events: int, changes: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m cjm.bench_whatif", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m bench.whatif", description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000000,10000000", help="comma-separated event counts")
     ap.add_argument("--changes", type=int, default=200, help="slider changes timed per size")
     ap.add_argument("--dir", default=None, help="directory for the workspace files (default: a temp dir)")

@@ -19,11 +19,12 @@ import functools
 import duckdb
 import pandas as pd
 
-from cjm.filters import Filters
-from cjm.models import StageModel, norm
+from cjm.analyses.relations import filtered_events
+from cjm.core.filters import Filters
+from cjm.core.stage_model import StageModel, norm
 
 #: Coleman's six communication media, then the digital media, each with the words that name it
-#: (EN / TR / RO, compared after :func:`cjm.models.norm`). Checked in :data:`_PRIORITY` order,
+#: (EN / TR / RO, compared after :func:`cjm.core.stage_model.norm`). Checked in :data:`_PRIORITY` order,
 #: so "video call" is video, "e-posta" is email (not mail) and "Facebook ads" is ads.
 MEDIA: dict[str, tuple[str, ...]] = {
     "in person": ("in person", "face to face", "f2f", "meeting", "visit", "site visit", "event", "store", "shop",
@@ -99,8 +100,7 @@ def stages_cte(model: StageModel) -> tuple[str, list]:
 
 def events_cte(model: StageModel, filters: Filters | None, *, in_model: bool = True) -> tuple[str, list]:
     """The filtered events as a CTE body with parameters (only those at a stage of the model unless told)."""
-    where, params = (filters or Filters()).where(model)
-    return f"SELECT * FROM events WHERE {'stage_idx IS NOT NULL AND ' if in_model else ''}({where})", params
+    return filtered_events(model=model, filters=filters, in_model=in_model)
 
 
 def media_cte(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
@@ -123,19 +123,19 @@ def _with(*ctes: tuple[str, str, list]) -> tuple[str, list]:
 def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
                     filters: Filters | None = None) -> tuple[str, list]:
     """``(relation, params)``: one row per customer of the filtered events in the model, kept per data version
-    and filters (:func:`cjm.journey.cached`). Columns: ``ckey`` (the customer's key in ``customers``),
+    and filters (:func:`cjm.store.kept.cached`). Columns: ``ckey`` (the customer's key in ``customers``),
     ``furthest`` (highest stage index),
     ``mask`` (BIGINT, bit k set = an event at stage k) and ``v`` — the customer's value: the largest ``value``
     of their events, else the mean of their segment (first segment in file order), else of everyone (NULL
     when no customer has a value).
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> con = open_workspace(":memory:").cursor()
     >>> rel, p = customer_values(con, model=preset("five-stage"))
     >>> con.execute(f"SELECT count(*) FROM {rel}", p).fetchone()
     (0,)
     """
-    from cjm.journey import REACH_SQL, VALUE_COLS, cached, kept_customer_reach
+    from cjm.store.kept import REACH_SQL, VALUE_COLS, cached, kept_customer_reach
 
     ev_sql, ev_p = events_cte(model, filters)
     cust = REACH_SQL.format(cols=VALUE_COLS, base=ev_sql)
@@ -158,7 +158,7 @@ PAIR_FIELDS = ("touchpoint", "channel")
 def pair_stats(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
                field: str = "touchpoint") -> tuple[str, list]:
     """``(relation, params)``: per (stage, *field*) value of the filtered events in the model, kept per data
-    version and filters (:func:`cjm.journey.cached`; shared by touchpoint lift, pain points and the matrix).
+    version and filters (:func:`cjm.store.kept.cached`; shared by touchpoint lift, pain points and the matrix).
 
     Columns: ``stage_idx``, ``key`` (the touchpoint or channel; events without one are left out), ``events``,
     ``n_emotion`` / ``sum_emotion`` (scores behind the mean), ``customers`` (distinct), and among those
@@ -168,14 +168,14 @@ def pair_stats(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     Event counts and emotion sums come from a plain aggregate; distinct customers from one pass over the
     events numbered by pair and customer (no distinct aggregate, no grouping by customer text).
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> con = open_workspace(":memory:").cursor()
     >>> rel, p = pair_stats(con, model=preset("five-stage"), field="channel")
     >>> [d[0] for d in con.execute(f"SELECT * FROM {rel}", p).description][:3]
     ['stage_idx', 'key', 'events']
     """
-    from cjm.journey import cached
-    from cjm.sql import ident
+    from cjm.store.kept import cached
+    from cjm.core.sql import ident
 
     f = ident(field, PAIR_FIELDS)
     ev_sql, ev_p = events_cte(model, filters)
@@ -215,7 +215,7 @@ def _pair_customers_masks(con: duckdb.DuckDBPyConnection, keys: list[str], n_sta
     bit is set: sums over a million customers instead of a DISTINCT over ten million (customer, stage,
     channel) rows, which are nearly all distinct. Columns: those of *e_rel* (``stage_idx, key, events,
     n_emotion, sum_emotion``) and ``customers``."""
-    from cjm.journey import cached
+    from cjm.store.kept import cached
 
     k = len(keys)
     n = n_stages * k  # pair p = stage * k + kid: bit p
@@ -238,12 +238,12 @@ def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     mean_emotion (mean of the canonical −2..+2 emotion, NULL when none), n_emotion.
     Events without a channel are left out.
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> con = open_workspace(":memory:").cursor()
     >>> list(matrix(con, model=preset("five-stage")).columns)[:5]
     ['stage_idx', 'stage', 'label', 'channel', 'medium']
     """
-    from cjm.journey import cached
+    from cjm.store.kept import cached
 
     st_sql, st_p = stages_cte(model)
     ev_sql, ev_p = events_cte(model, filters)
@@ -291,13 +291,13 @@ def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters 
     Columns: kind, stage_idx, stage, label, channel, events, customers, touches_per_customer,
     median_touches_per_customer, stages_with_channel, channel_events.
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> len(gaps(open_workspace(":memory:").cursor(), model=preset("five-stage")))
     0
     """
     st_sql, st_p = stages_cte(model)
     ev_sql, ev_p = events_cte(model, filters)
-    from cjm.funnel import customer_reach
+    from cjm.analyses.funnel import customer_reach
 
     cu_rel, cu_p = customer_reach(con, model=model, filters=filters)
     head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("cu", f"SELECT mask FROM {cu_rel}", cu_p))
@@ -352,7 +352,7 @@ def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     ``n_without`` who did not; ``lift = progressed_with − progressed_without`` (a difference of
     shares, −1..+1; NULL when a side is empty, and for the last stage, which has no next one).
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> t = touchpoints(open_workspace(":memory:").cursor(), model=preset("five-stage"))
     >>> list(t.columns)[-3:]
     ['progressed_without', 'n_without', 'lift']

@@ -7,17 +7,17 @@ Nothing here runs SQL; everything goes through ``cjm`` functions.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from cjm.errors import CJMError
-from cjm.filters import LIST_FIELDS, Filters
+from cjm.core.filters import LIST_FIELDS, Filters
 from cjm.i18n import t as _t
-from cjm.models import StageModel
+from cjm.core.stage_model import StageModel
 from cjm.store import Workspace, default_path, open_workspace
 
 
@@ -84,32 +84,34 @@ def filters() -> Filters:
 
 # -- cached calculations --------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=512)
-def _compute(path: str, data_version: int, model_json: str, filter_key: tuple, module: str, fn: str,
-             kwargs: tuple) -> object:
+def _compute(path: str, data_version: int, model_json: str, filter_key: tuple, name: str, kwargs: tuple,
+             _fn: Callable[..., Any]) -> object:
+    # _fn is not hashed by Streamlit (leading underscore): *name* (module.qualname) stands for it in the key
     con = _open(path).cursor()
     try:
-        func = getattr(importlib.import_module(f"cjm.{module}"), fn)
-        start, end, segment, persona, role, channel, stages = filter_key
-        flt = Filters(start, end, segment, persona, role, channel, stages)
-        return func(con, model=StageModel.from_json(model_json), filters=flt, **dict(kwargs))
+        return _fn(con, model=StageModel.from_json(model_json), filters=Filters(*filter_key), **dict(kwargs))
     finally:
         con.close()
 
 
-def compute(module: str, fn: str, /, *, flt: Filters | None = None, **kwargs: object):
-    """``cjm.<module>.<fn>(con, model=..., filters=..., **kwargs)``, cached by (workspace version, model, filters)."""
+def compute(fn: Callable[..., Any], /, *, flt: Filters | None = None, **kwargs: object) -> Any:
+    """``fn(con, model=..., filters=..., **kwargs)`` — an analysis function of :mod:`cjm.analyses` — cached by
+    (workspace, data version, stage model, filters, arguments). Team notes do not change the data version, so
+    saving a lane or a note keeps every cached result."""
     ws = workspace()
     m = ws.stage_model()
     if m is None:
         raise CJMError("Choose a stage model first (Import or Settings page).")
     f = flt if flt is not None else filters()
-    return _compute(ws.path, ws.data_version(), m.to_json(), f.cache_key(), module, fn, tuple(sorted(kwargs.items())))
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    return _compute(ws.path, ws.data_version(), m.to_json(), f.cache_key(), name, tuple(sorted(kwargs.items())),
+                    _fn=fn)
 
 
 # -- page frame -----------------------------------------------------------------------------------
 def compute_summary() -> dict:
     """Workspace counts and date range (unfiltered)."""
-    from cjm.workspace_data import summary
+    from cjm.analyses.workspace_info import summary
 
     return summary(cursor())
 
@@ -124,7 +126,7 @@ def page(render: Callable[[], None]) -> None:
 
 def has_data() -> bool:
     """True when the workspace has events that match the model and the filters; otherwise shows what to do."""
-    from cjm.workspace_data import summary
+    from cjm.analyses.workspace_info import summary
 
     con = cursor()
     info = summary(con)
@@ -154,8 +156,8 @@ def load_samples() -> None:
     """
     from pathlib import Path
 
-    from cjm import sample
-    from cjm.workspace_data import summary
+    from cjm.ingest import samples as sample
+    from cjm.analyses.workspace_info import summary
 
     current = workspace()
     base = Path(current.path).parent
@@ -191,7 +193,7 @@ def report_xlsx_button(*, key: str) -> None:
     def build() -> bytes:
         import io
 
-        from cjm.report import write_xlsx
+        from cjm.present.report import write_xlsx
 
         buf = io.BytesIO()
         con = ws.cursor()

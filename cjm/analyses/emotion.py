@@ -13,7 +13,7 @@ interval of the mean of the indicator ``x = +1 promoter, 0 passive, −1 detract
 ``var = (P + D)/n − ((P − D)/n)²``, ``NPS ± 100 · 1.96 · √(var / n)``, clipped to −100..100;
 NULL when ``n < 2``. (With all answers on one side the interval has zero width: read ``n``.)
 
->>> from cjm.store import open_workspace; from cjm.models import preset
+>>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
 >>> con = open_workspace(":memory:").cursor()
 >>> curve(con, model=preset("five-stage"))[["stage", "n"]].head(2).to_dict("list")
 {'stage': ['awareness', 'research'], 'n': [0, 0]}
@@ -24,11 +24,11 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cjm.channels import _with, events_cte, stages_cte
+from cjm.analyses.channels import _with, events_cte, stages_cte
 from cjm.errors import CJMError
-from cjm.filters import Filters
-from cjm.models import StageModel, norm
-from cjm.sql import ident
+from cjm.core.filters import Filters
+from cjm.core.stage_model import StageModel, norm
+from cjm.core.sql import ident
 
 #: Fields a curve or NPS can be broken down by.
 GROUP_FIELDS = ("segment", "persona", "role", "channel", "touchpoint", "outcome")
@@ -85,7 +85,7 @@ def _group_field(by: str | None) -> str | None:
 def resolve_stage(model: StageModel, stage: str | int) -> int:
     """Index of a stage given by key, label (any case/accents) or index.
 
-    >>> from cjm.models import preset
+    >>> from cjm.core.stage_model import preset
     >>> resolve_stage(preset("five-stage"), "Purchase")
     2
     """
@@ -107,7 +107,7 @@ def curve(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
     the model appears (``n = 0``, mean NULL when it has no score); with ``by`` ("segment",
     "persona", "role", "channel", "touchpoint", "outcome") every stage for every non-empty group.
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> list(curve(open_workspace(":memory:").cursor(), model=preset("five-stage"), by="segment").columns)[:2]
     ['group', 'stage_idx']
     """
@@ -141,11 +141,11 @@ def touchpoint_curve(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     Columns: order (0, 1, …), stage_idx, stage, label, touchpoint, position, events, mean, n, sd,
     ci_low, ci_high.
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> len(touchpoint_curve(open_workspace(":memory:").cursor(), model=preset("five-stage")))
     0
     """
-    from cjm.journey import cached
+    from cjm.store.kept import cached
 
     st_sql, st_p = stages_cte(model)
     ev_sql, ev_p = events_cte(model, filters)
@@ -226,7 +226,7 @@ def nps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters |
     ``by`` a field ("segment", "persona", "role", "channel", …): a ``group`` column, groups with answers.
     Then: n, promoters, passives, detractors, nps (−100..100, NULL when n = 0), ci_low, ci_high.
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> r = nps(open_workspace(":memory:").cursor(), model=preset("five-stage"))
     >>> int(r["n"].iloc[0]), bool(r["nps"].isna().iloc[0])
     (0, True)
@@ -272,7 +272,7 @@ def comments(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     Columns: stage_idx, stage, label, kind ("negative" | "positive"), emotion, comment,
     customer_id, touchpoint, ts.
 
-    >>> from cjm.store import open_workspace; from cjm.models import preset
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> len(comments(open_workspace(":memory:").cursor(), model=preset("five-stage"), stage="research"))
     0
     """

@@ -14,8 +14,8 @@ back to English key by key when a key is missing (an unknown language gets Engli
 
 from __future__ import annotations
 
-from cjm.i18n_ro import RO
-from cjm.i18n_tr import TR
+from cjm.i18n.ro import RO
+from cjm.i18n.tr import TR
 
 LANGUAGES = {"en": "English", "tr": "Türkçe", "ro": "Română"}
 
