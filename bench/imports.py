@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from cjm.errors import CJMError
@@ -104,8 +105,8 @@ _STEPS: dict[str, float] = {}
 
 def _case_cjm(src: str, work: str) -> int:
     t0 = time.perf_counter()
-    from cjm.ingest import import_file
     from cjm.core.stage_model import preset
+    from cjm.ingest import import_file
     from cjm.store import close_workspace, open_workspace
 
     _STEPS["import cjm.ingest (+ duckdb)"] = time.perf_counter() - t0

@@ -8,9 +8,9 @@ import json
 import openpyxl
 import pytest
 
+from cjm.core.stage_model import custom, preset
 from cjm.errors import AmbiguousDatesError, InputError, MappingError
 from cjm.ingest import import_file, rejected_rows
-from cjm.core.stage_model import custom, preset
 
 GOOD = b"Customer ID,Stage,Date\n1,Awareness,2026-01-01\n1,Research,2026-01-02\n2,Awareness,2026-01-01\n"
 
@@ -251,9 +251,9 @@ def test_events_stored_in_journey_order_with_customer_keys(ws):
     # only keeps that order; after one that adds to a known customer, the import rewrites the table in order
     from cjm.store.order import storage_in_journey_order
 
-    csv = ("Customer,Stage,Date\n"
-           "c2,Awareness,2026-01-01\nc1,Awareness,2026-01-02\nc2,Research,\nc1,Research,2026-01-03\n"
-           "c2,Purchase,2026-01-03\n").encode()
+    csv = (b"Customer,Stage,Date\n"
+           b"c2,Awareness,2026-01-01\nc1,Awareness,2026-01-02\nc2,Research,\nc1,Research,2026-01-03\n"
+           b"c2,Purchase,2026-01-03\n")
     import_file(ws, csv, file_name="a.csv", model=preset("five-stage"))
     cur = ws.cursor()
     assert cur.execute("SELECT customer_id, ckey, source_row FROM events").fetchall() == [

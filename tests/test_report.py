@@ -12,9 +12,9 @@ import sys
 import openpyxl
 import pytest
 
-from cjm.errors import CJMError
 from cjm.core.filters import Filters
 from cjm.core.stage_model import preset
+from cjm.errors import CJMError
 from cjm.present.report import build, write_xlsx
 from cjm.store import close_workspace, open_workspace
 

@@ -13,8 +13,8 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm.store import open_workspace
 from cjm.ingest import import_file
+from cjm.store import open_workspace
 
 TEXT_CHARS = {
     "utf": "aZ09 şţğıăîșțüöçİ,;|\"'\n-",

@@ -22,7 +22,8 @@ CRM-export headers ("Record ID", "Company", "Create Date" as ``yyyy-mm-dd hh:mm`
     "Not now" prospects come back 4-12 months later for a second proposal.
   * Client experience: kickoff → **onboarding call — the planted pain point**: about half of the clients rate it
     1-2 ("two hours and still no project plan"), and ~45 % of those leave: half cancel within weeks (Former
-    client, "Lost", NPS 0-4), half just go quiet after the call (drop-off in Client experience). ~8 % of clients stall after the status reports (stuck).
+    client, "Lost", NPS 0-4), half just go quiet after the call (drop-off in Client experience). ~8 % of clients
+    stall after the status reports (stuck).
   * Between engagements: the stage change is logged with **no touchpoint** (Activity and Channel blank) for
     ~80 % of clients, as the Hinge article warns; ~20 % get a check-in email / newsletter / partner lunch, and those
     are far more likely to start a follow-on project — a **backward move** to "Client experience" (≤ 2 cycles).
@@ -72,7 +73,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cjm.ingest.samples import SAMPLE_DIR, SAMPLES  # noqa: E402
+from cjm.ingest.samples import SAMPLE_DIR, SAMPLES
 
 SEED = 2026
 _BY_KEY = {s["key"]: s for s in SAMPLES}
@@ -425,7 +426,7 @@ def _coleman(rng: random.Random) -> list[list[Any]]:
                                       "" if amount is None else _tr_money(amount), note, segment]))
             return True
 
-        r = lambda shift=0.0: _rating(rng, fit, shift=shift)  # noqa: E731
+        r = lambda shift=0.0: _rating(rng, fit, shift=shift)
         # 0 Değerlendirme
         if not add(0, "Web formu", "E-posta", lo=0, hi=0, score=r()):
             continue
@@ -589,7 +590,7 @@ def _romanian(rng: random.Random) -> list[list[str]]:
                                       note]))
             return True
 
-        r = lambda shift=0.0: _rating(rng, fit, shift=shift)  # noqa: E731
+        r = lambda shift=0.0: _rating(rng, fit, shift=shift)
         # Conștientizare
         touch, channel = rng.choice((("Reclamă Facebook", "Social media"), ("Articol blog", "Site web"),
                                      ("Târg IMM", "Față în față"), ("Recomandare de la un partener", "Telefon")))

@@ -20,11 +20,12 @@ import math
 import re
 import sys
 
-from cjm.errors import CJMError
+import pandas as pd
+
+from cjm.analyses.what_if import ConversionChange, PainFix, Scenario, baseline, load_scenarios, project, save_scenario
 from cjm.cli.options import add_filter_arguments, filters_from_args
+from cjm.errors import CJMError
 from cjm.store import Workspace, default_model
-from cjm.analyses.what_if import (ConversionChange, PainFix, Scenario, baseline, load_scenarios, project,
-                         save_scenario)
 
 _NUM = r"([+-]?\d+(?:[.,]\d+)?)"
 
@@ -156,9 +157,9 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     if len(c):
         print()
         print("Contribution of each lever (applied in this order)")
-        for r in c.itertuples():
-            rev = "" if r.delta_revenue is None or r.delta_revenue != r.delta_revenue else f"{r.delta_revenue:>+14,.0f}"
-            print(f"  {r.lever:50}{r.delta_won:>+10,.1f} won{rev}")
+        for rec in c.to_dict("records"):
+            rev = "" if pd.isna(rec["delta_revenue"]) else f"{rec['delta_revenue']:>+14,.0f}"
+            print(f"  {rec['lever']:50}{rec['delta_won']:>+10,.1f} won{rev}")
     for note in p.notes:
         print(f"note: {note}")
     return 0

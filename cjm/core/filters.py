@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 
-
 LIST_FIELDS = ("segment", "persona", "role", "channel")
 
 

@@ -57,9 +57,9 @@ try:  # zlib-ng inflates the sheet XML about twice as fast as zlib, with the sam
 except ImportError:  # pragma: no cover - an installation without it still works
     _zlib = zlib  # type: ignore[misc]
 
+from cjm.core.sql import ident
 from cjm.errors import InputError
 from cjm.ingest.raw import RawTable
-from cjm.core.sql import ident
 
 #: Refuse archives that inflate to more than this in total (declared or real).
 MAX_UNCOMPRESSED = 500 * 1024 * 1024
@@ -260,7 +260,7 @@ class _Parts:
                     raise _damaged(self.file_name)
                 if out:
                     yield out
-        except _zlib.error as exc:
+        except _zlib.error as exc:  # type: ignore[misc]  # zlib-ng's stubs type it as an instance
             raise _damaged(self.file_name) from exc
 
     def _zipfile_chunks(self, name: str, size: int) -> Iterator[bytes]:
@@ -290,10 +290,10 @@ class _ChunkReader(io.RawIOBase):
 
     def readinto(self, b) -> int:
         while not self._buf:
-            self._buf = next(self._chunks, None)  # type: ignore[arg-type]
-            if self._buf is None:
-                self._buf = b""
+            chunk = next(self._chunks, None)
+            if chunk is None:
                 return 0
+            self._buf = chunk
         n = min(len(b), len(self._buf))
         b[:n] = self._buf[:n]
         self._buf = self._buf[n:]
@@ -1140,6 +1140,7 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
         extent = _exact_extent(xml, top_row) if guard.header_found else None
     records: int | None = None
     if extent is None:
+        assert xml is not None  # read whole in the last branch above
         rows_upper, width, last_col, records = _scan_sheet_python(xml, top_row, header_row)
     else:
         rows_upper, width, last_col = extent

@@ -20,17 +20,17 @@ import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from cjm.core.sql import ident
+from cjm.core.stage_model import StageModel
 from cjm.errors import CJMError, InputError
 from cjm.ingest.detect import detect_kind
 from cjm.ingest.mapping import guess_mapping, resolve_mapping
 from cjm.ingest.raw import RawTable
 from cjm.ingest.values import TypedRows, date_stats, raw_expr
-from cjm.core.stage_model import StageModel
-from cjm.core.sql import ident
 from cjm.store import Workspace, insert_events, outcome_lookup_rows, stage_lookup_rows, write_stage_model
 
 if TYPE_CHECKING:  # pandas is imported only when a DataFrame is made (it costs ~1 s at start-up)
@@ -159,9 +159,9 @@ def _lookups(cur: duckdb.DuckDBPyConnection, model: StageModel | None, rows: Typ
     cur.execute("CREATE OR REPLACE TEMP TABLE _cjm_outcome_lookup (value VARCHAR, outcome_key VARCHAR)")
     if model is None:
         return
-    rows = stage_lookup_rows(stages, model)
-    if rows:
-        cur.executemany("INSERT INTO _cjm_stage_lookup VALUES (?, ?, ?)", rows)
+    srows = stage_lookup_rows(stages, model)
+    if srows:
+        cur.executemany("INSERT INTO _cjm_stage_lookup VALUES (?, ?, ?)", srows)
     orows = [r for r in outcome_lookup_rows(outcomes, model) if r[1] is not None]
     if orows:
         cur.executemany("INSERT INTO _cjm_outcome_lookup VALUES (?, ?)", orows)
@@ -222,7 +222,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         return ImportReport(None, name, 0, 0, 0, {}, duplicate=True, warnings=[
             f'This file was already imported (import {iid}, "{fname}", {when:%Y-%m-%d %H:%M}); nothing was loaded. '
             f"Choose replace to load it again in place of the earlier import."])
-    options = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {}}
+    options: dict[str, Any] = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {}}
     with ws.data_write() as cur:
         say(0.1, "reading")
         raw = read_raw(cur, content, file_name=name, sheet=sheet,
@@ -237,9 +237,9 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         import_id = cur.execute("SELECT coalesce(max(import_id), 0) + 1 FROM imports").fetchall()[0][0]
         # seq = base + source row: file order within the import, after every earlier import
         base = cur.execute("SELECT coalesce(max(seq), 0) FROM events").fetchall()[0][0]
+        active: StageModel | None = model
         if model is not None:
             write_stage_model(cur, model)  # the earlier imports; this one gets its indexes as it is inserted
-            active = model
         else:
             active = _current_model(cur)
         _lookups(cur, active, rows)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from cjm.errors import MappingError
 from cjm.core.stage_model import norm
+from cjm.errors import MappingError
 from cjm.store import EVENT_FIELDS, REQUIRED_FIELDS
 
 CANONICAL_FIELDS: tuple[str, ...] = tuple(EVENT_FIELDS)

@@ -22,6 +22,7 @@ disagree the file is parsed again with Python's ``csv`` module so nothing is los
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import os
@@ -32,9 +33,9 @@ from concurrent.futures import ThreadPoolExecutor
 import duckdb
 import numpy as np
 
+from cjm.core.sql import ident
 from cjm.errors import InputError
 from cjm.ingest.raw import RawTable, int64_arrow
-from cjm.core.sql import ident
 
 DELIMITERS = (",", ";", "\t", "|")
 FALLBACK_ENCODINGS = ["cp1254", "iso8859_9", "cp1250", "iso8859_2"]
@@ -275,8 +276,8 @@ def _python_table(cur: duckdb.DuckDBPyConnection, body: str, *, delim: str, n: i
             cols[j].append(f)
     arrow = pa.table({"_row": pa.array(rows, pa.int64()), **{f"c{j}": pa.array(c, pa.string()) for j, c in enumerate(cols)}})
     cur.register("_py_raw", arrow)
-    cols = ", ".join(f"NULLIF(trim({ident(f'c{j}')}), '') AS {ident(f'c{j}')}" for j in range(n))
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT _row, {cols} FROM _py_raw")
+    picked = ", ".join(f"NULLIF(trim({ident(f'c{j}')}), '') AS {ident(f'c{j}')}" for j in range(n))
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE {ident(table)} AS SELECT _row, {picked} FROM _py_raw")
     cur.unregister("_py_raw")
     return rejected
 
@@ -413,10 +414,8 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     finally:
         pool.shutdown(wait=True)
         if path is not None and not as_is:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(path)
-            except OSError:  # pragma: no cover
-                pass
     loaded = cur.execute(f"SELECT count(*) FROM {ident(table)}").fetchall()[0][0]
     records = loaded + len(pre_rejected)
     if records == 0:

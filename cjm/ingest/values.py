@@ -38,15 +38,15 @@ whole file, so the result is the one of deciding on the whole file. A row is con
 from __future__ import annotations
 
 import json
-
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 
+from cjm.core.sql import ident
+from cjm.core.stage_model import norm
 from cjm.errors import AmbiguousDatesError
 from cjm.ingest.raw import RawTable
-from cjm.core.stage_model import norm
-from cjm.core.sql import ident
 
 TEXT_FIELDS = ("customer_id", "stage", "touchpoint", "channel", "outcome", "segment", "persona", "role", "comment")
 NUMBER_FIELDS = ("satisfaction", "value", "cost")
@@ -311,9 +311,7 @@ def decide_scale(lo: float | None, hi: float | None) -> EmotionScale:
     >>> decide_scale(-1, 2).name, decide_scale(1, 5).name, decide_scale(2, 6).name, decide_scale(0, 9).name
     ('-2..+2', '1-5', '1-7', '0-10')
     """
-    if lo is None:
-        return SCALES["-2..+2"]
-    if lo < 0:
+    if lo is None or hi is None or lo < 0:
         return SCALES["-2..+2"]
     if lo >= 1 and hi <= 5:
         return SCALES["1-5"]
@@ -515,7 +513,7 @@ class TypedRows:
                         f"{', '.join(self.src[f] for f in decided)} FROM {ident(self.clean)} LIMIT {int(limit)}")
             self.info.first_rows = int(limit)
         self.plan = _Plan()
-        self._ctx = {"whole": self.clean, "src": self.src, "header_of": self.header_of, "date_order": date_order,
+        self._ctx: dict[str, Any] = {"whole": self.clean, "src": self.src, "header_of": self.header_of, "date_order": date_order,
                      "hint": hint, "scale_from": self.scale_from}
         _decide(cur, self.plan, decided, table=table, **self._ctx)
         self._create_view()
@@ -530,6 +528,7 @@ class TypedRows:
                 return f"CASE WHEN {plain_iso(r)} THEN TRY_CAST({r} AS TIMESTAMP) END"
             return f"TRY_CAST({r} AS TIMESTAMP)"
         smin, smax = (1, 2958465) if self.xlsx else (20000, 80000)
+        assert plan.ts is not None, "a timestamp column always has a decided date rule"
         # the offset and the text to read come from the columns that select_sql adds under the view
         return date_expr({"r": r, "o": "s._ts_o", "loc": "s._ts_loc"}, plan.ts, date1904=self.date1904,
                          serial_min=smin, serial_max=smax, strict=plan.ts_strict)
@@ -573,7 +572,7 @@ class TypedRows:
             else:
                 outer.append(f"CAST(NULL AS DOUBLE) AS {ident(f)}")
         seen = "false"
-        if self.scale_from:
+        if self.scale_from and plan.scale is not None:  # a scale is always decided for scale_from
             info.emotion_scale = plan.scale.name
             r, v = f"s.{src[self.scale_from]}", f"s.{ident('_n_' + self.scale_from)}"
             word_score = "CAST(NULL AS DOUBLE)"
@@ -709,7 +708,7 @@ class TypedRows:
     def finish(self) -> Conversion:
         """The decisions and warnings, for the report."""
         self.warn_unknown_words()
-        if self.scale_from == "satisfaction":
+        if self.scale_from == "satisfaction" and self.plan.scale is not None:
             self.info.warnings.append(f'Emotion taken from "{self.header_of["satisfaction"]}" (scale '
                                       f"{self.plan.scale.name} -> -2..+2); map an emotion column to use that instead.")
         return self.info

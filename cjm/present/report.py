@@ -20,15 +20,11 @@ from typing import Any, BinaryIO
 import duckdb
 import pandas as pd
 
-from cjm.analyses import channels
-from cjm.analyses import emotion
-from cjm.analyses import flows
-from cjm.analyses import funnel
-from cjm.analyses import pain_points
-from cjm.errors import CJMError
+from cjm.analyses import channels, emotion, flows, funnel, pain_points
 from cjm.analyses.relations import filtered_events
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
+from cjm.errors import CJMError
 
 FORMAT_VERSION = 1
 
@@ -133,9 +129,9 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     text = "; ".join(f"{k}: {v.isoformat() if isinstance(v, dt.date) else ', '.join(v)}" for k, v in shown.items())
     about = pd.DataFrame({"item": ["stage model", "stages", "filters", "pain point formula"],
                           "value": [model.name, " → ".join(model.labels), text or "none", pain_points.FORMULA]})
-    path = path if hasattr(path, "write") else Path(path)
+    target: Path | BinaryIO = path if not isinstance(path, (str, os.PathLike)) else Path(path)
     try:
-        with pd.ExcelWriter(path, engine="xlsxwriter", datetime_format="yyyy-mm-dd hh:mm",
+        with pd.ExcelWriter(target, engine="xlsxwriter", datetime_format="yyyy-mm-dd hh:mm",
                             date_format="yyyy-mm-dd") as writer:
             book = writer.book
             header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
@@ -154,8 +150,8 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
                 for i, col in enumerate(frame.columns):
                     sheet.write(0, i, str(col), header)
                     kind = _column_kind(frame[col])
-                    sample = frame[col].head(500)  # width from the first rows: formatting only
-                    sample = sample[sample.notna()].tolist()
+                    first = frame[col].head(500)  # width from the first rows: formatting only
+                    sample = first[first.notna()].tolist()
                     if kind == "datetime":
                         widths = [16]
                     elif kind in ("share", "float", "int"):
@@ -171,7 +167,7 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     except OSError as exc:
         raise CJMError(f'Cannot write the workbook "{path}": {exc.strerror or exc}. '
                        f"Choose another file name or folder, and close the file if Excel has it open.") from None
-    return path
+    return target
 
 
 _SHARES = {"conversion", "conversion_from_first", "drop_rate", "progressed_with", "progressed_without", "lift"}

@@ -7,11 +7,26 @@ Modules: :mod:`~cjm.store.schema` (fields, migrations), :mod:`~cjm.store.workspa
 :mod:`~cjm.store.kept` (fingerprints, caches, kept tables), :mod:`~cjm.store.notes` (what the team writes).
 """
 
-from cjm.store.events import (add_customers, apply_stage_model, bump_data_version, ensure_customer_keys,
-                              insert_events, outcome_lookup_rows, stage_lookup_rows)
+from cjm.store.events import (
+                              add_customers,
+                              apply_stage_model,
+                              bump_data_version,
+                              ensure_customer_keys,
+                              insert_events,
+                              outcome_lookup_rows,
+                              stage_lookup_rows,
+)
 from cjm.store.schema import EVENT_FIELDS, MIGRATIONS, REQUIRED_FIELDS, SCHEMA_VERSION, STORAGE_ORDER
-from cjm.store.workspace import (DEFAULT_PATH, Workspace, close_workspace, connect, default_model, default_path,
-                                 open_workspace, write_stage_model)
+from cjm.store.workspace import (
+                              DEFAULT_PATH,
+                              Workspace,
+                              close_workspace,
+                              connect,
+                              default_model,
+                              default_path,
+                              open_workspace,
+                              write_stage_model,
+)
 
 __all__ = ["DEFAULT_PATH", "EVENT_FIELDS", "MIGRATIONS", "REQUIRED_FIELDS", "SCHEMA_VERSION", "STORAGE_ORDER",
            "Workspace", "add_customers", "apply_stage_model", "bump_data_version", "close_workspace", "connect",

@@ -34,7 +34,7 @@ DEFAULT_PATH = Path.home() / ".cjm" / "workspace.duckdb"
 
 
 _LOCK = threading.Lock()
-_OPEN: dict[str, "Workspace"] = {}
+_OPEN: dict[str, Workspace] = {}
 
 
 def default_path() -> Path:
@@ -151,12 +151,13 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 def connect(path: str) -> duckdb.DuckDBPyConnection:
     """A raw DuckDB connection with extension auto-install/auto-load off (the app works offline)."""
-    config = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false",
-              # a bounded buffer pool: DuckDB spills big sorts to disk instead of growing past ~2 GB at 10M events
-              "memory_limit": os.environ.get("CJM_MEMORY_LIMIT", "1GB"),
-              # GROUP BY a customer key (1..number of customers) with an array indexed by the key instead of a
-              # hash table, up to 2^22 customers (about half the time at 1M customers)
-              "perfect_ht_threshold": 22}
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "autoinstall_known_extensions": "false", "autoload_known_extensions": "false",
+        # a bounded buffer pool: DuckDB spills big sorts to disk instead of growing past ~2 GB at 10M events
+        "memory_limit": os.environ.get("CJM_MEMORY_LIMIT", "1GB"),
+        # GROUP BY a customer key (1..number of customers) with an array indexed by the key instead of a
+        # hash table, up to 2^22 customers (about half the time at 1M customers)
+        "perfect_ht_threshold": 22}
     try:
         return duckdb.connect(path, config=config)
     except duckdb.IOException as exc:
