@@ -1,4 +1,5 @@
-"""Import: upload -> guessed mapping (editable) + preview -> import report (rejected rows downloadable)."""
+"""Import: upload (parsed once per file) -> guessed mapping (editable) + preview -> import report (rejected rows
+downloadable)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from cjm.errors import AmbiguousDatesError, CJMError
-from cjm.ingest import import_file, inspect, rejected_rows
-from cjm.ingest.mapping import CANONICAL_FIELDS
-from cjm.core.stage_model import PRESETS, preset
 from cjm.analyses.workspace_info import imports
+from cjm.core.stage_model import PRESETS, preset
+from cjm.errors import AmbiguousDatesError, CJMError
+from cjm.ingest import import_file, rejected_rows
+from cjm.ingest.mapping import CANONICAL_FIELDS
 
 
 def _model_choice():
@@ -71,8 +72,11 @@ def _show_report(report) -> None:
 def _one_file(idx: int, upload, model) -> None:
     st.subheader(ui.tp("import.file", name=upload.name))
     data = upload.getvalue()
+    # parsed once per file (cached by its sha256): a change of a drop-down below does not read it again
+    info = ui.inspect_upload(data, file_name=upload.name)
     sheet = st.session_state.get(f"sheet_{idx}")
-    info = inspect(data, file_name=upload.name, sheet=sheet)
+    if sheet is not None and sheet != info.sheet:
+        info = ui.inspect_upload(data, file_name=upload.name, sheet=sheet)
     if info.sheets and len(info.sheets) > 1:
         st.selectbox(ui.t("import.sheet"), info.sheets, key=f"sheet_{idx}",
                      index=info.sheets.index(info.sheet) if info.sheet in info.sheets else 0)

@@ -2,87 +2,93 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 import ui
-from cjm.analyses import channels, emotion, funnel, pain_points
+from cjm.analyses.journey_map import JourneyMap, journey_map, with_team_lanes
 from cjm.present import charts
-from cjm.store.notes import TEXT_LANES, lanes, set_lane
+from cjm.store.notes import StaleNoteError, set_lane
+
+CONFLICTS = "lane_conflicts"  # session state: widget key -> (lane, stage label, your text, their text)
 
 
-def _top(df: pd.DataFrame, stage: str, col: str, k: int = 3) -> list[str]:
-    if df is None or not len(df):
-        return []
-    part = df[df["stage"] == stage]
-    return [str(v) for v in part[col].dropna().head(k)]
-
-
-def _computed_lanes(m) -> None:
+def _grid(jm: JourneyMap) -> None:
     """The lanes computed from data, drawn as one grid figure (stages as columns, the emotion curve across)."""
-    fun = ui.compute(funnel.funnel)
-    touch = ui.compute(channels.touchpoints).sort_values(["stage_idx", "customers"], ascending=[True, False])
-    matrix = ui.compute(channels.matrix).sort_values(["stage_idx", "events"], ascending=[True, False])
-    pains = ui.compute(pain_points.pain_points, top=50)
-    nps = ui.compute(emotion.nps, by="stage")
-    curve = ui.compute(emotion.curve)
-    customers, conversion, nps_cells = [], [], []
-    for i, stage in enumerate(m.stages):
-        row = fun[fun["stage"] == stage.key]
-        customers.append([f"{int(row['customers'].iloc[0]):,}" if len(row) else "0"])
-        conv = row["conversion"].iloc[0] if len(row) else None
-        conversion.append([] if i == 0 or conv is None or pd.isna(conv)
-                          else [ui.t("map.conversion_cell", pct=f"{conv:.0%}")])
-        r = nps[nps["stage"] == stage.key] if "stage" in nps.columns else nps.iloc[0:0]
-        nps_cells.append([f"{r['nps'].iloc[0]:+.0f} (n={int(r['n'].iloc[0])})"]
-                         if len(r) and pd.notna(r["nps"].iloc[0]) and r["n"].iloc[0] else [])
-    lanes_data = [
-        (ui.t("map.customers"), customers),
-        (ui.t("map.conversion"), conversion),
-        (ui.t("map.touchpoints"), [_top(touch, s.key, "touchpoint") for s in m.stages]),
-        (ui.t("map.channels"), [_top(matrix, s.key, "channel") for s in m.stages]),
-        (ui.t("map.pain"), [_top(pains, s.key, "touchpoint", 2) for s in m.stages]),
-        (ui.t("map.nps"), nps_cells),
+    lanes = [
+        (ui.t("map.customers"), [[f"{s.customers:,}"] for s in jm.stages]),
+        (ui.t("map.conversion"), [[ui.t("map.conversion_cell", pct=f"{s.conversion:.0%}")]
+                                  if s.conversion is not None else [] for s in jm.stages]),
+        (ui.t("map.touchpoints"), [[t.name for t in s.touchpoints] for s in jm.stages]),
+        (ui.t("map.channels"), [[c.name for c in s.channels] for s in jm.stages]),
+        (ui.t("map.pain"), [[p.touchpoint for p in s.pain_points] for s in jm.stages]),
+        (ui.t("map.nps"), [[f"{s.nps.value:+.0f} (n={s.nps.n})"] if s.nps.value is not None else []
+                           for s in jm.stages]),
     ]
-    fig = charts.journey_grid(m.labels, lanes_data, curve if len(curve) else None, curve_lane=ui.t("map.emotion"),
+    fig = charts.journey_grid(jm.labels, lanes, jm.curve, curve_lane=ui.t("map.emotion"),
                               big_lane=ui.t("map.customers"), no_curve=ui.t("map.no_emotion"))
     ui.chart(fig, key="journey_grid")
 
 
-def _save_lane(stage_key: str, lane: str, widget_key: str) -> None:
-    set_lane(ui.workspace(), stage_key, lane, st.session_state.get(widget_key) or "")
+def _save_lane(stage_key: str, stage_label: str, lane: str, widget_key: str) -> None:
+    """Save a cell over the version it was loaded with; when someone saved it since, keep theirs and say so."""
+    text = st.session_state.get(widget_key) or ""
+    try:
+        version = set_lane(ui.workspace(), stage_key, lane, text,
+                           expected=st.session_state.get(f"{widget_key}__version", 0))
+    except StaleNoteError as exc:
+        theirs = exc.current_text or ""
+        st.session_state.setdefault(CONFLICTS, {})[widget_key] = (lane, stage_label, text, theirs)
+        st.session_state[widget_key] = theirs
+        st.session_state[f"{widget_key}__version"] = exc.current_version
+        return
+    st.session_state[f"{widget_key}__version"] = version
+    st.session_state.get(CONFLICTS, {}).pop(widget_key, None)
     st.toast(ui.t("map.saved"))
 
 
-def _people_lanes(m) -> None:
+def _conflicts() -> None:
+    """Saves refused because someone saved the cell first: their text (now in the cell) and yours, to merge."""
+    for key, (lane, stage, mine, theirs) in list(st.session_state.get(CONFLICTS, {}).items()):
+        st.warning(ui.tp("map.stale", lane=ui.t(f"lane.{lane}"), stage=stage))
+        c1, c2 = st.columns(2)
+        c1.caption(ui.t("map.stale_theirs"))
+        c1.text(theirs or ui.t("map.none"))
+        c2.caption(ui.t("map.stale_yours"))
+        c2.text(mine or ui.t("map.none"))
+        if st.button(ui.t("map.stale_done"), key=f"{key}__done"):
+            st.session_state[CONFLICTS].pop(key, None)
+            st.rerun()
+
+
+def _people_lanes(jm: JourneyMap) -> None:
     """The lanes written by people: one text box per (lane, stage), saved to the workspace on every change."""
     st.subheader(ui.t("map.people_lanes"))
-    saved = {(r.stage_key, r.lane): r.text for r in lanes(ui.cursor()).itertuples()}
-    widths = [1.2] + [2] * len(m.stages)
+    _conflicts()
+    widths = [1.2] + [2] * len(jm.stages)
     head = st.columns(widths)
-    for col, stage in zip(head[1:], m.stages):
+    for col, stage in zip(head[1:], jm.stages):
         col.text(stage.label)
-    for lane in TEXT_LANES:
+    for lane in jm.team:
         cols = st.columns(widths)
-        cols[0].text(ui.t(f"lane.{lane}"))
-        for col, stage in zip(cols[1:], m.stages):
-            key = f"lane__{lane}__{stage.key}"
-            text = saved.get((stage.key, lane), "")
-            if st.session_state.get(f"{key}__saved") != text:  # workspace changed under us: show what is saved
-                st.session_state[key] = text
-                st.session_state[f"{key}__saved"] = text
-            col.text_area(ui.t("map.lane_cell", lane=ui.t(f"lane.{lane}"), stage=stage.label), key=key,
+        cols[0].text(ui.t(f"lane.{lane.lane}"))
+        for col, stage, cell in zip(cols[1:], jm.stages, lane.cells):
+            key = f"lane__{lane.lane}__{stage.key}"
+            if st.session_state.get(f"{key}__version") != cell.version:  # saved since (or first load): show it
+                st.session_state[key] = cell.text
+                st.session_state[f"{key}__version"] = cell.version
+            col.text_area(ui.t("map.lane_cell", lane=ui.t(f"lane.{lane.lane}"), stage=stage.label), key=key,
                           label_visibility="collapsed", height=90, on_change=_save_lane,
-                          args=(stage.key, lane, key))
+                          args=(stage.key, stage.label, lane.lane, key))
 
 
 def render() -> None:
     st.title(ui.t("map.title"))
     if not ui.has_data():
         return
-    m = ui.model()
-    _computed_lanes(m)
-    _people_lanes(m)
+    # the analyses are cached per data version; the team's lanes are read fresh (a lane save bumps no data version)
+    jm = with_team_lanes(ui.compute(journey_map), ui.cursor())
+    _grid(jm)
+    _people_lanes(jm)
 
 
 ui.page(render)

@@ -1,4 +1,8 @@
-"""Pain points: ranked by the impact score (formula shown), evidence per item, status and note saved."""
+"""Pain points: ranked by the impact score (formula shown), evidence per item, status and note saved.
+
+A note is saved with the version its form was loaded with: when someone else saved it in between, the save is
+refused (:class:`~cjm.store.notes.StaleNoteError`) and their text is shown beside the user's, never overwritten.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,53 @@ import streamlit as st
 import ui
 from cjm.analyses import pain_points
 from cjm.analyses.pain_points import FORMULA
-from cjm.store.notes import PAIN_STATUSES, pain_status, set_pain_status
+from cjm.store.notes import PAIN_STATUSES, StaleNoteError, pain_status, set_pain_status
+
+_STATUS_KEY = {"open": "open", "in progress": "progress", "fixed": "fixed"}
 
 
 def _money(v) -> str:
     if v is None or pd.isna(v):
         return "—"
     return f"{v / 1e6:,.2f} M" if abs(v) >= 1e6 else f"{v / 1e3:,.0f} k" if abs(v) >= 1e4 else f"{v:,.0f}"
+
+
+def _status_label(status: str) -> str:
+    return ui.t("pain.status_" + _STATUS_KEY[status])
+
+
+def _note_form(form_key: str, stage: str, touchpoint: str, saved) -> None:
+    """Status and note of one pain point. The form is filled from the workspace when it first appears (and after
+    the user comes back to the page), remembering the note's version; a save names that version."""
+    s = st.session_state
+    status_key, note_key, version_key, conflict_key = (f"{form_key}_{k}" for k in
+                                                       ("status", "note", "version", "conflict"))
+    if note_key not in s:
+        s[status_key] = saved.status if saved is not None else "open"
+        s[note_key] = (saved.note or "") if saved is not None else ""
+        s[version_key] = int(saved.version) if saved is not None else 0
+        s.pop(conflict_key, None)
+    with st.form(form_key, border=False):
+        st.selectbox(ui.t("pain.status"), PAIN_STATUSES, key=status_key, format_func=_status_label)
+        st.text_area(ui.t("pain.note"), key=note_key, height=80)
+        submitted = st.form_submit_button(ui.t("pain.save"), key=f"{form_key}_save")
+    if submitted:
+        try:
+            s[version_key] = set_pain_status(ui.workspace(), stage, touchpoint, s[status_key], s[note_key],
+                                             expected=s[version_key])
+        except StaleNoteError as exc:
+            # theirs is shown below until a save succeeds; saving again replaces it, knowingly
+            s[version_key] = exc.current_version
+            s[conflict_key] = (saved.status if saved is not None else "open", exc.current_text or "")
+        else:
+            s.pop(conflict_key, None)
+            st.toast(ui.t("pain.saved"))
+    if conflict_key in s:
+        status, note = s[conflict_key]
+        if note:
+            st.warning(ui.tp("pain.stale", status=_status_label(status), note=note))
+        else:
+            st.warning(ui.tp("pain.stale_empty", status=_status_label(status)))
 
 
 def render() -> None:
@@ -48,19 +92,7 @@ def render() -> None:
                 for c in ev["comment"].dropna().head(3) if "comment" in ev.columns else []:
                     st.text(f"“{c}”")
             with right:
-                form_key = f"pain_{p['stage']}_{p['touchpoint']}"
-                with st.form(form_key, border=False):
-                    cur = saved.status if saved is not None else "open"
-                    st.selectbox(ui.t("pain.status"), PAIN_STATUSES, index=PAIN_STATUSES.index(cur),
-                                 key=f"{form_key}_status",
-                                 format_func=lambda s: ui.t("pain.status_" + {"open": "open", "in progress": "progress",
-                                                                             "fixed": "fixed"}[s]))
-                    st.text_area(ui.t("pain.note"), value=(saved.note or "") if saved is not None else "",
-                                 key=f"{form_key}_note", height=80)
-                    if st.form_submit_button(ui.t("pain.save")):
-                        set_pain_status(ui.workspace(), p["stage"], str(p["touchpoint"]),
-                                        st.session_state[f"{form_key}_status"], st.session_state[f"{form_key}_note"])
-                        st.toast(ui.t("pain.saved"))
+                _note_form(f"pain_{p['stage']}_{p['touchpoint']}", p["stage"], str(p["touchpoint"]), saved)
 
 
 ui.page(render)

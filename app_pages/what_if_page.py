@@ -2,6 +2,9 @@
 
 The baseline is computed once per (workspace version, filters) and cached; moving a slider reruns only the
 fragment below, which calls ``cjm.analyses.what_if.project`` (numpy, no database).
+
+Named scenarios are team notes with a version each: a save names the version the user loaded (or saw listed; none
+for a new name), so a scenario someone else saved in between is shown, never silently overwritten.
 """
 
 from __future__ import annotations
@@ -11,9 +14,18 @@ import streamlit as st
 
 import ui
 from cjm.analyses import what_if
+from cjm.analyses.what_if import (
+    ConversionChange,
+    PainFix,
+    Scenario,
+    delete_scenario,
+    load_scenarios,
+    project,
+    save_scenario,
+)
+from cjm.errors import CJMError
 from cjm.present import charts
-from cjm.analyses.what_if import (ConversionChange, PainFix, Scenario, delete_scenario, load_scenarios, project,
-                         save_scenario)
+from cjm.store.notes import StaleNoteError, scenario_specs
 
 NONE = "—"
 
@@ -129,17 +141,73 @@ def _simulator(b) -> None:
     _scenarios(b, scenario, int(horizon))
 
 
+def _load_picked(b) -> None:
+    """The Load button's callback (it runs before the sliders exist, so it may set them): the picked scenario goes
+    into the sliders and the name box, and its version is remembered for the next save."""
+    s = st.session_state
+    name = s.get("wi_pick")
+    found = [(spec, version) for n, spec, version in scenario_specs(ui.cursor()) if n == name]
+    if not found:  # deleted by someone in the meantime: the list shows it on this rerun
+        return
+    spec, version = found[0]
+    _apply_to_widgets(b, Scenario.from_json(spec))
+    s["wi_name"] = name
+    s["wi_loaded"] = (name, version)
+    s.pop("wi_conflict", None)
+
+
+def _save(name: str, current: Scenario) -> bool:
+    """Save *current* as *name*, naming the version the user started from: the loaded one for the loaded name, the
+    listed one for another listed name, none (0) for a new name. True when saved."""
+    s = st.session_state
+    name = name.strip()
+    loaded = s.get("wi_loaded")
+    expected = loaded[1] if loaded and loaded[0] == name else s.get("wi_seen", {}).get(name, 0)
+    try:
+        version = save_scenario(ui.workspace(), name, current, expected=expected)
+    except StaleNoteError as exc:
+        # theirs is shown until a save succeeds; saving again under this name replaces it, knowingly
+        s["wi_loaded"] = (name, exc.current_version)
+        s["wi_conflict"] = (name, exc.current_text)
+        return False
+    s["wi_loaded"] = (name, version)
+    s.pop("wi_conflict", None)
+    return True
+
+
+def _conflict(b, name: str, spec: str | None, *, horizon: int) -> None:
+    """The warning after a refused save: what the other person saved under *name*, or that they deleted it."""
+    if spec is None:
+        st.warning(ui.tp("whatif.stale_deleted", name=name))
+        return
+    try:
+        proj = project(b, Scenario.from_json(spec), horizon_months=horizon, band=False)
+        levers = ", ".join(proj.contributions()["lever"]) or ui.t("whatif.no_changes")
+        won = _fmt(proj.headline()["won"]["scenario"])
+    except (CJMError, ValueError, KeyError, TypeError):  # not readable against this baseline: show it as saved
+        levers, won = spec, "—"
+    st.warning(ui.tp("whatif.stale", name=name, levers=levers, won=won, months=horizon))
+
+
 def _scenarios(b, current: Scenario, horizon: int) -> None:
     st.subheader(ui.t("whatif.saved"))
-    cur = ui.cursor()
-    saved = load_scenarios(cur)
     c1, c2 = st.columns([3, 1])
     name = c1.text_input(ui.t("whatif.name"), key="wi_name")
     c2.write("")
     if c2.button(ui.t("whatif.save"), key="wi_save"):
-        save_scenario(ui.workspace(), name, current)
-        st.toast(ui.tp("whatif.saved_one", name=name))
-        st.rerun(scope="fragment")
+        try:
+            if _save(name, current):
+                st.toast(ui.tp("whatif.saved_one", name=name.strip()))
+                st.rerun(scope="fragment")
+        except CJMError as exc:  # no name, say
+            st.error(ui.plain(str(exc)))
+    conflict = st.session_state.get("wi_conflict")
+    if conflict and conflict[0] == name.strip():
+        _conflict(b, *conflict, horizon=horizon)
+    cur = ui.cursor()
+    saved = load_scenarios(cur)
+    # the versions on screen: a later save of a listed name names the version the user saw
+    st.session_state["wi_seen"] = {n: v for n, _spec, v in scenario_specs(cur)}
     if not saved:
         st.caption(ui.t("whatif.none_saved"))
         return
@@ -157,11 +225,12 @@ def _scenarios(b, current: Scenario, horizon: int) -> None:
     ui.download_csv(table, ui.t("whatif.download"), "scenarios.csv", key="wi_download")
     c1, c2, c3 = st.columns([3, 1, 1])
     pick = c1.selectbox(ui.t("whatif.pick"), list(saved), key="wi_pick")
-    if c2.button(ui.t("whatif.load"), key="wi_load"):
-        _apply_to_widgets(b, saved[pick])
-        st.rerun(scope="fragment")
+    c2.button(ui.t("whatif.load"), key="wi_load", on_click=_load_picked, args=(b,))
     if c3.button(ui.t("whatif.delete"), key="wi_delete"):
         delete_scenario(ui.workspace(), pick)
+        loaded = st.session_state.get("wi_loaded")
+        if loaded and loaded[0] == pick:
+            del st.session_state["wi_loaded"]  # a save under this name is a new scenario now
         st.rerun(scope="fragment")
 
 

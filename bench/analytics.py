@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import inspect
+import functools
 import importlib
+import inspect
 import resource
 import sys
 import tempfile
@@ -104,10 +105,9 @@ def _peak_mb() -> float:
 
 def calculations(con) -> list[tuple[str, Callable[[], object]]]:
     """(name, zero-argument call) for every analysis present in this checkout."""
-    from cjm.analyses import flows
-    from cjm.analyses import funnel
+    from cjm.analyses import flows, funnel
     m = MODEL
-    calls = [
+    calls: list[tuple[str, Callable[[], object]]] = [
         ("funnel", lambda: funnel.funnel(con, model=m)),
         ("funnel visited", lambda: funnel.funnel(con, model=m, mode="visited")),
         ("funnel window 30d", lambda: funnel.funnel(con, model=m, window_days=30)),
@@ -138,7 +138,7 @@ def calculations(con) -> list[tuple[str, Callable[[], object]]]:
                         if p.default is inspect.Parameter.empty and p.name not in ("con", "model")]
             if required:
                 continue
-            calls.append((f"{module.split('.')[-1]}.{name}", lambda f=f: f(con, model=m)))
+            calls.append((f"{module.split('.')[-1]}.{name}", functools.partial(f, con, model=m)))
     return calls
 
 
@@ -221,7 +221,7 @@ def run(size: int, directory: Path, *, with_pandas: bool, out=print, memory_limi
         if with_pandas:
             df = con.execute("SELECT customer_id, ts, seq, stage_idx FROM events").df()
             for name, f in (("funnel", pandas_funnel), ("transitions stage", pandas_transitions)):
-                secs = _best(lambda f=f: f(df))
+                secs = _best(functools.partial(f, df))
                 for row in rows:
                     if row["calculation"] == name:
                         row["pandas_seconds"] = secs

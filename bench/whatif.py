@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from cjm.core.stage_model import preset
-from cjm.store import close_workspace, open_workspace
 from cjm.analyses.what_if import ConversionChange, PainFix, Scenario, baseline, project
+from cjm.core.stage_model import preset
+from cjm.store import close_workspace, insert_events, open_workspace
 
 _STAGES = ("Pre-purchase", "Client experience", "Between engagements", "Former client")
 
@@ -47,9 +47,9 @@ def build(path: str | Path, n_events: int) -> None:
                         WHEN u1 >= 1 / (1 + exp(-(0.2 + 0.5 * e1))) THEN 1
                         WHEN u2 >= 1 / (1 + exp(-(0.0 + 0.4 * e2))) THEN 2 ELSE 3 END AS furthest
             FROM u""", [n_cust])
-        cur.execute("""
-            INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx,
-                                touchpoint, channel, emotion, outcome, outcome_key, segment, value)
+        # written the way an import writes events (cjm.store.insert_events: customer keys, storage order)
+        insert_events(cur, ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx",
+                            "touchpoint", "channel", "emotion", "outcome", "outcome_key", "segment", "value"], """
             SELECT i, 1, 'bench.csv', i + 2, 'C' || c.c,
                    TIMESTAMP '2023-01-01' + to_days(CAST(c.c % 1095 AS INTEGER)) + to_hours(CAST(j * 50 AS INTEGER)),
                    list_extract(?, s + 1), s,
@@ -62,7 +62,8 @@ def build(path: str | Path, n_events: int) -> None:
                    CASE WHEN s = 1 AND j % 2 = 1 THEN 1000 + (c.c % 50) * 100 END
             FROM (SELECT i, i // 8 AS c, i % 8 AS j FROM range(?) t(i)) e
             JOIN _bench_c c ON c.c = e.c,
-            LATERAL (SELECT least(e.j // 2, c.furthest) AS s)""", [list(_STAGES), n_cust * 8])
+            LATERAL (SELECT least(e.j // 2, c.furthest) AS s)""", [list(_STAGES), n_cust * 8],
+                      customers_from=("SELECT 'C' || c AS customer_id FROM range(?) t(c)", [n_cust]))
         cur.execute("DROP TABLE _bench_c")
     close_workspace(ws)
 
@@ -83,6 +84,7 @@ def run_one(path: str | Path, n_events: int, changes: int) -> dict:
     t_build = time.perf_counter() - t0
     ws = open_workspace(path)
     model = ws.stage_model()
+    assert model is not None  # build() wrote it
     t0 = time.perf_counter()
     b = baseline(ws.cursor(), model=model)
     t_base = time.perf_counter() - t0

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjm.analyses import funnel as fn
-from cjm.core.filters import Filters
 from cjm.analyses.flows import END, START, transitions
-from cjm.store.order import ensure_ordered, is_ordered
+from cjm.core.filters import Filters
 from cjm.core.stage_model import preset
-from cjm.store import apply_stage_model, open_workspace
+from cjm.store import add_customers, apply_stage_model, insert_events, open_workspace
+from cjm.store.order import ensure_ordered, is_ordered
 
 MODEL = preset("five-stage")
 STAGES = ["awareness", "research", "purchase", "retention", "advocacy", "Webinar"]  # Webinar: not in the model
@@ -38,25 +38,37 @@ _WS = []
 
 
 def load(log, *, ordered: bool):
-    """One in-memory workspace for the module (opening one per example is the slow part), emptied each time."""
+    """One in-memory workspace for the module (opening one per example is the slow part), emptied each time.
+
+    The log is written through :func:`cjm.store.insert_events` (the import path: customer keys), one event at a
+    time after its customers are numbered, so ``events`` is stored in file order, as imports that share customers
+    leave it; *ordered* then rewrites it in journey order (:func:`cjm.store.order.ensure_ordered`)."""
     if not _WS:
         _WS.append(open_workspace(":memory:"))
     ws = _WS[0]
     cur = ws.cursor()
     cur.execute("DELETE FROM events")
+    cur.execute("DELETE FROM customers")
     cur.execute("DELETE FROM meta WHERE key = 'journey_order'")
     # a new log is a new data version (as after an import): results kept by cjm.store.kept.cached are not reused
     cur.execute("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'")
     rows = [[i + 1, 1, "t.csv", i + 2, c, None if d is None else DAY0 + dt.timedelta(days=d), s, ch, seg]
             for i, (c, s, d, ch, seg) in enumerate(log)]
     if rows:
-        cur.executemany("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, "
-                        "channel, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        add_customers(cur, "SELECT unnest(?::VARCHAR[]) AS customer_id", [[r[4] for r in rows]])
+        for r in rows:
+            insert_events(cur, _COLUMNS, _ONE_ROW, r)
     apply_stage_model(cur, MODEL)
     if ordered:
         ensure_ordered(cur)
         assert is_ordered(cur)
     return ws, cur
+
+
+#: What :func:`load` writes of each event, and one event as a relation (its values as parameters).
+_COLUMNS = ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "channel", "segment"]
+_ONE_ROW = ("SELECT ?::BIGINT, ?::INTEGER, ?::VARCHAR, ?::BIGINT, ?::VARCHAR, ?::TIMESTAMP, ?::VARCHAR, ?::VARCHAR, "
+            "?::VARCHAR")
 
 
 # -- the reference -----------------------------------------------------------------------------------------
@@ -151,7 +163,7 @@ def test_filters_never_add(log, ordered, channel, segment):
     ws, con = load(log, ordered=ordered)
     try:
         f = Filters(channel=(channel,), segment=(segment,))
-        keep = lambda e: e[3] == channel and e[4] == segment  # noqa: E731
+        keep = lambda e: e[3] == channel and e[4] == segment
         whole = fn.funnel(con, model=MODEL)["customers"].tolist()
         part = fn.funnel(con, model=MODEL, filters=f)["customers"].tolist()
         assert part == ref_funnel(log, keep=keep)
@@ -180,7 +192,7 @@ def test_channel_matrix_matches_reference(log):
         df = channels.matrix(con, model=MODEL)
         got = {(r.stage, r.channel): (r.events, r.customers) for r in df.itertuples()}
         events, customers = Counter(), defaultdict(set)
-        for c, s, d, ch, seg in log:
+        for c, s, _day, ch, _seg in log:
             if s != "Webinar" and ch is not None:
                 events[(s, ch)] += 1
                 customers[(s, ch)].add(c)

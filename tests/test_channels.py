@@ -8,8 +8,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjm.analyses.channels import (COLEMAN_MEDIA, DIGITAL_MEDIA, classify_channel, customer_values, gaps, matrix, pair_stats,
-                          touchpoints)
+from cjm.analyses.channels import (
+    COLEMAN_MEDIA,
+    DIGITAL_MEDIA,
+    classify_channel,
+    customer_values,
+    gaps,
+    matrix,
+    pair_stats,
+    touchpoints,
+)
 from cjm.core.filters import Filters
 
 
@@ -264,13 +272,13 @@ def test_pair_stats_hand_computed(journeys):
                    (1, "phone", 1, 0, None, 1, 0, 1, 1)]
 
 
-def test_kept_results_follow_filters_and_new_data(journeys):
+def test_kept_results_follow_filters_and_new_data(journeys, add_events):
     con, m = journeys(KEPT_LOG)
     assert matrix(con, model=m)["customers"].tolist() == [2, 1, 1]  # awareness email; research email, phone
     # the segment filter keeps events with segment A: only the awareness e-mails of c1 and c2
     assert matrix(con, model=m, filters=Filters(segment=("A",)))["customers"].tolist() == [2]
-    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx, "
-                "channel, touchpoint) VALUES (99, 1, 'test.csv', 100, 'c4', '2026-01-05', 'awareness', 0, 'email', 'ad')")
+    add_events(con, [{"customer_id": "c4", "ts": "2026-01-05", "stage": "awareness", "stage_idx": 0, "channel": "email",
+                      "touchpoint": "ad"}])
     assert matrix(con, model=m)["customers"].tolist() == [3, 1, 1]
     t = touchpoints(con, model=m)
     assert t[["touchpoint", "customers", "n_with", "n_without"]].values.tolist() == [["ad", 1, 1, 2]]
@@ -303,8 +311,8 @@ def test_customer_values_from_the_kept_summary(ws):
     with a filter that keeps every event they are computed from the events: both must agree with the hand
     numbers."""
     from cjm.analyses.channels import customer_values
-    from cjm.ingest import import_file
     from cjm.core.stage_model import preset
+    from cjm.ingest import import_file
 
     csv = (b"Customer,Stage,Date,Value,Segment\n"
            b"a,Awareness,2026-01-01,100,SMB\na,Purchase,2026-01-05,300,SMB\n"

@@ -131,9 +131,9 @@ def test_stages_infer_proposes_then_applies(tmp_path, capsys):
 
     assert cli.main(["stages", "--infer", "--apply", "--workspace", w]) == 0
     out = capsys.readouterr().out
-    assert "stage model set: custom (inferred)" in out
-    # Lead: c1, c2, c3 (3 events); Demo: c1, c2 ("demo"), c3 (3 events); Signed: 1 event
-    assert "  1. Lead  (3 events)\n  2. Demo  (3 events)\n  3. Signed  (1 events)" in out
+    assert "stage model set: custom (from data)" in out
+    # Lead: c1, c2, c3 (3 events); Demo: c1, c2 ("demo"), c3 (3 events); Signed: 1 event, the final stage
+    assert "  1. Lead  (3 events)\n  2. Demo  (3 events)\n  3. Signed  (1 events, final)" in out
 
 
 def test_stages_infer_user_errors(tmp_path, capsys):
@@ -142,3 +142,41 @@ def test_stages_infer_user_errors(tmp_path, capsys):
     assert "not enough data to propose stages" in capsys.readouterr().err
     assert cli.main(["stages", "--apply", "--workspace", w]) == 2
     assert capsys.readouterr().err.startswith("error: --apply goes with --infer")
+
+
+def test_stages_rename_final_and_map_edit_the_model(tmp_path, files, capsys):
+    good, _ = files  # Farkındalık (awareness) and an unknown "Pricing"
+    w = str(tmp_path / "ws.duckdb")
+    assert cli.main(["import", str(good), "--stage-model", "five-stage", "--workspace", w]) == 0
+    capsys.readouterr()
+    assert cli.main(["stages", "--rename", "awareness=Discovery", "--final", "Purchase,advocacy",
+                     "--map", "pricing=Research", "--workspace", w]) == 0
+    out = capsys.readouterr().out
+    assert "stage model set: custom (five-stage)" in out
+    # the renamed stage still matches "Farkındalık" (its aliases stay) and "Awareness"; "Pricing" is now Research
+    assert ("  1. Discovery  (1 events)\n  2. Research  (1 events)\n  3. Purchase  (0 events, final)\n"
+            "  4. Retention  (0 events)\n  5. Advocacy  (0 events, final)\n") in out
+    assert "not in the model" not in out
+    from cjm.store import open_workspace
+
+    assert open_workspace(w).stage_model().match("Awareness") == (0, None)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--rename", "Nowhere=X"], 'Unknown stage "Nowhere"'),
+    (["--rename", "awareness="], "--rename needs STAGE=NEW"),
+    (["--rename", "awareness=Research"], "Two stages have the same name"),
+    (["--map", "Pricing"], "--map needs VALUE=STAGE"),
+])
+def test_stages_edit_user_errors(tmp_path, capsys, args, message):
+    w = str(tmp_path / "ws.duckdb")
+    assert cli.main(["stages", "--set", "five-stage", "--workspace", w]) == 0
+    capsys.readouterr()
+    assert cli.main(["stages", *args, "--workspace", w]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and message in err and err.count("\n") == 1
+
+
+def test_stages_edit_needs_a_model(tmp_path, capsys):
+    assert cli.main(["stages", "--map", "a=b", "--workspace", str(tmp_path / "ws.duckdb")]) == 2
+    assert "Choose a stage model first" in capsys.readouterr().err

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from cjm.analyses.emotion import comments, curve, highs_lows, nps, t975, touchpoint_curve
-from cjm.errors import CJMError
 from cjm.core.filters import Filters
+from cjm.errors import CJMError
 
 
 def _e(emotion=None, **kw):
@@ -136,7 +136,7 @@ def test_comments_most_negative_and_positive(journeys):
     ]
     r = comments(con, model=m, stage="Research", k=5)
     assert r["comment"].tolist() == ["Great demo", "Helpful call"]
-    with pytest.raises(CJMError, match="Unknown stage"):
+    with pytest.raises(CJMError, match='Unknown stage "nowhere". The stages are: Awareness'):
         comments(con, model=m, stage="nowhere")
 
 
@@ -182,14 +182,14 @@ def test_touchpoint_curve_median_of_even_count_averages_the_middle_two(journeys)
     assert t[["touchpoint", "position", "events"]].values.tolist() == [["y", 1.5, 2], ["x", 2.5, 4]]
 
 
-def test_touchpoint_curve_kept_result_follows_data_and_filters(journeys):
+def test_touchpoint_curve_kept_result_follows_data_and_filters(journeys, add_events):
     con, m = journeys(LOG)
     before = touchpoint_curve(con, model=m)
     assert before.set_index("touchpoint").loc["ad", "events"] == 3
     only_a = touchpoint_curve(con, model=m, filters=Filters(segment=("A",)))
     assert only_a["touchpoint"].tolist() == ["ad", "call"]
-    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx, "
-                "touchpoint, emotion) VALUES (99, 1, 'test.csv', 100, 'c9', '2026-01-01', 'awareness', 0, 'ad', -2)")
+    add_events(con, [{"customer_id": "c9", "ts": "2026-01-01", "stage": "awareness", "stage_idx": 0, "touchpoint": "ad",
+                      "emotion": -2}])
     after = touchpoint_curve(con, model=m).set_index("touchpoint")
     # ad: -2, 0, 1 and now -2 -> 4 events, mean -3/4
     assert after.loc["ad", "events"] == 4 and after.loc["ad", "mean"] == pytest.approx(-0.75)

@@ -1,4 +1,5 @@
-"""Filters through the one door (cjm.analyses.relations.filter_condition / filtered_events): period (inclusive days), list fields, stage subset; checked on a workspace."""
+"""Filters through the one door (cjm.analyses.relations.filter_condition / filtered_events): period (inclusive
+days), list fields, stage subset; checked on a workspace."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from cjm.errors import CJMError
 from cjm.analyses.relations import filter_condition, filtered_events
 from cjm.core.filters import Filters
 from cjm.core.stage_model import preset
+from cjm.errors import CJMError
 
 DATA = {
     "a": [("awareness", "2026-01-01 00:00", {"segment": "SMB", "channel": "email"}),
@@ -66,7 +67,7 @@ def test_stage_subset_by_key_or_label(journeys):
 
 
 def test_stage_filter_errors():
-    with pytest.raises(CJMError, match='"checkout" is not a stage of the model "five-stage"'):
+    with pytest.raises(CJMError, match='Unknown stage "checkout". The stages are: Awareness, Research'):
         filter_condition(Filters(stages=("checkout",)), preset("five-stage"))
     with pytest.raises(CJMError, match="needs a stage model"):
         filter_condition(Filters(stages=("awareness",)), None)

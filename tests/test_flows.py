@@ -9,16 +9,18 @@ import datetime as dt
 
 import pytest
 
-from cjm.errors import CJMError
-from cjm.core.filters import Filters
 from cjm.analyses.flows import END, OTHER, START, transitions
+from cjm.core.filters import Filters
+from cjm.errors import CJMError
 from cjm.store.order import ensure_ordered
 
 
 @pytest.fixture(params=["file-order", "journey-order"])
 def build(request, journeys):
+    """Journeys stored in file order (the window path of cjm.analyses.relations.neighbours) or in journey order
+    (its positional path)."""
     def make(data, model="five-stage"):
-        con, m = journeys(data, model)
+        con, m = journeys(data, model, file_order=request.param == "file-order")
         if request.param == "journey-order":
             ensure_ordered(con)
         return con, m
@@ -140,15 +142,15 @@ def test_empty(ws):
     assert df.empty and "source_idx" in df.columns
 
 
-def test_fast_path_only_on_journey_order(journeys):
+def test_fast_path_only_on_journey_order(journeys, add_events):
     """Neighbours come from the storage order (positional, a sub-query) only when every pair of consecutive rows
     is in journey order; otherwise from a kept window. Both give the hand-computed flows."""
     from cjm.analyses import relations as journey
     from cjm.store.order import storage_in_journey_order
 
-    # written in file order: "b" (key 2) before "a" (key 1) -> not in storage order
+    # stored in file order: "b" (key 2) before "a" (key 1) -> not in storage order
     con, m = journeys({"b": [("awareness", "2026-01-02"), ("research", "2026-01-03")],
-                       "a": [("research", "2026-01-05"), ("awareness", "2026-01-01")]})
+                       "a": [("research", "2026-01-05"), ("awareness", "2026-01-01")]}, file_order=True)
     expected = {(START, "awareness"): (2, None), ("awareness", "research"): (2, 2.5),  # b 1 day, a 4 days
                 ("research", END): (2, None)}
     assert rows(transitions(con, model=m)) == expected
@@ -160,8 +162,7 @@ def test_fast_path_only_on_journey_order(journeys):
     rel, _ = journey.ordered_table(con, model=m, filters=None)
     assert "POSITIONAL JOIN" in rel
     assert rows(transitions(con, model=m)) == expected
-    # a customer's later event written after other customers breaks the order again
-    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
-                "VALUES (99, 1, 'f', 99, 'a', '2026-01-09', 'purchase', 2)")
+    # a later import with an event of a known customer (written after the other customers) breaks the order again
+    add_events(con, [{"customer_id": "a", "ts": "2026-01-09", "stage": "purchase", "stage_idx": 2}])
     assert storage_in_journey_order(con) is False
     assert rows(transitions(con, model=m))[("research", "purchase")] == (1, 4.0)

@@ -157,7 +157,7 @@ def test_settings_preset_changes_model_everywhere(tmp_path):
     assert ws.stage_model().name == "five-stage"
     # the Hinge stage values are not in the 5-stage model: they are listed for mapping, not dropped
     assert ws.cursor().execute("SELECT count(*) FROM events WHERE stage_idx IS NULL").fetchone()[0] == 2284
-    assert any("Stage values not in the model" == s.value for s in at.subheader)
+    assert any(s.value == "Stage values not in the model" for s in at.subheader)
     close_workspace(ws)
 
 
@@ -174,13 +174,118 @@ def test_untrusted_text_is_escaped_for_markdown_elements():
 
 
 def test_settings_scores_unknown_emotion_words(tmp_path):
-    from cjm.ingest import import_file
     from cjm.core.stage_model import preset
+    from cjm.ingest import import_file
 
     ws = open_workspace(tmp_path / "words.duckdb")
     import_file(ws, b"id,stage,emotion\n1,awareness,meh\n2,research,happy\n", file_name="w.csv",
                 model=preset("five-stage"))
     at = _app(ws.path, "settings_page")
     assert not at.exception
-    assert any("Emotion words without a score" == s.value for s in at.subheader)  # "meh" is offered for scoring
+    assert any(s.value == "Emotion words without a score" for s in at.subheader)  # "meh" is offered for scoring
+    close_workspace(ws)
+
+
+def test_upload_is_parsed_once(tmp_path, monkeypatch):
+    """Changing a mapping drop-down reruns the page but does not read the file again (cached by its sha256)."""
+    import uuid
+
+    import cjm.ingest
+
+    calls = []
+    real = cjm.ingest.inspect
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs.get("file_name"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cjm.ingest, "inspect", counted)
+    # content no other test uploads: the cache is per process, so a file seen before would be a hit already
+    csv = f"id,date,stage,channel\n{uuid.uuid4().hex},2026-01-02,awareness,phone\n".encode()
+    at = _app(tmp_path / "once.duckdb", "import_page")
+    at.file_uploader[0].set_value(("once.csv", csv, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    channel = at.selectbox(key="map_0_3")
+    assert channel.value == "channel"
+    channel.set_value("touchpoint").run()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="map_0_3").value == "touchpoint"
+    assert calls == ["once.csv"]
+
+
+def _first_pain(ws) -> tuple[str, str]:
+    from cjm.analyses import pain_points
+
+    top = pain_points.pain_points(ws.cursor(), model=ws.stage_model(), filters=Filters(), top=20).iloc[0]
+    return top["stage"], str(top["touchpoint"])
+
+
+def test_pain_note_saved_over_someone_elses_is_refused(tmp_path):
+    """Two people edit one pain point: the later save sees the earlier one's text and overwrites nothing; saving
+    again (having seen it) replaces it."""
+    from cjm.ingest import samples as sample
+    from cjm.store.notes import pain_status, set_pain_status
+
+    ws = open_workspace(tmp_path / "pain.duckdb")
+    sample.load_all(ws, keys=["hinge"])
+    stage, touchpoint = _first_pain(ws)
+    form = f"pain_{stage}_{touchpoint}"
+    data_version = ws.data_version()
+    at = _app(ws.path, "pain_points_page")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state[f"{form}_version"] == 0
+    set_pain_status(ws, stage, touchpoint, "in progress", "Call them back within a day", expected=0)  # a colleague
+    at.text_area(key=f"{form}_note").set_value("Shorter forms")
+    at.button(key=f"{form}_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    warning = " ".join(w.value for w in at.warning)
+    assert "Someone else saved this pain point" in warning and "Call them back within a day" in warning
+    assert "in progress" in warning
+    row = pain_status(ws.cursor()).iloc[0]
+    assert (row["note"], row["version"]) == ("Call them back within a day", 1)  # theirs is kept
+    assert at.text_area(key=f"{form}_note").value == "Shorter forms"  # ours is still in the box
+    at.text_area(key=f"{form}_note").set_value("Call them back within a day; shorter forms")
+    at.button(key=f"{form}_save").click().run()
+    assert not at.warning
+    row = pain_status(ws.cursor()).iloc[0]
+    assert (row["note"], row["version"]) == ("Call them back within a day; shorter forms", 2)
+    assert ws.data_version() == data_version  # a note never invalidates the cached analyses
+    close_workspace(ws)
+
+
+def test_what_if_scenarios_load_save_and_stale_save(tmp_path):
+    from cjm.analyses.what_if import Scenario, load_scenarios, save_scenario
+    from cjm.ingest import samples as sample
+    from cjm.store.notes import scenario_specs
+
+    ws = open_workspace(tmp_path / "whatif.duckdb")
+    sample.load_all(ws, keys=["hinge"])
+    save_scenario(ws, "More leads", Scenario(inflow_pct=10))
+    at = _app(ws.path, "what_if_page")
+    # Load puts the scenario into the sliders and its name into the name box
+    at.selectbox(key="wi_pick").set_value("More leads")
+    at.button(key="wi_load").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.slider(key="wi_inflow").value == 10
+    assert at.text_input(key="wi_name").value == "More leads"
+    # a colleague saves the same scenario meanwhile: our save is refused and shows theirs
+    save_scenario(ws, "More leads", Scenario(inflow_pct=30), expected=1)
+    at.slider(key="wi_inflow").set_value(20).run()
+    at.button(key="wi_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    warning = " ".join(w.value for w in at.warning)
+    assert "Someone else saved the scenario" in warning and r"Inflow \+30%" in warning  # (markdown source)
+    assert load_scenarios(ws.cursor())["More leads"].inflow_pct == 30
+    # saving again, having seen theirs, replaces it
+    at.button(key="wi_save").click().run()
+    assert not at.warning
+    assert load_scenarios(ws.cursor())["More leads"].inflow_pct == 20
+    assert dict((n, v) for n, _s, v in scenario_specs(ws.cursor()))["More leads"] == 3
+    # a new name someone else took after our page showed the list is not overwritten either
+    save_scenario(ws, "Plan B", Scenario(value_pct=5))
+    at.text_input(key="wi_name").set_value("Plan B")
+    at.button(key="wi_save").click().run()
+    assert "Plan B" in " ".join(w.value for w in at.warning)
+    assert load_scenarios(ws.cursor())["Plan B"].value_pct == 5
     close_workspace(ws)

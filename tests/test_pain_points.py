@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cjm.errors import CJMError
-from cjm.core.filters import Filters
 from cjm.analyses.pain_points import FORMULA, evidence, pain_points
+from cjm.core.filters import Filters
+from cjm.errors import CJMError
 
 LOG = {
     "c1": [("awareness", "2026-01-01", {"touchpoint": "ad", "emotion": -2, "value": 100, "segment": "A", "comment": "bad"}),
@@ -86,13 +86,13 @@ def test_evidence_shows_each_text_once(journeys):
     assert ev[["comment", "customer_id"]].values.tolist() == [["Too slow", "c2"], ["Late", "c3"]]
 
 
-def test_kept_statistics_follow_new_data_and_filters(journeys):
+def test_kept_statistics_follow_new_data_and_filters(journeys, add_events):
     con, m = journeys(LOG)
     assert pain_points(con, model=m).iloc[0]["customers"] == 3  # awareness/ad: c1 c2 c3
     # segment A keeps c1 and c4 only: awareness/ad is c1 alone (mean -2), advocacy/survey c4, research/call c1
     assert sorted(pain_points(con, model=m, filters=Filters(segment=("A",)))["touchpoint"]) == ["ad", "call", "survey"]
-    con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx, "
-                "touchpoint, emotion) VALUES (99, 1, 'test.csv', 100, 'c5', '2026-01-05', 'awareness', 0, 'ad', -2)")
+    add_events(con, [{"customer_id": "c5", "ts": "2026-01-05", "stage": "awareness", "stage_idx": 0, "touchpoint": "ad",
+                      "emotion": -2}])
     ad = pain_points(con, model=m).set_index("touchpoint").loc["ad"]
     # now c1 c2 c3 c5: mean (-2 + 0 - 1 - 2) / 4 = -1.25; dropped c3 and c5 = 2
     assert (ad["customers"], ad["mean_emotion"], ad["dropped"]) == (4, -1.25, 2)

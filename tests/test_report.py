@@ -16,7 +16,7 @@ from cjm.core.filters import Filters
 from cjm.core.stage_model import preset
 from cjm.errors import CJMError
 from cjm.present.report import build, write_xlsx
-from cjm.store import close_workspace, open_workspace
+from cjm.store import close_workspace, insert_events, open_workspace
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -98,11 +98,12 @@ def _file_workspace(path: pathlib.Path, *, with_model: bool = True, with_events:
         rows = [(i + 1, 1, "t.csv", i + 2, cid, dt.datetime.fromisoformat(ts), stage, x.get("touchpoint"),
                  x.get("channel"), x.get("emotion"), x.get("nps"), x.get("segment"), x.get("value"), x.get("comment"))
                 for i, (cid, (stage, ts, x)) in enumerate((c, e) for c, evs in LOG.items() for e in evs)]
-        if with_events:
-            ws.cursor().executemany(
-                "INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, touchpoint, "
-                "channel, emotion, nps, segment, value, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows)
+        if with_events:  # as an import writes them (customer keys, storage order)
+            types = ["BIGINT", "INTEGER", "VARCHAR", "BIGINT", "VARCHAR", "TIMESTAMP", "VARCHAR", "VARCHAR", "VARCHAR",
+                     "DOUBLE", "SMALLINT", "VARCHAR", "DOUBLE", "VARCHAR"]
+            insert_events(ws.cursor(), ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage",
+                                        "touchpoint", "channel", "emotion", "nps", "segment", "value", "comment"],
+                          "SELECT " + ", ".join(f"unnest(?::{t}[])" for t in types), [list(c) for c in zip(*rows)])
         if with_model:
             ws.set_stage_model(preset("five-stage"))
     finally:

@@ -3,8 +3,8 @@ import sys
 
 import pytest
 
-from cjm.errors import WorkspaceBusyError
 from cjm.core.stage_model import preset
+from cjm.errors import WorkspaceBusyError
 from cjm.store import SCHEMA_VERSION, open_workspace
 
 
@@ -35,19 +35,17 @@ def test_second_process_gets_plain_message(tmp_path):
 def test_failed_transaction_leaves_data(ws):
     with ws.data_write() as cur:
         cur.execute("INSERT INTO lanes (stage_key, lane, text, updated_at) VALUES ('a', 'goals', 'x', now())")
-    with pytest.raises(RuntimeError):
-        with ws.data_write() as cur:
-            cur.execute("DELETE FROM lanes")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), ws.data_write() as cur:
+        cur.execute("DELETE FROM lanes")
+        raise RuntimeError("boom")
     assert ws.cursor().execute("SELECT count(*) FROM lanes").fetchone() == (1,)
     assert ws.data_version() == 1
 
 
-def test_stage_model_applied_accent_and_case_insensitive(ws):
+def test_stage_model_applied_accent_and_case_insensitive(ws, add_events):
     cur = ws.cursor()
-    cur.execute("""INSERT INTO events (seq, import_id, source_file, source_row, customer_id, stage, outcome) VALUES
-        (1, 1, 'f', 2, 'a', 'ARAŞTIRMA', NULL), (2, 1, 'f', 3, 'a', 'Achiziţie', NULL),
-        (3, 1, 'f', 4, 'b', 'nowhere', NULL)""")
+    add_events(cur, [{"customer_id": "a", "stage": "ARAŞTIRMA"}, {"customer_id": "a", "stage": "Achiziţie"},
+                     {"customer_id": "b", "stage": "nowhere"}])
     ws.set_stage_model(preset("five-stage"))
     got = cur.execute("SELECT stage, stage_idx FROM events ORDER BY seq").fetchall()
     assert got == [("ARAŞTIRMA", 1), ("Achiziţie", 2), ("nowhere", None)]
@@ -61,8 +59,8 @@ def test_busy_error_is_cjm_error():
 
 def test_stage_model_size_limit():
     # stage sets are 64-bit masks in the analyses: 60 stages are fine, 61 are refused with a message
-    from cjm.errors import CJMError
     from cjm.core.stage_model import MAX_STAGES, custom
+    from cjm.errors import CJMError
 
     assert MAX_STAGES == 60
     assert len(custom([f"step {i}" for i in range(60)]).stages) == 60
@@ -73,7 +71,7 @@ def test_stage_model_size_limit():
 def test_customer_keys_and_storage_order(ws):
     # insert_events numbers new customers in id order after the known ones and writes each customer's events
     # together in journey order (time, missing times last, then file order)
-    from cjm.store import ensure_customer_keys, insert_events
+    from cjm.store import insert_events
 
     cur = ws.cursor()
     cols = ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage"]
@@ -84,12 +82,7 @@ def test_customer_keys_and_storage_order(ws):
     assert cur.execute("SELECT customer_id, ckey FROM customers ORDER BY ckey").fetchall() == [("a", 1), ("b", 2), ("c", 3)]
     # storage order: import 1 as a (ts 01-05, then NULL), b (01-01, 01-02); then import 2: a, c
     assert [r[0] for r in cur.execute("SELECT seq FROM events").fetchall()] == [4, 2, 3, 1, 6, 5]
-    # events written by plain SQL get their keys on first use
-    cur.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, stage) "
-                "VALUES (7, 3, 'h', 2, 'd', 'x'), (8, 3, 'h', 3, 'b', 'x')")
-    assert ensure_customer_keys(cur) == 2
-    assert ensure_customer_keys(cur) == 0
-    assert cur.execute("SELECT seq, ckey FROM events WHERE import_id = 3 ORDER BY seq").fetchall() == [(7, 4), (8, 2)]
+    assert cur.execute("SELECT count(*) FROM events WHERE ckey IS NULL").fetchone() == (0,)
 
 
 def test_migration_2_gives_existing_events_customer_keys(tmp_path):

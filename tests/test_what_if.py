@@ -15,13 +15,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.whatif import build
-from cjm.errors import CJMError
+from cjm.analyses.what_if import (
+    Baseline,
+    ConversionChange,
+    PainFix,
+    Scenario,
+    baseline,
+    delete_scenario,
+    fit_logistic,
+    load_scenarios,
+    project,
+    save_scenario,
+)
+from cjm.cli.what_if import add_arguments, parse_conversion, parse_fix, run
 from cjm.core.filters import Filters
 from cjm.core.stage_model import preset
-from cjm.store import close_workspace, open_workspace
-from cjm.analyses.what_if import (Baseline, ConversionChange, PainFix, Scenario, baseline, delete_scenario, fit_logistic,
-                         load_scenarios, project, save_scenario)
-from cjm.cli.what_if import add_arguments, parse_conversion, parse_fix, run
+from cjm.errors import CJMError
+from cjm.store import close_workspace, insert_events, open_workspace
 
 # -- a small log worked out by hand ------------------------------------------------------------------------------
 
@@ -251,10 +261,10 @@ def test_contributions_sum_to_the_total(data, b):
 # -- elasticity --------------------------------------------------------------------------------------------------
 
 def _insert(cur, df: pd.DataFrame) -> None:
-    cur.register("_df", df)
-    cur.execute("""INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, touchpoint,
-                   emotion) SELECT row_number() OVER (), 1, 't.csv', row_number() OVER () + 1, customer_id, ts,
-                   stage, touchpoint, emotion FROM _df""")
+    """The rows of *df* as one import (file order = row order)."""
+    cur.register("_df", df.assign(seq=np.arange(1, len(df) + 1)))
+    insert_events(cur, ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "touchpoint",
+                        "emotion"], "SELECT seq, 1, 't.csv', seq + 1, customer_id, ts, stage, touchpoint, emotion FROM _df")
     cur.unregister("_df")
 
 

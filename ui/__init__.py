@@ -7,6 +7,7 @@ Nothing here runs SQL; everything goes through ``cjm`` functions.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -14,10 +15,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from cjm.errors import CJMError
+from cjm import ingest
 from cjm.core.filters import LIST_FIELDS, Filters
-from cjm.i18n import t as _t
 from cjm.core.stage_model import StageModel
+from cjm.errors import CJMError
+from cjm.i18n import t as _t
 from cjm.store import Workspace, default_path, open_workspace
 
 
@@ -75,7 +77,7 @@ def version() -> int:
 # -- filters ------------------------------------------------------------------------------------
 def filters() -> Filters:
     s = st.session_state
-    period = s.get("f_period") or ()
+    period: tuple[dt.date, ...] = tuple(s.get("f_period") or ())
     start = period[0] if len(period) >= 1 else None
     end = period[1] if len(period) >= 2 else None
     values = {name: tuple(s.get(f"f_{name}") or ()) for name in LIST_FIELDS}
@@ -106,6 +108,20 @@ def compute(fn: Callable[..., Any], /, *, flt: Filters | None = None, **kwargs: 
     name = f"{fn.__module__}.{fn.__qualname__}"
     return _compute(ws.path, ws.data_version(), m.to_json(), f.cache_key(), name, tuple(sorted(kwargs.items())),
                     _fn=fn)
+
+
+# -- uploads --------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=16)
+def _inspect(sha256: str, file_name: str, sheet: str | None, _data: bytes) -> ingest.Inspection:
+    # _data is not hashed (leading underscore): *sha256* stands for the bytes in the key
+    return ingest.inspect(_data, file_name=file_name, sheet=sheet)
+
+
+def inspect_upload(data: bytes, *, file_name: str, sheet: str | None = None) -> ingest.Inspection:
+    """:func:`cjm.ingest.inspect` parsed once per file: cached by the upload's sha256, name and sheet, so changing
+    a mapping drop-down does not read the whole file again. Only the small result (headers, a 20-row preview,
+    the guessed mapping) is kept, never the bytes."""
+    return _inspect(hashlib.sha256(data).hexdigest(), file_name, sheet, _data=data)
 
 
 # -- page frame -----------------------------------------------------------------------------------
@@ -156,8 +172,8 @@ def load_samples() -> None:
     """
     from pathlib import Path
 
-    from cjm.ingest import samples as sample
     from cjm.analyses.workspace_info import summary
+    from cjm.ingest import samples as sample
 
     current = workspace()
     base = Path(current.path).parent
@@ -189,6 +205,8 @@ def chart(fig, *, key: str) -> None:
 def report_xlsx_button(*, key: str) -> None:
     """Download every table of the report as one Excel workbook (built only when clicked)."""
     ws, m, f = workspace(), model(), filters()
+    if m is None:  # nothing to report before a stage model is chosen
+        return
 
     def build() -> bytes:
         import io

@@ -19,16 +19,20 @@ import functools
 import duckdb
 import pandas as pd
 
-from cjm.analyses.relations import filtered_events
+from cjm.analyses.funnel import customer_reach
+from cjm.analyses.relations import filtered_events, stages_relation, with_ctes
 from cjm.core.filters import Filters
+from cjm.core.sql import ident
 from cjm.core.stage_model import StageModel, norm
+from cjm.store.kept import REACH_SQL, VALUE_COLS, cached, kept_customer_reach
 
 #: Coleman's six communication media, then the digital media, each with the words that name it
 #: (EN / TR / RO, compared after :func:`cjm.core.stage_model.norm`). Checked in :data:`_PRIORITY` order,
 #: so "video call" is video, "e-posta" is email (not mail) and "Facebook ads" is ads.
 MEDIA: dict[str, tuple[str, ...]] = {
     "in person": ("in person", "face to face", "f2f", "meeting", "visit", "site visit", "event", "store", "shop",
-                  "office", "desk", "front desk", "counter", "reception", "branch", "workshop", "seminar", "conference", "trade fair", "fair", "lunch", "dinner",
+                  "office", "desk", "front desk", "counter", "reception", "branch", "workshop", "seminar", "conference",
+                  "trade fair", "fair", "lunch", "dinner",
                   "yuz yuze", "yuzyuze", "toplanti", "ziyaret", "magaza", "etkinlik", "fuar", "ofis", "bizzat",
                   "fata in fata", "in persoana", "intalnire", "vizita", "eveniment", "magazin", "sediu", "targ",
                   "gise", "sube", "ghiseu", "sucursala", "agentie"),
@@ -89,35 +93,14 @@ def classify_channel(name: str | None) -> str:
     return OTHER
 
 
-# -- SQL building blocks shared by the analysis modules -------------------------------------------
-def stages_cte(model: StageModel) -> tuple[str, list]:
-    """``stages(stage_idx, stage, label, final)`` as a CTE body with its parameters."""
-    final = set(model.final_indexes())
-    sql = ("SELECT unnest(range(?::BIGINT))::INTEGER AS stage_idx, unnest(?::VARCHAR[]) AS stage, "
-           "unnest(?::VARCHAR[]) AS label, unnest(?::BOOLEAN[]) AS final")
-    return sql, [len(model.stages), model.keys, model.labels, [i in final for i in range(len(model.stages))]]
-
-
-def events_cte(model: StageModel, filters: Filters | None, *, in_model: bool = True) -> tuple[str, list]:
-    """The filtered events as a CTE body with parameters (only those at a stage of the model unless told)."""
-    return filtered_events(model=model, filters=filters, in_model=in_model)
-
-
+# -- SQL building blocks shared by the analysis modules (the rest is in cjm.analyses.relations) -----
 def media_cte(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
     """``media(channel, medium)`` for the distinct channels of the filtered events."""
-    ev_sql, ev_params = events_cte(model, filters)
+    ev_sql, ev_params = filtered_events(model=model, filters=filters)
     names = [r[0] for r in con.execute(
         f"SELECT DISTINCT channel FROM ({ev_sql}) WHERE channel IS NOT NULL ORDER BY 1", ev_params).fetchall()]
     sql = "SELECT unnest(?::VARCHAR[]) AS channel, unnest(?::VARCHAR[]) AS medium"
     return sql, [names, [classify_channel(n) for n in names]]
-
-
-def _with(*ctes: tuple[str, str, list]) -> tuple[str, list]:
-    sql = "WITH " + ",\n".join(f"{name} AS ({body})" for name, body, _ in ctes)
-    params: list = []
-    for _, _, p in ctes:
-        params.extend(p)
-    return sql, params
 
 
 def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
@@ -135,9 +118,7 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     >>> con.execute(f"SELECT count(*) FROM {rel}", p).fetchone()
     (0,)
     """
-    from cjm.store.kept import REACH_SQL, VALUE_COLS, cached, kept_customer_reach
-
-    ev_sql, ev_p = events_cte(model, filters)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters)
     cust = REACH_SQL.format(cols=VALUE_COLS, base=ev_sql)
     if filters is None or filters.is_empty():  # the whole workspace: the summary each import keeps
         kept = kept_customer_reach(con)
@@ -174,11 +155,8 @@ def pair_stats(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     >>> [d[0] for d in con.execute(f"SELECT * FROM {rel}", p).description][:3]
     ['stage_idx', 'key', 'events']
     """
-    from cjm.store.kept import cached
-    from cjm.core.sql import ident
-
     f = ident(field, PAIR_FIELDS)
-    ev_sql, ev_p = events_cte(model, filters)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters)
     cu_rel, cu_p = customer_values(con, model=model, filters=filters)
     # The filtered events are read as sub-queries (a CTE used twice may be materialised whole). Distinct
     # customers per pair: the events joined to small integer numbers of their touchpoint/channel and customer,
@@ -215,8 +193,6 @@ def _pair_customers_masks(con: duckdb.DuckDBPyConnection, keys: list[str], n_sta
     bit is set: sums over a million customers instead of a DISTINCT over ten million (customer, stage,
     channel) rows, which are nearly all distinct. Columns: those of *e_rel* (``stage_idx, key, events,
     n_emotion, sum_emotion``) and ``customers``."""
-    from cjm.store.kept import cached
-
     k = len(keys)
     n = n_stages * k  # pair p = stage * k + kid: bit p
     sums = ", ".join(f"sum((m >> {p}) & 1)" for p in range(n))
@@ -243,10 +219,8 @@ def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     >>> list(matrix(con, model=preset("five-stage")).columns)[:5]
     ['stage_idx', 'stage', 'label', 'channel', 'medium']
     """
-    from cjm.store.kept import cached
-
-    st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
+    st_sql, st_p = stages_relation(model)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters)
     md_sql, md_p = media_cte(con, model, filters)
     # few (stage, channel) pairs: DISTINCT then count is cheaper than a distinct aggregate, and than the
     # integer-numbered window of pair_stats (at 10M events); the per-pair figures are kept per data version
@@ -257,9 +231,9 @@ def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
               FROM (SELECT DISTINCT stage_idx, channel, ckey FROM ({ev_sql}) WHERE channel IS NOT NULL)
               GROUP BY ALL)
         SELECT * FROM e JOIN c USING (stage_idx, channel)"""
-    e_rel, e_p = cached(con, "pairev_channel", """SELECT stage_idx, channel AS key, count(*) AS events,
-        count(emotion) AS n_emotion, sum(emotion) AS sum_emotion FROM ({}) WHERE channel IS NOT NULL GROUP BY ALL"""
-                        .format(ev_sql), ev_p)
+    e_rel, e_p = cached(con, "pairev_channel", f"""SELECT stage_idx, channel AS key, count(*) AS events,
+        count(emotion) AS n_emotion, sum(emotion) AS sum_emotion FROM ({ev_sql}) WHERE channel IS NOT NULL GROUP BY ALL"""
+                        , ev_p)
     keys = [r[0] for r in con.execute(f"SELECT DISTINCT key FROM {e_rel} ORDER BY key", e_p).fetchall()]
     if 0 < len(model.stages) * len(keys) <= MASK_PAIRS:  # distinct customers from bit sets (see pair_stats)
         pm_rel, pm_p = _pair_customers_masks(con, keys, len(model.stages), ev_sql, ev_p, e_rel, e_p)
@@ -267,7 +241,7 @@ def matrix(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
                           f"n_emotion, customers FROM {pm_rel})", pm_p)
     else:
         agg_rel, agg_p = cached(con, "matrix", agg_sql, [*ev_p, *ev_p])
-    head, params = _with(("stages", st_sql, st_p), ("media", md_sql, md_p), ("a", f"SELECT * FROM {agg_rel}", agg_p))
+    head, params = with_ctes(("stages", st_sql, st_p), ("media", md_sql, md_p), ("a", f"SELECT * FROM {agg_rel}", agg_p))
     return con.execute(f"""{head}
         SELECT s.stage_idx, s.stage, s.label, a.channel, m.medium, a.events, a.customers, a.mean_emotion, a.n_emotion
         FROM a JOIN stages s USING (stage_idx) JOIN media m USING (channel)
@@ -295,12 +269,10 @@ def gaps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters 
     >>> len(gaps(open_workspace(":memory:").cursor(), model=preset("five-stage")))
     0
     """
-    st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
-    from cjm.analyses.funnel import customer_reach
-
+    st_sql, st_p = stages_relation(model)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters)
     cu_rel, cu_p = customer_reach(con, model=model, filters=filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("cu", f"SELECT mask FROM {cu_rel}", cu_p))
+    head, params = with_ctes(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("cu", f"SELECT mask FROM {cu_rel}", cu_p))
     # customers per stage from the per-customer stage mask kept for the funnel (no distinct count over events)
     return con.execute(f"""{head},
         sc AS (SELECT stage_idx, channel, count(*) AS events,
@@ -357,11 +329,11 @@ def touchpoints(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     >>> list(t.columns)[-3:]
     ['progressed_without', 'n_without', 'lift']
     """
-    st_sql, st_p = stages_cte(model)
+    st_sql, st_p = stages_relation(model)
     cu_rel, cu_p = customer_values(con, model=model, filters=filters)
     pr_rel, pr_p = pair_stats(con, model=model, filters=filters, field="touchpoint")
-    head, params = _with(("stages", st_sql, st_p), ("rc", f"SELECT furthest, mask FROM {cu_rel}", cu_p),
-                         ("pr", f"SELECT * FROM {pr_rel}", pr_p))
+    head, params = with_ctes(("stages", st_sql, st_p), ("rc", f"SELECT furthest, mask FROM {cu_rel}", cu_p),
+                             ("pr", f"SELECT * FROM {pr_rel}", pr_p))
     return con.execute(f"""{head},
         stage_tot AS (SELECT k AS stage_idx, count(*) AS n_all, count(*) FILTER (WHERE rc.furthest > k) AS p_all
                       FROM rc, range(?::BIGINT) t(k) WHERE (rc.mask >> k::INTEGER) & 1 = 1 GROUP BY k),

@@ -24,11 +24,12 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cjm.analyses.channels import _with, events_cte, stages_cte
-from cjm.errors import CJMError
+from cjm.analyses.relations import filtered_events, stages_relation, with_ctes
 from cjm.core.filters import Filters
-from cjm.core.stage_model import StageModel, norm
 from cjm.core.sql import ident
+from cjm.core.stage_model import StageModel
+from cjm.errors import CJMError
+from cjm.store.kept import cached
 
 #: Fields a curve or NPS can be broken down by.
 GROUP_FIELDS = ("segment", "persona", "role", "channel", "touchpoint", "outcome")
@@ -82,23 +83,6 @@ def _group_field(by: str | None) -> str | None:
     return ident(by, GROUP_FIELDS)
 
 
-def resolve_stage(model: StageModel, stage: str | int) -> int:
-    """Index of a stage given by key, label (any case/accents) or index.
-
-    >>> from cjm.core.stage_model import preset
-    >>> resolve_stage(preset("five-stage"), "Purchase")
-    2
-    """
-    if isinstance(stage, int) and not isinstance(stage, bool):
-        if 0 <= stage < len(model.stages):
-            return stage
-    else:
-        for i, s in enumerate(model.stages):
-            if norm(str(stage)) in (norm(s.key), norm(s.label)):
-                return i
-    raise CJMError(f'Unknown stage "{stage}". The stages are: {", ".join(model.labels)}.')
-
-
 def curve(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
           by: str | None = None) -> pd.DataFrame:
     """Mean emotion per stage with n, sd and the 95% t-interval; one row per stage (per group with *by*).
@@ -112,9 +96,9 @@ def curve(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
     ['group', 'stage_idx']
     """
     field = _group_field(by)
-    st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
+    st_sql, st_p = stages_relation(model)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters)
+    head, params = with_ctes(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
     ci, ci_p = _ci_sql("a.mean", "a.sd", "a.n")
     if field:
         sql = f"""{head},
@@ -145,10 +129,8 @@ def touchpoint_curve(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     >>> len(touchpoint_curve(open_workspace(":memory:").cursor(), model=preset("five-stage")))
     0
     """
-    from cjm.store.kept import cached
-
-    st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
+    st_sql, st_p = stages_relation(model)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters)
     ci, ci_p = _ci_sql("a.mean", "a.sd", "a.n")
     # Speed (10M events): the window that numbers each customer's events carries only two small integers
     # (stage and a touchpoint number), not the touchpoint text; the median position comes from the counts per
@@ -231,9 +213,9 @@ def nps(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters |
     >>> int(r["n"].iloc[0]), bool(r["nps"].isna().iloc[0])
     (0, True)
     """
-    st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters, in_model=(by == "stage"))
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
+    st_sql, st_p = stages_relation(model)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters, in_model=(by == "stage"))
+    head, params = with_ctes(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
     if by == "stage":
         key, keys, src = "stage_idx", "s.stage_idx, s.stage, s.label, ", "stages s LEFT JOIN agg a USING (stage_idx)"
     elif by is None:
@@ -276,10 +258,10 @@ def comments(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     >>> len(comments(open_workspace(":memory:").cursor(), model=preset("five-stage"), stage="research"))
     0
     """
-    st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
-    one = resolve_stage(model, stage) if stage is not None else None
+    st_sql, st_p = stages_relation(model)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters)
+    head, params = with_ctes(("stages", st_sql, st_p), ("ev", ev_sql, ev_p))
+    one = model.index(stage) if stage is not None else None
     cond, cond_p = ("AND e.stage_idx = ?", [one]) if one is not None else ("", [])
     return con.execute(f"""{head},
         c AS (SELECT e.stage_idx, s.stage, s.label, e.emotion, e.comment, e.customer_id, e.touchpoint, e.ts, e.seq

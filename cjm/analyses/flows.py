@@ -11,11 +11,13 @@ what goes out.
 - ``by="touchpoint"``: events without a touchpoint are skipped; the *top* touchpoints by number of events
   are kept (ties: alphabetical), all others are grouped as ``"Other"`` (``top=None``: keep all).
 
->>> from cjm.store import open_workspace
+>>> from cjm.store import insert_events, open_workspace
 >>> from cjm.core.stage_model import preset
 >>> con = open_workspace(":memory:").cursor()
->>> _ = con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
-...                 "VALUES (1, 1, 'f', 2, 'a', '2026-01-01', 'awareness', 0), (2, 1, 'f', 3, 'a', '2026-01-05', 'purchase', 2)")
+>>> insert_events(con, ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx"],
+...               "VALUES (1, 1, 'f', 2, 'a', TIMESTAMP '2026-01-01', 'awareness', 0), "
+...               "(2, 1, 'f', 3, 'a', TIMESTAMP '2026-01-05', 'purchase', 2)")
+2
 >>> transitions(con, model=preset("five-stage"))[["source", "target", "count", "median_days"]].values.tolist()
 [['__start__', 'awareness', 1, nan], ['awareness', 'purchase', 1, 4.0], ['purchase', '__end__', 1, nan]]
 """
@@ -25,11 +27,11 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cjm.errors import CJMError
-from cjm.core.filters import Filters
 from cjm.analyses.relations import filtered_events, median_days_sql, neighbours, ordered_table, stages_relation
-from cjm.store.kept import cached
+from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
+from cjm.errors import CJMError
+from cjm.store.kept import cached
 
 START = "__start__"
 END = "__end__"
@@ -47,7 +49,10 @@ def transitions(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     and ``source_label, target_label``. Stage rows use stage keys as ``source`` / ``target``. Rows are ordered
     by source, target (stages in model order) or, for touchpoints, by count (largest first).
 
-    >>> # transitions(con, model=m, by="touchpoint", top=8)
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> transitions(con, model=m, by="touchpoint", top=8).columns.tolist()
+    ['source', 'target', 'count', 'median_days']
     """
     if by not in BY:
         raise CJMError(f'Flows can be shown by "stage" or "touchpoint", not "{by}".')
@@ -58,7 +63,8 @@ def transitions(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     return _touchpoint_transitions(con, model, filters, top)
 
 
-def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.DataFrame:
+def _stage_transitions(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None
+                       ) -> pd.DataFrame:
     n = len(model.stages)
     rel, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
@@ -82,8 +88,9 @@ def _stage_transitions(con, model: StageModel, filters: Filters | None) -> pd.Da
     return df
 
 
-def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top: int | None) -> pd.DataFrame:
-    extra = ("touchpoint IS NOT NULL", [])
+def _touchpoint_transitions(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None,
+                            top: int | None) -> pd.DataFrame:
+    extra: tuple[str, list] = ("touchpoint IS NOT NULL", [])
     base, params = filtered_events(model=model, filters=filters, in_model=False, extra=extra)
     # the touchpoints with their event counts and 64-bit hashes (a short list, kept per data version)
     cnt_rel, cnt_p = cached(con, "tpcount", f"SELECT touchpoint, hash(touchpoint) AS h, count(*) AS n FROM ({base}) "
@@ -122,9 +129,10 @@ def _touchpoint_transitions(con, model: StageModel, filters: Filters | None, top
     return df
 
 
-def _touchpoint_transitions_text(con, model: StageModel, filters: Filters | None, top: int | None) -> pd.DataFrame:
+def _touchpoint_transitions_text(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None,
+                                 top: int | None) -> pd.DataFrame:
     """:func:`_touchpoint_transitions` with the touchpoint texts through the window (slower; the fallback)."""
-    extra = ("touchpoint IS NOT NULL", [])
+    extra: tuple[str, list] = ("touchpoint IS NOT NULL", [])
     rel, params = ordered_table(con, model=model, filters=filters, columns=("touchpoint",), in_model=False,
                                 extra=extra, only=("is_first", "is_last", "touchpoint", "prev_touchpoint", "ts",
                                                    "prev_ts"))

@@ -16,12 +16,14 @@ ignored here; journey order as in :mod:`cjm.analyses.relations`):
 - **conversion**: ``customers_k / customers_{k-1}`` (1.0 at the first stage; NaN when the previous stage has
   nobody), **conversion_from_first**: ``customers_k / customers_0``.
 
->>> from cjm.store import open_workspace
+>>> from cjm.store import insert_events, open_workspace
 >>> from cjm.core.stage_model import preset
 >>> con = open_workspace(":memory:").cursor()
->>> _ = con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
-...                 "VALUES (1, 1, 'f', 2, 'a', '2026-01-01', 'awareness', 0), (2, 1, 'f', 3, 'a', '2026-01-05', 'purchase', 2),"
-...                 "       (3, 1, 'f', 4, 'b', '2026-01-02', 'awareness', 0)")
+>>> insert_events(con, ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx"],
+...               "VALUES (1, 1, 'f', 2, 'a', TIMESTAMP '2026-01-01', 'awareness', 0), "
+...               "(2, 1, 'f', 3, 'a', TIMESTAMP '2026-01-05', 'purchase', 2), "
+...               "(3, 1, 'f', 4, 'b', TIMESTAMP '2026-01-02', 'awareness', 0)")
+3
 >>> funnel(con, model=preset("five-stage"))[["label", "customers", "dropped"]].head(3).values.tolist()
 [['Awareness', 2, 1], ['Research', 1, 0], ['Purchase', 1, 1]]
 """
@@ -34,13 +36,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from cjm.errors import CJMError
+from cjm.analyses.relations import ORDER_KEY_SQL, days_sql, filtered_events, ordered_table, stages_relation
 from cjm.core.filters import LIST_FIELDS, Filters
-from cjm.analyses.relations import ORDER_KEY_SQL, days_sql, filtered_events, ordered_table, stage_index, stages_relation
-from cjm.store.kept import REACH_SQL, cached, kept_customer_reach
-from cjm.core.stage_model import StageModel
 from cjm.core.sql import ident
-from cjm.store import ensure_customer_keys
+from cjm.core.stage_model import StageModel
+from cjm.errors import CJMError
+from cjm.store.kept import REACH_SQL, cached, kept_customer_reach
 
 MODES = ("furthest", "visited")
 NOT_SET = "(not set)"
@@ -66,7 +67,6 @@ def _reach(con: duckdb.DuckDBPyConnection, model: StageModel, source: tuple[str,
     *source* is a relation with columns ``g`` (group), ``ckey`` (customer key), ``stage_idx`` (not NULL), ``ts``.
     """
     _check_mode(mode, window_days)
-    ensure_customer_keys(con)
     n = len(model.stages)
     src_sql, src_params = source
     aggs = ["max(stage_idx) AS furthest", "bit_or(1::BIGINT << stage_idx) AS mask"]
@@ -100,7 +100,11 @@ def customer_reach(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     event at stage k); kept per data version and filters (in the workspace itself when there are no filters),
     shared by the funnel and other analyses (e.g. touchpoint lift).
 
-    >>> # rel, params = customer_reach(con, model=m); con.execute(f"SELECT count(*) FROM {rel}", params)
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> rel, params = customer_reach(con, model=m)
+    >>> con.execute(f"SELECT count(*) FROM {rel}", params).fetchall()
+    [(0,)]
     """
     return _customers(con, model, filters)
 
@@ -195,7 +199,10 @@ def funnel(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     Columns: ``stage_idx, stage (key), label, customers, conversion, conversion_from_first, dropped``.
     See the module docstring for the exact definitions of the modes and of the window.
 
-    >>> # funnel(con, model=m, filters=Filters(segment=("SMB",)), window_days=30)
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> funnel(con, model=m, filters=Filters(segment=("SMB",)), window_days=30)["customers"].tolist()
+    [0, 0, 0, 0, 0]
     """
     _check_mode(mode, window_days)
     rel, params = _customers(con, model, filters, arrivals=window_days is not None)
@@ -218,7 +225,10 @@ def breakdown(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
     Columns: ``group, stage_idx, stage, label, customers, conversion_from_first`` (plus ``conversion``,
     ``dropped``).
 
-    >>> # breakdown(con, model=m, by="segment")
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> list(breakdown(con, model=m, by="segment").columns)[:4]
+    ['group', 'stage_idx', 'stage', 'label']
     """
     if by not in LIST_FIELDS:
         raise CJMError(f'Cannot break the funnel down by "{by}"; choose one of: {", ".join(LIST_FIELDS)}.')
@@ -249,7 +259,11 @@ def compare_periods(con: duckdb.DuckDBPyConnection, *, model: StageModel, filter
     on top of *filters*). Columns: ``stage_idx, stage, label, customers_a, conversion_a, customers_b,
     conversion_b`` (conversion from the previous stage).
 
-    >>> # compare_periods(con, model=m, a=(date(2025, 1, 1), date(2025, 6, 30)), b=(date(2025, 7, 1), date(2025, 12, 31)))
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> h1, h2 = (dt.date(2025, 1, 1), dt.date(2025, 6, 30)), (dt.date(2025, 7, 1), dt.date(2025, 12, 31))
+    >>> compare_periods(con, model=m, a=h1, b=h2)[["stage", "customers_a", "customers_b"]].head(1).values.tolist()
+    [['awareness', 0, 0]]
     """
     parts, params = [], []
     for name, p in (("a", a), ("b", b)):
@@ -277,7 +291,10 @@ def time_to_convert(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     Columns: ``from_stage, to_stage, from_label, to_label, n, median_days, p90_days`` (one row per
     consecutive pair of stages; ``n`` = 0 and NaN times when nobody converted).
 
-    >>> # time_to_convert(con, model=m)  # awareness -> research: n=120, median 6.5 days, p90 21 days
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> time_to_convert(con, model=m)[["from_stage", "to_stage", "n"]].head(1).values.tolist()
+    [['awareness', 'research', 0]]
     """
     n = len(model.stages)
     arr_sql, params = _customers(con, model, filters, arrivals=True)
@@ -304,7 +321,10 @@ def time_in_stage(con: duckdb.DuckDBPyConnection, *, model: StageModel,
 
     Columns: ``stage_idx, stage, label, n, median_days, p90_days`` (every stage; n = 0 and NaN without data).
 
-    >>> # time_in_stage(con, model=m)
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> time_in_stage(con, model=m)["n"].tolist()
+    [0, 0, 0, 0, 0]
     """
     seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)
@@ -335,7 +355,10 @@ def outcomes(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     Columns: ``stage, label, outcome, outcome_label, positive, customers, share`` — every outcome of the
     model, 0 when nobody had it. Empty when the model has no outcomes.
 
-    >>> # outcomes(con, model=preset("hinge-b2b-4"))
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con = open_workspace(":memory:").cursor()
+    >>> outcomes(con, model=preset("hinge-b2b-4"))[["outcome", "customers"]].head(2).values.tolist()
+    [['hired', 0], ['not-now', 0]]
     """
     cols = ["stage", "label", "outcome", "outcome_label", "positive", "customers", "share"]
     if not model.outcomes:
@@ -397,9 +420,12 @@ def dropped_after(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters:
     ``days_since`` (days from last_seen to *as_of*, default the latest timestamp in the workspace; fractional).
     Longest-gone first, then by customer id.
 
-    >>> # dropped_after(con, model=m, stage="Research")
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> len(dropped_after(con, model=m, stage="Research"))
+    0
     """
-    k = stage_index(model, stage)
+    k = model.index(stage)
     last_sql, params = _last_events(con, model, filters)
     ref = _as_of(con, as_of)
     st_sql, st_params = stages_relation(model)
@@ -437,7 +463,10 @@ def stuck(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
     Columns: ``customer_id, stage, label, last_seen, days_idle, threshold_days`` (most idle first; equal idle
     times in the order customers came into the workspace).
 
-    >>> # stuck(con, model=m, days=60)
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> len(stuck(con, model=m, days=60))
+    0
     """
     sql, params = _stuck_sql(con, model, filters, _thresholds(con, model, filters, days), as_of)
     df = con.execute(f"SELECT c.customer_id, x.stage_idx::INTEGER AS stage_idx, x.last_seen, x.days_idle, "
@@ -447,7 +476,7 @@ def stuck(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
                              ["customer_id", "stage", "label", "last_seen", "days_idle", "threshold_days"])
 
 
-def _stuck_sql(con, model: StageModel, filters: Filters | None, thr: list[float],
+def _stuck_sql(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None, thr: list[float],
                as_of: dt.date | dt.datetime | None) -> tuple[str, list]:
     # From the events in journey order kept for the thresholds (no second pass grouping all events by customer):
     # a customer's current stage is the stage of their last event; their last_seen the timestamp of their last
@@ -476,6 +505,11 @@ def stuck_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters:
     """Stuck customers per stage (every stage; final stages always 0).
 
     Columns: ``stage_idx, stage, label, stuck, threshold_days``.
+
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> stuck_summary(con, model=m)["stuck"].tolist()
+    [0, 0, 0, 0, 0]
     """
     thr = _thresholds(con, model, filters, days)
     sql, params = _stuck_sql(con, model, filters, thr, as_of)
@@ -495,7 +529,10 @@ def backwards(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
     went back), ``from_idx, to_idx``. Ordered by customer (in the order customers came into the workspace:
     by id within one file), then journey order.
 
-    >>> # backwards(con, model=m)
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> len(backwards(con, model=m))
+    0
     """
     seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     sql = f"""
@@ -516,7 +553,7 @@ def _with_stage_names(df: pd.DataFrame, model: StageModel, names: dict[str, tupl
     *order*. Long lists (a million backward moves) get their names without a string per row from SQL."""
     for col, (key_col, label_col) in names.items():
         codes = df[col].to_numpy()
-        df[key_col] = pd.Categorical.from_codes(codes, categories=model.keys)
+        df[key_col] = pd.Categorical.from_codes(codes, categories=pd.Index(model.keys))
         labels = pd.Index(model.labels)
         df[label_col] = (pd.Categorical.from_codes(codes, categories=labels) if labels.is_unique
                          else pd.Categorical(labels.take(codes)))
@@ -528,6 +565,11 @@ def backwards_summary(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     """Backward moves per stage they went back **from** (every stage).
 
     Columns: ``stage_idx, stage, label, customers`` (distinct customers), ``moves``.
+
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
+    >>> backwards_summary(con, model=m)["moves"].tolist()
+    [0, 0, 0, 0, 0]
     """
     seq_sql, params = ordered_table(con, model=model, filters=filters, columns=("stage_idx",))
     st_sql, st_params = stages_relation(model)

@@ -25,8 +25,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from cjm.analyses.channels import _with, customer_values, events_cte, pair_stats, stages_cte
-from cjm.analyses.emotion import resolve_stage
+from cjm.analyses.channels import customer_values, pair_stats
+from cjm.analyses.relations import filtered_events, stages_relation, with_ctes
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
 
@@ -54,11 +54,11 @@ def pain_points(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     >>> list(pain_points(open_workspace(":memory:").cursor(), model=preset("five-stage")).columns)[:5]
     ['rank', 'stage_idx', 'stage', 'label', 'touchpoint']
     """
-    st_sql, st_p = stages_cte(model)
+    st_sql, st_p = stages_relation(model)
     cu_rel, cu_p = customer_values(con, model=model, filters=filters)
     pr_rel, pr_p = pair_stats(con, model=model, filters=filters, field="touchpoint")
-    head, params = _with(("stages", st_sql, st_p), ("cv_mean", f"SELECT avg(v) AS m FROM {cu_rel}", cu_p),
-                         ("pr", f"SELECT * FROM {pr_rel}", pr_p))
+    head, params = with_ctes(("stages", st_sql, st_p), ("cv_mean", f"SELECT avg(v) AS m FROM {cu_rel}", cu_p),
+                             ("pr", f"SELECT * FROM {pr_rel}", pr_p))
     limit, limit_p = ("LIMIT ?", [int(top)]) if top is not None else ("", [])
     return con.execute(f"""{head},
         pairs AS (SELECT p.stage_idx, p.key AS touchpoint, p.customers, p.n_emotion,
@@ -91,11 +91,11 @@ def evidence(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     ...              touchpoint="call"))
     0
     """
-    idx = resolve_stage(model, stage)
-    st_sql, st_p = stages_cte(model)
-    ev_sql, ev_p = events_cte(model, filters)
+    idx = model.index(stage)
+    st_sql, st_p = stages_relation(model)
+    ev_sql, ev_p = filtered_events(model=model, filters=filters)
     cu_rel, cu_p = customer_values(con, model=model, filters=filters)
-    head, params = _with(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("cv", f"SELECT * FROM {cu_rel}", cu_p))
+    head, params = with_ctes(("stages", st_sql, st_p), ("ev", ev_sql, ev_p), ("cv", f"SELECT * FROM {cu_rel}", cu_p))
     return con.execute(f"""{head}
         SELECT e.stage_idx, s.stage, s.label, e.touchpoint, e.customer_id, e.ts, e.emotion, e.comment,
                cv.furthest = e.stage_idx AND NOT s.final AS dropped

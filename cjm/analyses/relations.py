@@ -15,12 +15,18 @@ Building blocks (all return ``(sql, params)`` to be embedded as a sub-query, val
 - :func:`ordered_events` — the filtered events with the previous / next event of the same customer
   (``prev_<col>``, ``next_<col>``, ``prev_ts``, ``next_ts``, ``is_first``, ``is_last``).
 - :func:`stages_relation` — the model's stages as rows ``(stage_idx, stage, label, final)``.
+- :func:`with_ctes` — several named ``(sql, params)`` relations as one ``WITH`` clause.
 
->>> from cjm.store import open_workspace
+A stage named by the user (a filter, "dropped after", a what-if lever) is found by
+:meth:`cjm.core.stage_model.StageModel.index`.
+
+>>> from cjm.store import insert_events, open_workspace
 >>> from cjm.core.stage_model import preset
 >>> con = open_workspace(":memory:").cursor()
->>> _ = con.execute("INSERT INTO events (seq, import_id, source_file, source_row, customer_id, ts, stage, stage_idx) "
-...                 "VALUES (1, 1, 'f', 2, 'c1', '2026-01-01', 'awareness', 0), (2, 1, 'f', 3, 'c1', '2026-01-03', 'purchase', 2)")
+>>> insert_events(con, ["seq", "import_id", "source_file", "source_row", "customer_id", "ts", "stage", "stage_idx"],
+...               "VALUES (1, 1, 'f', 2, 'c1', TIMESTAMP '2026-01-01', 'awareness', 0), "
+...               "(2, 1, 'f', 3, 'c1', TIMESTAMP '2026-01-03', 'purchase', 2)")
+2
 >>> sql, params = ordered_events(con, model=preset("five-stage"), filters=None)
 >>> con.execute(f"SELECT stage_idx, prev_stage_idx, is_first, is_last FROM ({sql}) ORDER BY seq", params).fetchall()
 [(0, None, True, False), (2, 0, False, True)]
@@ -34,8 +40,9 @@ side by side, with no sort; otherwise a window partitioned by ``ckey`` computes 
 data version and filters (:func:`cjm.store.kept.cached`, keyed by :func:`data_fingerprint`). Stage flows, time in stage, stuck
 customers and backward moves all read :func:`ordered_table`. Per-customer aggregates (funnel, channels) group
 by ``ckey`` and are kept the same way; aggregates pick the latest event with one HUGEINT key
-(:data:`ORDER_KEY_SQL`). Events written without a key (straight SQL, e.g. in tests) get one on first use
-(:func:`cjm.store.ensure_customer_keys`); :func:`cjm.store.order.ensure_ordered` rewrites the table in storage order.
+(:data:`ORDER_KEY_SQL`). Every event carries its key because every write goes through
+:func:`cjm.store.insert_events` (imports, samples, benchmarks, tests); :func:`cjm.store.order.ensure_ordered`
+rewrites the table in storage order.
 """
 
 from __future__ import annotations
@@ -48,9 +55,8 @@ import duckdb
 from cjm.core.filters import LIST_FIELDS, Filters
 from cjm.core.sql import ident
 from cjm.core.stage_model import StageModel
-from cjm.store.events import ensure_customer_keys
-from cjm.store.kept import cached
 from cjm.errors import CJMError
+from cjm.store.kept import cached
 from cjm.store.order import storage_in_journey_order
 
 #: The journey order of a customer's events (see the module docstring).
@@ -94,7 +100,7 @@ def filter_condition(filters: Filters | None, model: StageModel | None = None, *
     if f.stages:
         if model is None:
             raise CJMError("A stage filter needs a stage model; choose one in Settings or with --stage-model.")
-        idx = sorted({stage_index(model, s) for s in f.stages})
+        idx = sorted({model.index(s) for s in f.stages})
         parts.append(f"{prefix}stage_idx IN ({', '.join('?' for _ in idx)})")
         params.extend(idx)
     if not parts:
@@ -141,7 +147,6 @@ def ordered_events(con: duckdb.DuckDBPyConnection, *, model: StageModel | None, 
 
     *columns* and *keep* are checked against :data:`EVENT_COLUMNS` and quoted with :func:`cjm.core.sql.ident`.
     """
-    ensure_customer_keys(con)
     base, params, carried, lagged = _journey_base(model, filters, columns, in_model, extra, keep)
     out = [*carried, *(f"{p}_{c}" for c in lagged for p in ("prev", "next")), "is_first", "is_last"]
     return _window_sql(base, lagged, out), params
@@ -241,15 +246,19 @@ def stages_relation(model: StageModel) -> tuple[str, list]:
                  [i in finals for i in range(len(model.stages))]]
 
 
-def stage_index(model: StageModel, stage: str) -> int:
-    """Index of a stage given by key or label (case/accent-insensitive); CJMError naming the stages otherwise."""
-    from cjm.errors import CJMError
-    from cjm.core.stage_model import norm
+def with_ctes(*ctes: tuple[str, str, list]) -> tuple[str, list]:
+    """``WITH name AS (sql), ...`` and the parameters of all, from ``(name, sql, params)`` triples (the *sql* of
+    :func:`stages_relation`, :func:`filtered_events` and the like); the caller appends the main query.
 
-    for i, s in enumerate(model.stages):
-        if norm(stage) in (norm(s.key), norm(s.label)):
-            return i
-    raise CJMError(f'"{stage}" is not a stage of the model "{model.name}". The stages are: {", ".join(model.labels)}.')
+    >>> from cjm.core.stage_model import preset
+    >>> with_ctes(("stages", *stages_relation(preset("five-stage"))), ("one", "SELECT ?", [1]))[0][:32]
+    'WITH stages AS (SELECT unnest(?:'
+    """
+    sql = "WITH " + ",\n".join(f"{name} AS ({body})" for name, body, _ in ctes)
+    params: list = []
+    for _, _, p in ctes:
+        params.extend(p)
+    return sql, params
 
 
 def days_sql(later: str, earlier: str) -> str:

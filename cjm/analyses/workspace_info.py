@@ -12,6 +12,8 @@ import pandas as pd
 
 from cjm.core.filters import LIST_FIELDS
 from cjm.core.sql import ident
+from cjm.core.stage_edit import model_from_values
+from cjm.core.stage_model import StageModel
 
 
 def summary(con) -> dict:
@@ -51,6 +53,22 @@ def stage_values_in_order(con) -> list[str]:
             FROM firsts)
         SELECT stage FROM ranked GROUP BY stage ORDER BY median(r), count(*) DESC, stage""").fetchall()
     return [r[0] for r in rows]
+
+
+def suggest_model(con, *, name: str = "custom (from data)") -> StageModel:
+    """A custom stage model proposed from the data: the stage values in their typical first-seen order
+    (:func:`stage_values_in_order`); values that differ only in case, accents or separators count once.
+    Raises :class:`~cjm.errors.CJMError` with fewer than two stage values, or more than a model can hold.
+
+    >>> from cjm.store import open_workspace
+    >>> from cjm.ingest import import_file
+    >>> ws = open_workspace(":memory:")
+    >>> _ = import_file(ws, b"id,stage,date\\n1,Demo,2026-01-02\\n1,Signed,2026-01-05\\n2,demo,2026-01-03\\n",
+    ...                 file_name="a.csv")
+    >>> suggest_model(ws.cursor()).labels
+    ['Demo', 'Signed']
+    """
+    return model_from_values(stage_values_in_order(con), name=name)
 
 
 def imports(con) -> pd.DataFrame:

@@ -75,10 +75,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     g.add_argument("--infer", action="store_true",
                    help="propose stages from the data, in their typical first-seen order (add --apply to set it)")
     p.add_argument("--apply", action="store_true", help="with --infer: set the proposed stages as the model")
+    p.add_argument("--rename", action="append", default=[], metavar="STAGE=NEW",
+                   help='rename a stage (the old name still matches the data), e.g. --rename "Lead=Prospect"')
+    p.add_argument("--final", metavar="A,B", help="the final stages (a customer resting there is not stuck)")
+    p.add_argument("--map", action="append", default=[], metavar="VALUE=STAGE",
+                   help='count a stage value of the data as a stage of the model, e.g. --map "Pricing=research"')
 
     sub.add_parser("info", parents=[common], help="workspace path, imports and event counts")
 
-    for name, (module, help_text) in DELEGATES.items():
+    for name, (_module, help_text) in DELEGATES.items():
         if name == command:
             mod = _delegate_module(name)
             p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
@@ -150,48 +155,46 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def infer_model(ws):
-    """A custom stage model from the data: the stage values in their typical first-seen order in customers'
-    journeys (see :func:`cjm.analyses.workspace_info.stage_values_in_order`); values that differ only in case or accents
-    count once. Raises :class:`CJMError` when there is too little data.
+def _pairs(items: Sequence[str], option: str, example: str, *, need_right: bool = True) -> list[tuple[str, str]]:
+    """``LEFT=RIGHT`` option values as pairs; a user error names the option and an example."""
+    out = []
+    for item in items:
+        left, sep, right = item.rpartition("=")
+        if not sep or not left.strip() or (need_right and not right.strip()):
+            raise CJMError(f'{option} needs {example}, not "{item}".')
+        out.append((left.strip(), right.strip()))
+    return out
 
-    >>> from cjm.store import open_workspace
-    >>> from cjm.ingest import import_file
-    >>> ws = open_workspace(":memory:")
-    >>> _ = import_file(ws, b"id,stage,date\\n1,Demo,2026-01-02\\n1,Signed,2026-01-05\\n2,demo,2026-01-03\\n",
-    ...                 file_name="a.csv")
-    >>> [s.label for s in infer_model(ws).stages]
-    ['Demo', 'Signed']
-    """
-    from cjm.core.stage_model import MAX_STAGES, custom, norm
-    from cjm.analyses.workspace_info import stage_values_in_order
 
-    cur = ws.cursor()
-    try:
-        values = stage_values_in_order(cur)
-    finally:
-        cur.close()
-    seen: set[str] = set()
-    stages = [v for v in values if not (norm(v) in seen or seen.add(norm(v)))]
-    if len(stages) < 2:
-        raise CJMError("There is not enough data to propose stages (it needs events with at least two different "
-                       "stage values): import a file first, or set the stages with --set.")
-    if len(stages) > MAX_STAGES:
-        raise CJMError(f"The data has {len(stages)} different stage values; a stage model can have at most "
-                       f"{MAX_STAGES}. Set the stages with --set (the stage values that matter, in journey order); "
-                       f"the other values are kept and reported as not in the model.")
-    return custom(stages, name="custom (inferred)")
+def _edit_model(model, args: argparse.Namespace):
+    """*model* with --rename, --final and --map applied, by the same functions as the Settings page."""
+    from cjm.core.stage_edit import edit_stages, map_values, stage_key, stage_rows
+
+    renames = {stage_key(model, old): new
+               for old, new in _pairs(args.rename, "--rename", 'STAGE=NEW (e.g. --rename "Lead=Prospect")')}
+    finals = {stage_key(model, s) for s in (args.final or "").split(",") if s.strip()}
+    if renames or finals:
+        rows = [{**r, "label": renames.get(r["key"], r["label"]), "final": r["key"] in finals if finals else r["final"]}
+                for r in stage_rows(model)]
+        model = edit_stages(model, rows)
+    if args.map:
+        model = map_values(model, dict(_pairs(args.map, "--map", 'VALUE=STAGE (e.g. --map "Pricing=research")')))
+    return model
 
 
 def cmd_stages(args: argparse.Namespace) -> int:
-    from cjm.core.stage_model import custom, preset
-    from cjm.core.stage_model import PRESETS
+    from cjm.analyses.workspace_info import suggest_model, unmatched_stages
+    from cjm.core.stage_model import PRESETS, custom, preset
 
     ws = _open(args)
     if args.apply and not args.infer:
         raise CJMError("--apply goes with --infer (python -m cjm stages --infer --apply).")
     if args.infer:
-        model = infer_model(ws)
+        cur = ws.cursor()
+        try:
+            model = suggest_model(cur)
+        finally:
+            cur.close()
         print("stages proposed from the data (typical first-seen order):")
         for i, s in enumerate(model.stages):
             print(f"  {i + 1}. {s.label}")
@@ -204,6 +207,14 @@ def cmd_stages(args: argparse.Namespace) -> int:
         model = custom(args.set.split(",")) if "," in args.set else preset(args.set.strip())
         ws.set_stage_model(model)
         print(f"stage model set: {model.name}")
+    if args.rename or args.final or args.map:
+        model = ws.stage_model()
+        if model is None:
+            raise CJMError('Choose a stage model first (--set NAME or --set "a,b,c"), then edit it.')
+        edited = _edit_model(model, args)
+        if edited != model:
+            ws.set_stage_model(edited)
+            print(f"stage model set: {edited.name}")
     model = ws.stage_model()
     if model is None:
         print("no stage model chosen; presets: " + ", ".join(PRESETS) + ' (set one with --set NAME or --set "a,b,c")')
@@ -213,12 +224,11 @@ def cmd_stages(args: argparse.Namespace) -> int:
                               "GROUP BY stage_idx").fetchall())
     print(f"stage model: {model.name}")
     for i, s in enumerate(model.stages):
-        print(f"  {i + 1}. {s.label}  ({counts.get(i, 0)} events)")
-    unknown = cur.execute("SELECT stage, count(*) FROM events WHERE stage_idx IS NULL GROUP BY stage "
-                          "ORDER BY count(*) DESC, stage").fetchall()
-    if unknown:
+        print(f"  {i + 1}. {s.label}  ({counts.get(i, 0)} events{', final' if s.final else ''})")
+    unknown = unmatched_stages(cur)
+    if len(unknown):
         print("stage values not in the model:")
-        for value, n in unknown:
+        for value, n in zip(unknown["value"], unknown["events"]):
             print(f"  {value}: {n}")
     return 0
 

@@ -64,24 +64,55 @@ class StageModel:
     def labels(self) -> list[str]:
         return [s.label for s in self.stages]
 
-    def index(self, key: str) -> int:
-        return self.keys.index(key)
+    def index(self, stage: str | int) -> int:
+        """The index of a stage given by key or label (any case, accents or separators, see :func:`norm`) or
+        by its index; a :class:`~cjm.errors.CJMError` naming the stages otherwise. The one stage lookup of the
+        analyses (stage filters, "dropped after", comments, the what-if model's won stage and levers).
+
+        >>> m = preset("five-stage")
+        >>> m.index("purchase"), m.index("  PURCHASE "), m.index(2)
+        (2, 2, 2)
+        >>> m.index("checkout")
+        Traceback (most recent call last):
+        ...
+        cjm.errors.CJMError: Unknown stage "checkout". The stages are: Awareness, Research, Purchase, Retention, Advocacy.
+        """
+        if isinstance(stage, int) and not isinstance(stage, bool):
+            if 0 <= stage < len(self.stages):
+                return stage
+        elif stage in (keys := self.keys):
+            return keys.index(stage)
+        else:
+            wanted = norm(str(stage))
+            for i, s in enumerate(self.stages):
+                if wanted in (norm(s.key), norm(s.label)):
+                    return i
+        raise CJMError(f'Unknown stage "{stage}". The stages are: {", ".join(self.labels)}.')
+
+    def outcome_names(self) -> dict[str, Outcome]:
+        """normalised outcome key, label or alias -> the outcome (the first outcome that has the name)."""
+        out: dict[str, Outcome] = {}
+        for o in self.outcomes:
+            for name in (o.key, o.label, *o.aliases):
+                out.setdefault(norm(name), o)
+        return out
 
     def lookup(self) -> dict[str, tuple[int, str | None]]:
-        """normalised value -> (stage index, outcome key or None)."""
+        """normalised value -> (stage index, outcome key or None): how a stage value in the data is matched
+        (stage keys, labels and aliases; then outcome names, at their decision stage; the user's own aliases
+        last, winning over the rest)."""
         out: dict[str, tuple[int, str | None]] = {}
         for i, s in enumerate(self.stages):
             for name in (s.key, s.label, *s.aliases):
                 out.setdefault(norm(name), (i, None))
-        for o in self.outcomes:
-            i = self.index(o.stage)
-            for name in (o.key, o.label, *o.aliases):
-                out.setdefault(norm(name), (i, o.key))
+        for name, o in self.outcome_names().items():
+            out.setdefault(name, (self.index(o.stage), o.key))
         for raw, key in self.extra_aliases:
             out[norm(raw)] = (self.index(key), None)
         return out
 
     def match(self, value: str | None) -> tuple[int | None, str | None]:
+        """(stage index, outcome key) of a stage value in the data, (None, None) when it is not in the model."""
         if value is None:
             return (None, None)
         return self.lookup().get(norm(value), (None, None))
@@ -94,7 +125,7 @@ class StageModel:
         return json.dumps(asdict(self), ensure_ascii=False)
 
     @staticmethod
-    def from_json(text: str) -> "StageModel":
+    def from_json(text: str) -> StageModel:
         d = json.loads(text)
         return StageModel(
             name=d["name"],
@@ -144,7 +175,8 @@ PRESETS: dict[str, StageModel] = {
         (
             Outcome("hired", "Hired", "pre-purchase", True, ("won", "closed won", "işe alındı", "kazanıldı", "câștigat", "angajat")),
             Outcome("not-now", "Not now", "pre-purchase", False, ("not now", "şimdi değil", "simdi degil", "nu acum", "later")),
-            Outcome("no-way", "No way", "pre-purchase", False, ("no way", "lost deal", "closed lost", "asla", "kaybedildi", "în niciun caz", "pierdut")),
+            Outcome("no-way", "No way", "pre-purchase", False, ("no way", "lost deal", "closed lost", "asla", "kaybedildi",
+                                                                "în niciun caz", "pierdut")),
             Outcome("advocate", "Advocate", "former-client", True, ("promoter", "referrer", "savunucu", "avukat", "susținător", "ambasador")),
             Outcome("lost", "Lost", "former-client", False, ("churned", "kayıp", "kayip", "pierdut client")),
         ),

@@ -13,9 +13,14 @@ from __future__ import annotations
 import html
 import math
 import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
+
+if TYPE_CHECKING:
+    from cjm.analyses.journey_map import Estimate
 
 FONT = dict(size=16)
 BLUE = "#1f5fa8"
@@ -172,13 +177,15 @@ def _clip(text: object, width: int) -> str:
     return s if len(s) <= width else s[: max(width - 1, 1)] + "…"
 
 
-def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], curve: pd.DataFrame | None,
+def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], curve: Sequence[Estimate] | None,
                  *, curve_lane: str, big_lane: str | None = None, height: int | None = None,
                  no_curve: str = "") -> go.Figure:
     """The journey map grid: stages as columns, lanes as rows, the emotion curve drawn across its lane.
 
     ``lanes`` is a list of (lane title, cells) with one list of text lines per stage; ``big_lane`` (a title)
-    is drawn in large type. ``curve`` has columns label, mean, n, ci_low, ci_high (one row per stage).
+    is drawn in large type. ``curve`` is the mean emotion per stage, one per stage (:attr:`JourneyMap.curve
+    <cjm.analyses.journey_map.JourneyMap.curve>`: ``value``, ``n``, ``ci_low``, ``ci_high``); a stage whose
+    ``value`` is None gets no point.
     """
     n = len(stages)
     col_px = 680 / max(n, 1)  # a column's width with the sidebar open at 1280 px
@@ -226,21 +233,21 @@ def journey_grid(stages: list[str], lanes: list[tuple[str, list[list[str]]]], cu
         return mid + half * (v / 2.0)
 
     fig.add_shape(type="line", x0=-0.5, x1=n - 0.5, y0=mid, y1=mid, line=dict(color=GREY, width=1, dash="dot"))
-    if (curve is None or not curve["mean"].notna().any()) and no_curve:
+    points = [(i, e) for i, e in enumerate(curve or ()) if i < n and e.value is not None]
+    if not points and no_curve:
         fig.add_annotation(x=(n - 1) / 2, y=mid + half / 2, text=safe(no_curve), showarrow=False,
                            font=dict(size=14, color=GREY))
-    elif curve is not None and len(curve):
-        c = curve.set_index("label").reindex(stages)
-        xs = [i for i, v in enumerate(c["mean"]) if pd.notna(v)]
-        ys = [to_y(c["mean"].iloc[i]) for i in xs]
-        lo = [to_y(c["ci_low"].iloc[i]) if pd.notna(c["ci_low"].iloc[i]) else ys[k] for k, i in enumerate(xs)]
-        hi = [to_y(c["ci_high"].iloc[i]) if pd.notna(c["ci_high"].iloc[i]) else ys[k] for k, i in enumerate(xs)]
+    elif points:
+        xs = [i for i, _ in points]
+        ys = [to_y(e.value) for _, e in points]
+        lo = [to_y(e.ci_low) if e.ci_low is not None else y_ for (_, e), y_ in zip(points, ys)]
+        hi = [to_y(e.ci_high) if e.ci_high is not None else y_ for (_, e), y_ in zip(points, ys)]
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines+markers+text", line=dict(color=BLUE, width=4, shape="spline"),
-            marker=dict(size=13, color=[GREEN if c["mean"].iloc[i] >= 0 else RED for i in xs]),
+            marker=dict(size=13, color=[GREEN if (e.value or 0) >= 0 else RED for _, e in points]),
             error_y=dict(type="data", symmetric=False, array=[h_ - y_ for h_, y_ in zip(hi, ys)],
                          arrayminus=[y_ - l_ for l_, y_ in zip(lo, ys)], color=GREY, thickness=1.5),
-            text=[f"{c['mean'].iloc[i]:+.1f} (n={int(c['n'].iloc[i])})" for i in xs], textposition="top right",
+            text=[f"{e.value:+.1f} (n={e.n})" for _, e in points], textposition="top right",
             textfont=dict(size=13), hoverinfo="skip", showlegend=False))
     fig.update_xaxes(visible=False, range=[-0.5, n - 0.5], fixedrange=True)
     fig.update_yaxes(range=[0, total], tickvals=[cy for _, cy in centers], ticktext=[safe(t) for t, _ in centers],

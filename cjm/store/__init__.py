@@ -11,7 +11,6 @@ from cjm.store.events import (
                               add_customers,
                               apply_stage_model,
                               bump_data_version,
-                              ensure_customer_keys,
                               insert_events,
                               outcome_lookup_rows,
                               stage_lookup_rows,
@@ -30,5 +29,5 @@ from cjm.store.workspace import (
 
 __all__ = ["DEFAULT_PATH", "EVENT_FIELDS", "MIGRATIONS", "REQUIRED_FIELDS", "SCHEMA_VERSION", "STORAGE_ORDER",
            "Workspace", "add_customers", "apply_stage_model", "bump_data_version", "close_workspace", "connect",
-           "default_model", "default_path", "ensure_customer_keys", "insert_events", "open_workspace",
-           "outcome_lookup_rows", "stage_lookup_rows", "write_stage_model"]
+           "default_model", "default_path", "insert_events", "open_workspace", "outcome_lookup_rows",
+           "stage_lookup_rows", "write_stage_model"]

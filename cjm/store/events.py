@@ -19,12 +19,8 @@ def stage_lookup_rows(values: list[str], model: StageModel | None) -> list[tuple
 
 
 def outcome_lookup_rows(values: list[str], model: StageModel | None) -> list[tuple[str, str | None]]:
-    if not model:
-        return [(v, None) for v in values]
-    table = {}
-    for o in model.outcomes:
-        for name in (o.key, o.label, *o.aliases):
-            table.setdefault(norm(name), o.key)
+    """(raw outcome value, outcome key) for each distinct value (:meth:`StageModel.outcome_names`)."""
+    table = {name: o.key for name, o in model.outcome_names().items()} if model else {}
     return [(v, table.get(norm(v))) for v in values]
 
 
@@ -74,17 +70,6 @@ def insert_events(cur: duckdb.DuckDBPyConnection, columns: list[str], select_sql
     return cur.execute(f"""INSERT INTO events ({names}, ckey)
                     SELECT {picked}, c.ckey FROM ({select_sql}) s({names}) JOIN customers c ON c.customer_id = s.customer_id
                     ORDER BY c.ckey, s.ts NULLS LAST, s.seq""", params or []).fetchall()[0][0]
-
-
-def ensure_customer_keys(cur: duckdb.DuckDBPyConnection) -> int:
-    """Give events written without a customer key (``ckey`` NULL: straight SQL inserts, e.g. in tests) their key;
-    the number of events updated. Cheap when every event has one (the product's writes all set it)."""
-    missing = cur.execute("SELECT count(*) - count(ckey) FROM events").fetchall()[0][0]
-    if missing:
-        add_customers(cur, "SELECT customer_id FROM events WHERE ckey IS NULL")
-        cur.execute("UPDATE events SET ckey = c.ckey FROM customers c "
-                    "WHERE events.ckey IS NULL AND c.customer_id = events.customer_id")
-    return int(missing)
 
 
 def apply_stage_model(cur: duckdb.DuckDBPyConnection, model: StageModel | None, where_import: int | None = None) -> None:

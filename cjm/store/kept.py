@@ -11,7 +11,6 @@ import hashlib
 import duckdb
 
 from cjm.core.sql import ident
-from cjm.store.events import ensure_customer_keys
 
 #: TEMP tables of :func:`cached` start with this prefix; at most this many per connection and data version.
 CACHE_PREFIX = "_cjm_cache_"
@@ -23,16 +22,12 @@ def data_fingerprint(con: duckdb.DuckDBPyConnection, *, meta_key: str | None = N
     :meth:`~cjm.store.Workspace.transaction` and by :func:`~cjm.store.apply_stage_model`) plus cheap checks of
     ``events`` (count, largest ``seq``, events in the model) that catch rows written or deleted outside a
     transaction. Each check is its own sub-query, which DuckDB answers from the table's statistics where it
-    can; together in one aggregate they would read every row. Gives events written without a customer key
-    their key first. With *meta_key*, the value ``meta`` holds for it comes last (read in the same query)."""
+    can; together in one aggregate they would read every row. With *meta_key*, the value ``meta`` holds for it
+    comes last (read in the same query)."""
     row = con.execute("SELECT (SELECT max(value) FROM meta WHERE key = 'data_version'), (SELECT count(*) FROM events), "
                       "(SELECT max(seq) FROM events), (SELECT count(stage_idx) FROM events), "
-                      "(SELECT count(ckey) FROM events), (SELECT max(value) FROM meta WHERE key = ?)",
-                      [meta_key]).fetchall()[0]
-    if row[4] != row[1]:  # events without a customer key (plain SQL inserts): keyed first, see ensure_customer_keys
-        ensure_customer_keys(con)
-        return data_fingerprint(con, meta_key=meta_key)
-    return tuple(row[:4]) + ((row[5],) if meta_key is not None else ())
+                      "(SELECT max(value) FROM meta WHERE key = ?)", [meta_key]).fetchall()[0]
+    return tuple(row[:4]) + ((row[4],) if meta_key is not None else ())
 
 
 def _kept_name(con: duckdb.DuckDBPyConnection, kind: str, sql: str, params: list) -> tuple[str, str]:

@@ -8,9 +8,10 @@ depend on the storage order, only speed does (see :func:`cjm.analyses.relations.
 
 from __future__ import annotations
 
+import contextlib
+
 import duckdb
 
-from cjm.store.events import ensure_customer_keys
 from cjm.store.schema import STORAGE_ORDER
 from cjm.store.workspace import bump_data_version
 
@@ -38,23 +39,20 @@ def storage_in_journey_order(con: duckdb.DuckDBPyConnection) -> bool:
     journey order, customers by key): checked once per data version (one pass over three columns) and
     remembered in ``meta``. Imports keep it true as long as each file brings only new customers; a file that
     adds events to known customers makes it false until :func:`ensure_ordered`."""
-    ensure_customer_keys(con)
     fp = _fingerprint(con)
     row = next(iter(con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchall()), None)
     if row and row[0] in (fp, fp + ":no"):
         return row[0] == fp
     ok = not con.execute(_PAIRS_CHECK).fetchall()[0][0]
-    try:
+    with contextlib.suppress(duckdb.Error):  # e.g. another session wrote it at the same moment: checked again next time
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_META_KEY, fp if ok else fp + ":no"])
-    except duckdb.Error:  # e.g. another session wrote it at the same moment: checked again next time
-        pass
     return ok
 
 
 def is_ordered(con: duckdb.DuckDBPyConnection) -> bool:
     """True when ``events`` is still stored in journey order since the last :func:`ensure_ordered`."""
     row = next(iter(con.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchall()), None)
-    return bool(row) and row[0] == _fingerprint(con)
+    return row is not None and row[0] == _fingerprint(con)
 
 
 def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bool:
@@ -70,7 +68,6 @@ def ensure_ordered(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> bo
     """
     if not force and is_ordered(con):
         return False
-    ensure_customer_keys(con)
     ddl = con.execute("SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'events' "
                       "AND NOT temporary").fetchall()[0][0]
     head = "CREATE TABLE events("
