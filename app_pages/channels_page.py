@@ -25,7 +25,7 @@ def render() -> None:
     st.title(ui.t("channels.title"))
     if not ui.has_data():
         return
-    m = ui.model()
+    m = ui.chosen_model()
     measure = st.segmented_control(ui.t("channels.measure"), list(MEASURES), default="events", key="heat_measure",
                                    format_func=lambda k: ui.t(MEASURES[k])) or "events"
     matrix = ui.compute(channels.matrix)

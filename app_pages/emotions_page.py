@@ -6,16 +6,15 @@ import streamlit as st
 
 import ui
 from cjm.analyses import emotion
-from cjm.present import charts
 from cjm.analyses.emotion import highs_lows
-from cjm.core.filters import LIST_FIELDS
+from cjm.present import charts
 
 
 def render() -> None:
     st.title(ui.t("emotions.title"))
     if not ui.has_data():
         return
-    m = ui.model()
+    m = ui.chosen_model()
     curve = ui.compute(emotion.curve)
     if not len(curve) or curve["n"].fillna(0).sum() == 0:
         st.info(ui.t("emotions.no_emotion"))

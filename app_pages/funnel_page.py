@@ -9,8 +9,8 @@ import streamlit as st
 
 import ui
 from cjm.analyses import flows, funnel
-from cjm.present import charts
 from cjm.core.filters import LIST_FIELDS
+from cjm.present import charts
 
 
 def _pct(v) -> str:
@@ -21,7 +21,7 @@ def render() -> None:
     st.title(ui.t("funnel.title"))
     if not ui.has_data():
         return
-    m = ui.model()
+    m = ui.chosen_model()
     c1, c2 = st.columns([2, 1])
     mode = c1.radio(ui.t("funnel.mode"), ["furthest", "visited"], horizontal=True, key="funnel_mode",
                     format_func=lambda v: ui.t(f"funnel.mode_{v}"))

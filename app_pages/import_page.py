@@ -69,6 +69,10 @@ def _show_report(report) -> None:
                         key=f"rej_{report.import_id}")
 
 
+def _show_progress(bar, fraction: float, message: str) -> None:
+    bar.progress(min(max(fraction, 0.0), 1.0), text=message)
+
+
 def _one_file(idx: int, upload, model) -> None:
     st.subheader(ui.tp("import.file", name=upload.name))
     data = upload.getvalue()
@@ -103,7 +107,7 @@ def _one_file(idx: int, upload, model) -> None:
         try:
             report = import_file(ui.workspace(), data, file_name=upload.name, sheet=sheet, mapping=mapping,
                                  model=model, date_order=date_order, replace=replace,
-                                 progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg))
+                                 progress=lambda f, msg: _show_progress(bar, f, msg))
         except AmbiguousDatesError as exc:
             bar.empty()
             st.warning(ui.plain(str(exc)))

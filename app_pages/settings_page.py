@@ -79,7 +79,7 @@ def _emotion_words() -> None:
                                 ui.t("settings.emotion_score"), options=[none, "+2", "+1", "0", "-1", "-2"],
                                 required=True)})
     if st.button(ui.t("settings.save_emotion_words"), key="save_emotion_words"):
-        scores = {str(r.value): int(r.score) for r in edited.itertuples() if r.score != none}
+        scores = {str(v): int(str(score)) for v, score in zip(edited["value"], edited["score"]) if score != none}
         if scores:
             n = set_emotion_words(ui.workspace(), scores)
             st.session_state["flash"] = ui.t("settings.emotion_saved", n=n)

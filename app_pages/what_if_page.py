@@ -30,6 +30,12 @@ from cjm.store.notes import StaleNoteError, scenario_specs
 NONE = "—"
 
 
+def _rounded(x: float | None, digits: int) -> float | int | None:
+    if x is None:
+        return None
+    return round(x) if digits == 0 else round(x, digits)
+
+
 def _lever_options(b) -> list[str]:
     levers = b.levers()
     available = levers[levers["available"]]
@@ -55,9 +61,10 @@ def _scenario(b) -> Scenario:
         fixes.append(PainFix(stage, float(s.get("wi_fix_target", 1.0)), tp or None))
     rate = s.get("wi_referral")
     base_rate = b.referral_rate or 0.0
-    return Scenario(conversion=conv, inflow_pct=float(s.get("wi_inflow", 0)), value_pct=float(s.get("wi_value", 0)),
+    return Scenario(conversion=tuple(conv), inflow_pct=float(s.get("wi_inflow", 0)),
+                    value_pct=float(s.get("wi_value", 0)),
                     referral_rate=None if rate is None or abs(rate - base_rate) < 1e-12 else float(rate),
-                    fixes=fixes)
+                    fixes=tuple(fixes))
 
 
 def _apply_to_widgets(b, sc: Scenario) -> None:
@@ -134,7 +141,7 @@ def _simulator(b) -> None:
         if len(contrib):
             ui.chart(charts.waterfall(contrib, lever="lever", delta="delta_won",
                                              base_label=ui.t("whatif.baseline"), total_label=ui.t("whatif.scenario"),
-                                             base=head["won"]["baseline"], title=ui.t("whatif.waterfall")),
+                                             base=head["won"]["baseline"] or 0.0, title=ui.t("whatif.waterfall")),
                             key="wi_waterfall")
         for note in proj.notes:
             st.caption(ui.plain(note))
@@ -214,11 +221,10 @@ def _scenarios(b, current: Scenario, horizon: int) -> None:
     rows = []
     for sname, sc in saved.items():
         h = project(b, sc, horizon_months=horizon, band=False).headline()
-        rows.append({ui.t("whatif.col_name"): sname, ui.t("whatif.col_won"): round(h["won"]["scenario"], 1),
-                     ui.t("whatif.col_delta_won"): round(h["won"]["delta"], 1),
-                     ui.t("whatif.col_revenue"): None if h["revenue"]["scenario"] is None
-                     else round(h["revenue"]["scenario"]),
-                     ui.t("whatif.col_referrals"): round(h["referrals"]["scenario"], 1),
+        rows.append({ui.t("whatif.col_name"): sname, ui.t("whatif.col_won"): _rounded(h["won"]["scenario"], 1),
+                     ui.t("whatif.col_delta_won"): _rounded(h["won"]["delta"], 1),
+                     ui.t("whatif.col_revenue"): _rounded(h["revenue"]["scenario"], 0),
+                     ui.t("whatif.col_referrals"): _rounded(h["referrals"]["scenario"], 1),
                      "scenario": sc.to_json()})
     table = pd.DataFrame(rows)
     st.dataframe(table.drop(columns=["scenario"]), hide_index=True)

@@ -48,7 +48,7 @@ class Server:
         self.proc: subprocess.Popen | None = None
         self.url = ""
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         port = _free_port()
         env = {**os.environ, "CJM_WORKSPACE": str(self.workspace)}
         self.proc = subprocess.Popen(

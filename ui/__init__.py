@@ -70,6 +70,14 @@ def model() -> StageModel | None:
     return workspace().stage_model()
 
 
+def chosen_model() -> StageModel:
+    """The workspace's stage model on a page that needs one (after :func:`has_data`); a plain message otherwise."""
+    m = workspace().stage_model()
+    if m is None:
+        raise CJMError("Choose a stage model first (Import or Settings page).")
+    return m
+
+
 def version() -> int:
     return workspace().data_version()
 
