@@ -12,7 +12,7 @@ from cjm.analyses.journey_map import Estimate, LaneCell, Pain, Ranked, journey_m
 from cjm.core.filters import Filters
 from cjm.store.notes import TEXT_LANES, set_lane
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 def ev(tp: str, ch: str, emotion: int | None = None, nps: int | None = None) -> dict:

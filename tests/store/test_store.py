@@ -22,6 +22,7 @@ def test_reopen_same_process_returns_same_connection(tmp_path):
     assert a is b
 
 
+@pytest.mark.slow  # a subprocess
 def test_second_process_gets_plain_message(tmp_path):
     path = tmp_path / "w.duckdb"
     open_workspace(path)

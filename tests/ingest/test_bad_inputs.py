@@ -25,7 +25,7 @@ from cjm.errors import CJMError
 from cjm.ingest import import_file, rejected_rows
 from cjm.store import close_workspace, open_workspace
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD_CSV = b"Customer ID,Stage\nc1,awareness\nc2,research\n"
 
 
@@ -208,6 +208,7 @@ def cli_results(tmp_path_factory):
     return results
 
 
+@pytest.mark.slow  # a subprocess
 @pytest.mark.parametrize("name", list(ERRORS))
 def test_cli_one_error_line_exit_2(cli_results, name):
     code, out, err, wpath = cli_results[name]

@@ -12,7 +12,7 @@ from cjm.analyses import funnel as funnel_mod
 from cjm.core.filters import Filters
 from cjm.store import close_workspace, open_workspace
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGES = ["import_page", "journey_map", "funnel_page", "channels_page", "emotions_page", "pain_points_page",
          "what_if_page", "settings_page"]

@@ -12,7 +12,7 @@ import pytest
 
 import cjm.cli.main as cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, workspace: Path) -> subprocess.CompletedProcess:
@@ -31,6 +31,7 @@ def files(tmp_path):
     return good, amb
 
 
+@pytest.mark.slow  # a subprocess
 def test_import_json_then_stages_and_info(tmp_path, files, capsys):
     good, _ = files
     w = tmp_path / "ws.duckdb"
@@ -50,6 +51,7 @@ def test_import_json_then_stages_and_info(tmp_path, files, capsys):
     assert f"workspace: {w.resolve()}" in out and "events: 2 (2 customers)" in out
 
 
+@pytest.mark.slow  # a subprocess
 def test_user_error_in_a_real_process_is_one_line_without_traceback(tmp_path, files):
     _, amb = files
     out = run("import", str(amb), workspace=tmp_path / "ws.duckdb")

@@ -21,7 +21,7 @@ from cjm.present.report import FORMAT_VERSION, build
 from cjm.store import open_workspace
 
 GOLDEN = pathlib.Path(__file__).resolve().parent / "golden"
-DOC = pathlib.Path(__file__).resolve().parents[1] / "docs" / "report-json.md"
+DOC = pathlib.Path(__file__).resolve().parents[2] / "docs" / "report-json.md"
 
 pytestmark = pytest.mark.slow  # imports the samples (about a second each)
 

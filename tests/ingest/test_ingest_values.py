@@ -442,6 +442,7 @@ def _outcome(text: str, sample: int):
     return events, rejected, opts, sorted(rep.warnings)
 
 
+@pytest.mark.slow  # 20 random files imported twice each
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sampled_files())
 def test_first_rows_decisions_give_the_whole_file_result(case):

@@ -206,6 +206,7 @@ def test_indexes_set_while_inserting_match_apply_stage_model(ws):
     assert q(ws, "SELECT stage_idx, outcome_key FROM events ORDER BY seq") == at_insert
 
 
+@pytest.mark.slow  # a subprocess
 def test_import_does_not_load_pandas(tmp_path):
     """pandas costs ~1 s at start-up: a CSV or XLSX import (ragged rows included) must not import it."""
     import os
@@ -222,7 +223,7 @@ def test_import_does_not_load_pandas(tmp_path):
             "ws = open_workspace(':memory:')\n"
             f"a = import_file(ws, {str(tmp_path / 'a.csv')!r})\nb = import_file(ws, {str(tmp_path / 'a.xlsx')!r})\n"
             "print(a.rows_loaded, a.rows_rejected, b.rows_loaded, 'pandas' in sys.modules)")
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120,
                          env={**os.environ, "PYTHONPATH": str(root)})
     assert out.stdout.split() == ["2", "1", "1", "False"], out.stderr

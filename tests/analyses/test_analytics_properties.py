@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,8 @@ from cjm.core.filters import Filters
 from cjm.core.stage_model import preset
 from cjm.store import add_customers, apply_stage_model, insert_events, open_workspace
 from cjm.store.order import ensure_ordered, is_ordered
+
+pytestmark = pytest.mark.slow  # random logs against a plain-Python reference, a few seconds each
 
 MODEL = preset("five-stage")
 STAGES = ["awareness", "research", "purchase", "retention", "advocacy", "Webinar"]  # Webinar: not in the model

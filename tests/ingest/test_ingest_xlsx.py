@@ -586,6 +586,7 @@ def test_sheet_xml_in_many_pieces(monkeypatch):
     assert b"".join(passes[0]) == sheet
 
 
+@pytest.mark.slow  # a subprocess
 def test_reader_does_not_load_pyarrow_or_numpy_for_an_ordinary_sheet(tmp_path):
     # fastexcel's Arrow output reaches DuckDB through the PyCapsule interface: importing pyarrow (and with it
     # numpy) would cost more than the whole parse of a small file
@@ -599,7 +600,7 @@ def test_reader_does_not_load_pyarrow_or_numpy_for_an_ordinary_sheet(tmp_path):
             f"raw = read_xlsx(duckdb.connect(), open({str(tmp_path / 'a.xlsx')!r}, 'rb').read(), file_name='a', table='t')\n"
             "print(raw.records_in_file, sorted({m.split('.')[0] for m in sys.modules} & {'numpy', 'pyarrow', 'pandas'}))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[1])
+                         cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "2 []"
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -79,6 +80,7 @@ def to_xlsx(rows: list[dict]) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.slow  # 40 random files through the whole import
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables())
 def test_roundtrip(table):

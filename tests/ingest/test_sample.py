@@ -19,6 +19,8 @@ from cjm.ingest.samples import SAMPLE_DIR, SAMPLES, load_all, sample_path
 from tools.make_samples import build
 from tools.make_samples import main as make_samples
 
+pytestmark = pytest.mark.slow  # the shipped samples: generated again, parsed and imported whole
+
 HINGE = SAMPLE_DIR / "hinge_b2b_clients.csv"
 COLEMAN = SAMPLE_DIR / "tr_kobi_coleman.xlsx"
 ROMANIAN = SAMPLE_DIR / "ro_sondaj_5etape.csv"

@@ -158,7 +158,7 @@ def test_settings_suggest_on_demo_and_demo(tmp_path):
     import_file(ws, b"id,stage,date\n1,Lead,2026-01-01\n1,Demo,2026-01-02\n2,Lead,2026-01-01\n2,demo,2026-01-03\n"
                     b"1,Signed,2026-01-05\n", file_name="d.csv", model=custom(["Lead", "Signed"]))
     config.set_option("client.showErrorDetails", "full")
-    at = AppTest.from_file(str(pathlib.Path(__file__).resolve().parents[1] / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(pathlib.Path(__file__).resolve().parents[2] / "app.py"), default_timeout=60)
     at.session_state["workspace_path"] = ws.path
     at.run()
     at.switch_page("app_pages/settings_page.py").run()
