@@ -22,7 +22,9 @@ PAGES = [
     ("app_pages/settings_page.py", "nav.settings", ":material/settings:", "settings"),
 ]
 
-st.set_page_config(page_title="CJM Dashboard", page_icon=":material/route:", layout="wide",
+# an emoji icon is drawn by the browser itself; a ":material/...:" page icon would be fetched from Google's font
+# server (the icons in the menu use the font Streamlit ships, so they stay local)
+st.set_page_config(page_title="CJM Dashboard", page_icon="🧭", layout="wide",
                    initial_sidebar_state="expanded")
 for key, value in sidebar.state_defaults().items():
     st.session_state.setdefault(key, value)

@@ -17,6 +17,16 @@ def _pct(v) -> str:
     return "" if pd.isna(v) else f"{v:.0%}"
 
 
+def _ci(p, lo, hi) -> str:
+    """A share with its interval: "33% (12–65%)"."""
+    return "" if pd.isna(p) else f"{p:.0%} ({lo:.0%}–{hi:.0%})"
+
+
+def _diff(d, lo, hi) -> str:
+    """A difference of shares in percentage points with its interval: "+12 pp (−3 to +27)"."""
+    return "" if pd.isna(d) else f"{100 * d:+.0f} pp ({100 * lo:+.0f} to {100 * hi:+.0f})"
+
+
 def render() -> None:
     st.title(ui.t("funnel.title"))
     if not ui.has_data():
@@ -98,6 +108,11 @@ def render() -> None:
         wide = bd.pivot_table(index="group", columns="label", values="customers", aggfunc="sum")
         wide = wide.reindex(columns=[lbl for lbl in m.labels if lbl in wide.columns])
         st.dataframe(wide)
+        st.caption(ui.t("funnel.compare_conversion") + f" ({ui.plain(bd['reference'].iloc[0])} = 0)")
+        cells = bd.assign(conv=[_ci(p, lo, hi) + " · " + _diff(d, dl, dh) for p, lo, hi, d, dl, dh in zip(
+            bd["conversion_from_first"], bd["ci_low"], bd["ci_high"], bd["diff"], bd["diff_low"], bd["diff_high"])])
+        conv = cells.pivot(index="group", columns="label", values="conv")
+        st.dataframe(conv.reindex(columns=[lbl for lbl in m.labels if lbl in conv.columns]))
 
     st.subheader(ui.t("funnel.periods"))
     info = ui.compute_summary()
@@ -113,6 +128,13 @@ def render() -> None:
             ui.chart(charts.bars_compare(cmp, x="label", a="customers_a", b="customers_b",
                                                 name_a=f"{a[0]} – {a[1]}", name_b=f"{b[0]} – {b[1]}"),
                             key="periods_chart")
+            st.caption(ui.t("funnel.compare_conversion"))
+            st.dataframe(pd.DataFrame({
+                ui.t("funnel.col_stage"): cmp["label"],
+                f"{a[0]} – {a[1]}": [_ci(*x) for x in zip(cmp["from_first_a"], cmp["ci_low_a"], cmp["ci_high_a"])],
+                f"{b[0]} – {b[1]}": [_ci(*x) for x in zip(cmp["from_first_b"], cmp["ci_low_b"], cmp["ci_high_b"])],
+                "Δ": [_diff(*x) for x in zip(cmp["diff"], cmp["diff_low"], cmp["diff_high"])],
+            }), hide_index=True, key="periods_table")
 
 
 ui.page(render)

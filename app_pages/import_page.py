@@ -11,7 +11,7 @@ from cjm.analyses.workspace_info import imports
 from cjm.core.stage_model import PRESETS, preset
 from cjm.errors import AmbiguousDatesError, CJMError
 from cjm.ingest import import_file, rejected_rows
-from cjm.ingest.mapping import CANONICAL_FIELDS
+from cjm.ingest.mapping import CANONICAL_FIELDS, lifecycle_column
 
 
 def _model_choice():
@@ -39,7 +39,7 @@ def _mapping_editor(idx: int, info) -> dict[str, str | None]:
         guess = info.mapping.get(header) or ignore
         c1, c2, c3 = st.columns([2, 2, 3], vertical_alignment="center")
         c1.text(header)
-        field = c2.selectbox(ui.t("import.col_field_of", header=header), options, index=options.index(guess),
+        field = c2.selectbox(ui.tp("import.col_field_of", header=header), options, index=options.index(guess),
                              key=f"map_{idx}_{j}", label_visibility="collapsed",
                              format_func=lambda f: f if f == ignore else ui.t(f"field.{f}"))
         c3.text(values.iloc[0] if len(values) else "")
@@ -70,7 +70,7 @@ def _show_report(report) -> None:
 
 
 def _show_progress(bar, fraction: float, message: str) -> None:
-    bar.progress(min(max(fraction, 0.0), 1.0), text=message)
+    bar.progress(min(max(fraction, 0.0), 1.0), text=ui.plain(message))
 
 
 def _one_file(idx: int, upload, model) -> None:
@@ -101,12 +101,18 @@ def _one_file(idx: int, upload, model) -> None:
         choice = st.radio(ui.t("import.date_order"), ["dayfirst", "monthfirst"], key=f"dates_{idx}",
                           format_func=lambda v: ui.t(f"import.{v}"), horizontal=True)
         date_order = choice
+    lifecycle = "complete"
+    lc_column = lifecycle_column(info.headers)
+    if lc_column is not None and mapping.get(lc_column) is None:  # an event log: which lifecycle events to load
+        lifecycle = st.radio(ui.tp("import.lifecycle", column=lc_column), ["complete", "start", "all"],
+                             key=f"lifecycle_{idx}", horizontal=True,
+                             format_func=lambda v: ui.t(f"import.lifecycle_{v}"))
     replace = st.checkbox(ui.t("import.replace"), key=f"replace_{idx}")
     if st.button(ui.t("import.button"), key=f"import_{idx}", type="primary"):
-        bar = st.progress(0.0, text=ui.t("import.progress", name=upload.name))
+        bar = st.progress(0.0, text=ui.tp("import.progress", name=upload.name))
         try:
             report = import_file(ui.workspace(), data, file_name=upload.name, sheet=sheet, mapping=mapping,
-                                 model=model, date_order=date_order, replace=replace,
+                                 model=model, date_order=date_order, replace=replace, lifecycle=lifecycle,
                                  progress=lambda f, msg: _show_progress(bar, f, msg))
         except AmbiguousDatesError as exc:
             bar.empty()

@@ -76,7 +76,7 @@ def _people_lanes(jm: JourneyMap) -> None:
             if st.session_state.get(f"{key}__version") != cell.version:  # saved since (or first load): show it
                 st.session_state[key] = cell.text
                 st.session_state[f"{key}__version"] = cell.version
-            col.text_area(ui.t("map.lane_cell", lane=ui.t(f"lane.{lane.lane}"), stage=stage.label), key=key,
+            col.text_area(ui.tp("map.lane_cell", lane=ui.t(f"lane.{lane.lane}"), stage=stage.label), key=key,
                           label_visibility="collapsed", height=90, on_change=_save_lane,
                           args=(stage.key, stage.label, lane.lane, key))
 

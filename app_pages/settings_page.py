@@ -6,15 +6,17 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from cjm.analyses.workspace_info import suggest_model, unmatched_stages
-from cjm.core.stage_edit import edit_outcomes, edit_stages, map_values, outcome_rows, stage_rows
+from cjm.analyses.workspace_info import stage_preview, suggested_choices, unmatched_stages
+from cjm.core.stage_edit import edit_outcomes, edit_stages, map_values, model_from_choices, outcome_rows, stage_rows
 from cjm.core.stage_model import PRESETS, StageModel, preset
 from cjm.ingest.emotion_words import set_emotion_words, unscored_emotion_words
+from cjm.store.kept import set_value_reading, value_reading_choice
+from cjm.store.order import order_ties, set_stage_model, tie_order
 
 
 def _save(model: StageModel) -> None:
     if model != ui.model():  # an unchanged model is no data write: every cached analysis stays valid
-        ui.workspace().set_stage_model(model)
+        set_stage_model(ui.workspace(), model)  # and events with equal times ordered by its stages
     st.session_state["flash"] = ui.t("settings.saved")
     st.rerun()
 
@@ -30,6 +32,91 @@ def _stages_editor(m: StageModel) -> None:
                             })
     if st.button(ui.t("settings.save_stages"), key="save_stages"):
         _save(edit_stages(m, edited.to_dict("records")))
+
+
+def _won_stage(m: StageModel) -> None:
+    """The won stage (what-if, report): presets name one; a custom model asks."""
+    none = ui.t("settings.won_none")
+    options = [none, *m.labels]
+    won = m.won_index()
+    if won is None:
+        st.info(ui.t("settings.won_ask"))
+    choice = st.selectbox(ui.t("settings.won"), options, index=0 if won is None else won + 1,
+                          help=ui.t("settings.won_help"), key=f"won_stage_{m.name}_{len(m.stages)}")
+    chosen = None if choice == none else options.index(choice) - 1
+    if chosen != won:
+        _save(m.with_won(chosen))
+
+
+def _reading() -> None:
+    """How events at the same time are ordered and how the value column is read (both shown in the import
+    report; changed here for the whole workspace)."""
+    st.subheader(ui.t("settings.reading_title"))
+    c1, c2 = st.columns(2)
+    ties = tie_order(ui.cursor())
+    how = c1.radio(ui.t("settings.ties"), ["stage", "file"], index=["stage", "file"].index(ties), key="tie_order",
+                   format_func=lambda v: ui.t(f"settings.ties_{v}"))
+    if how != ties:
+        cur = ui.workspace().cursor()
+        try:
+            order_ties(cur, how)
+        finally:
+            cur.close()
+        st.session_state["flash"] = ui.t("settings.saved")
+        st.rerun()
+    current = value_reading_choice(ui.cursor()) or "auto"
+    choice = c2.radio(ui.t("settings.values"), ["auto", "customer", "event"], key="value_reading",
+                      index=["auto", "customer", "event"].index(current),
+                      format_func=lambda v: ui.t(f"settings.values_{v}"))
+    if choice != current:
+        set_value_reading(ui.workspace(), None if choice == "auto" else choice)
+        st.session_state["flash"] = ui.t("settings.saved")
+        st.rerun()
+
+
+def _stage_preview() -> None:
+    """"Suggest from the data" as a preview: each value with its counts and typical position, kept / dropped,
+    reordered, renamed, final, outcome of a stage — saved only on the button (the same function as
+    ``python -m cjm stages --infer``)."""
+    st.subheader(ui.t("settings.preview_title"))
+    st.caption(ui.t("settings.preview_help"))
+    preview = stage_preview(ui.cursor())
+    rows = suggested_choices(preview)
+    kept = {r["value"] for r in rows if r["keep"]}
+    table = pd.DataFrame({
+        "keep": [v in kept for v in preview["value"]],
+        "order": [float(i + 1) for i in range(len(preview))],
+        "value": preview["value"].astype("string"),
+        "label": pd.Series([None] * len(preview), dtype="string"),
+        "events": preview["events"], "customers": preview["customers"],
+        "position": preview["position"].round(1), "last_share": (100 * preview["last_share"]).round(0),
+        "final": preview["final"].astype(bool),
+        "outcome_of": pd.Series([None] * len(preview), dtype="string"),
+        "positive": [False] * len(preview)})
+    edited = st.data_editor(table, key="stage_preview_editor", hide_index=True,
+                            disabled=["value", "events", "customers", "position", "last_share"], column_config={
+                                "keep": st.column_config.CheckboxColumn(ui.t("settings.col_keep")),
+                                "order": st.column_config.NumberColumn(min_value=1, step=1),
+                                "value": st.column_config.TextColumn(ui.t("settings.col_value")),
+                                "label": st.column_config.TextColumn(ui.t("settings.col_label")),
+                                "events": st.column_config.NumberColumn(ui.t("settings.col_events")),
+                                "customers": st.column_config.NumberColumn(ui.t("settings.col_customers")),
+                                "position": st.column_config.NumberColumn(ui.t("settings.col_position")),
+                                "last_share": st.column_config.NumberColumn(ui.t("settings.col_last_share"),
+                                                                            format="%d%%"),
+                                "final": st.column_config.CheckboxColumn(ui.t("settings.col_final")),
+                                "outcome_of": st.column_config.SelectboxColumn(
+                                    ui.t("settings.col_outcome_of"), options=list(preview["value"])),
+                                "positive": st.column_config.CheckboxColumn(ui.t("settings.col_positive")),
+                            })
+    c1, c2 = st.columns(2)
+    if c1.button(ui.t("settings.preview_save"), key="save_preview", type="primary"):
+        model = model_from_choices(edited.to_dict("records"))
+        st.session_state.pop("stage_preview_open", None)
+        _save(model)
+    if c2.button(ui.t("settings.preview_cancel"), key="cancel_preview"):
+        st.session_state.pop("stage_preview_open", None)
+        st.rerun()
 
 
 def _outcomes_editor(m: StageModel) -> None:
@@ -99,14 +186,54 @@ def render() -> None:
         _save(preset(choice))
     c3.write("")
     if c3.button(ui.t("settings.infer"), key="infer_model"):
-        _save(suggest_model(ui.cursor()))
+        st.session_state["stage_preview_open"] = True
+    if st.session_state.get("stage_preview_open"):
+        _stage_preview()
     if m is None:
         return
     st.text(" → ".join(m.labels))
     _stages_editor(m)
+    _won_stage(m)
+    _reading()
     _outcomes_editor(m)
     _unknown_values(m)
     _emotion_words()
 
 
+
+def _backups() -> None:
+    """Backups: the snapshots kept before each import, replace and stage-model change; restore one after a
+    confirmation. Runs as a page body of its own, so it is there even when the workspace is damaged."""
+    from pathlib import Path
+
+    from cjm.store import default_path
+    from cjm.store.backups import backup_dir, keep, list_snapshots, max_bytes, restore
+
+    path = str(Path(st.session_state.get("workspace_path") or default_path()).expanduser().resolve())
+    st.subheader(ui.t("backups.title"))
+    st.caption(ui.tp("backups.help", n=keep(), mb=max_bytes() >> 20, folder=backup_dir(path)))
+    snaps = list_snapshots(path)
+    if not snaps:
+        st.info(ui.t("backups.none"))
+        return
+    st.dataframe(pd.DataFrame({ui.t("backups.id"): [s.id for s in snaps],
+                               ui.t("backups.time"): [s.time.strftime("%Y-%m-%d %H:%M") for s in snaps],
+                               ui.t("backups.reason"): [s.reason for s in snaps],
+                               ui.t("backups.size"): [round(s.size / 2**20, 1) for s in snaps]}),
+                 hide_index=True, key="backups_table")
+    choice = st.selectbox(ui.t("backups.choose"), [s.id for s in snaps], key="backup_choice")
+    ok = st.checkbox(ui.t("backups.confirm", id=choice), key="backup_confirm")
+    if st.button(ui.t("backups.restore"), key="backup_restore", disabled=not ok):
+        done = restore(path, choice)
+        flash = ui.t("backups.restored", id=done.restored.id)
+        if done.kept.id:
+            flash += " " + ui.t("backups.kept", id=done.kept.id)
+        elif done.kept.note:
+            flash += " " + done.kept.note
+        st.session_state["flash"] = flash
+        st.session_state.pop("backup_confirm", None)
+        st.rerun()
+
+
 ui.page(render)
+ui.page(_backups)

@@ -104,7 +104,7 @@ def _simulator(b) -> None:
         st.subheader(ui.t("whatif.levers"))
         for k, label, conv in zip(b.stage_keys[:-1], b.stage_labels[:-1], b.conversion):
             nxt = b.stage_labels[b.stage_keys.index(k) + 1]
-            st.slider(ui.t("whatif.conversion", stage=label, next=nxt, now=f"{conv:.0%}"), -30.0, 30.0,
+            st.slider(ui.tp("whatif.conversion", stage=label, next=nxt, now=f"{conv:.0%}"), -30.0, 30.0,
                       step=1.0, key=f"wi_conv_{k}", format="%+.0f pp")
         st.slider(ui.t("whatif.inflow"), -50, 100, step=5, key="wi_inflow", format="%+d%%")
         if b.value_per_won is not None:

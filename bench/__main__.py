@@ -13,6 +13,7 @@ BENCHES = {
     "whatif": ("bench.whatif", "what-if slider recompute time"),
     "pages": ("bench.pages", "page render times on the sample data (Streamlit AppTest)"),
     "notes": ("bench.notes", "team-note saves (lane, pain-point note) and the next page render from cache"),
+    "soak": ("bench.soak_kill", "kill -9 during imports, 100+ times: the workspace opens, no partial import"),
 }
 
 

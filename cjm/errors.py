@@ -34,5 +34,30 @@ class WorkspaceError(CJMError):
     """The workspace file cannot be opened or written."""
 
 
-class WorkspaceBusyError(WorkspaceError):
+class StorageError(WorkspaceError):
+    """The disk refused the workspace: full, read-only, no permission, locked, or the file is damaged.
+
+    *kind* is one of ``full``, ``read_only``, ``damaged``, ``broken`` (the connection failed after an earlier
+    disk error and is reopened on the next try), ``io``; *committed* is true when the change the user asked for
+    was saved before the fault (the message then says so)."""
+
+    def __init__(self, message: str, *, kind: str, committed: bool = False):
+        super().__init__(message)
+        self.kind = kind
+        self.committed = committed
+
+
+class DamagedWorkspaceError(StorageError):
+    """The workspace file is damaged; *backup* is the id of the latest good snapshot, if any (to restore)."""
+
+    def __init__(self, message: str, *, path: str, backup: str | None = None):
+        super().__init__(message, kind="damaged")
+        self.path = path
+        self.backup = backup
+
+
+class WorkspaceBusyError(StorageError):
     """Another process holds the workspace open."""
+
+    def __init__(self, message: str, *, kind: str = "busy", committed: bool = False):
+        super().__init__(message, kind=kind, committed=committed)

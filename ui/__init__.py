@@ -20,6 +20,7 @@ from cjm.core.filters import LIST_FIELDS, Filters
 from cjm.core.stage_model import StageModel
 from cjm.errors import CJMError
 from cjm.i18n import t as _t
+from cjm.present.safe import csv_bytes
 from cjm.store import Workspace, default_path, open_workspace
 
 
@@ -57,8 +58,15 @@ def _open(path: str) -> Workspace:
 
 
 def workspace() -> Workspace:
+    """This process's connection to the session's workspace. One that DuckDB invalidated after a disk fault (a
+    full disk) is dropped and the file opened again, so the app recovers without a restart once the cause is
+    gone; while it is not, opening raises a plain :class:`~cjm.errors.StorageError`."""
     path = st.session_state.get("workspace_path") or str(default_path())
-    return _open(path)
+    ws = _open(path)
+    if not ws.alive(within=1.0):
+        _open.clear()  # open_workspace drops its own cached connection too and opens the file again
+        ws = _open(path)
+    return ws
 
 
 def cursor():
@@ -140,12 +148,55 @@ def compute_summary() -> dict:
     return summary(cursor())
 
 
+def storage_fault(exc: BaseException) -> CJMError:
+    """A DuckDB error met while reading the session's workspace as the plain message of the storage fault it is (a
+    full disk, a damaged block...); the connection is marked broken when DuckDB invalidated it, so the next run opens
+    the file again. Re-raises *exc* when it is no storage fault (a bug, which must surface)."""
+    import contextlib
+    from pathlib import Path
+
+    from cjm.store import storage_error
+
+    path = st.session_state.get("workspace_path") or str(default_path())
+    err = storage_error(exc, str(Path(path).expanduser().resolve()))
+    if err is None:
+        raise exc
+    with contextlib.suppress(CJMError):
+        _open(path).alive()  # marks the connection broken when DuckDB invalidated it
+    return err
+
+
 def page(render: Callable[[], None]) -> None:
-    """Run a page body; a ``CJMError`` becomes a plain message, never a traceback."""
+    """Run a page body; a ``CJMError`` becomes a plain message, never a traceback. So does a storage fault met
+    while the page reads (a full disk, a damaged block): the message names it, a connection DuckDB invalidated is
+    opened again on the next run, and a damaged workspace gets a button to restore its latest good backup."""
+    import duckdb
+
+    from cjm.errors import DamagedWorkspaceError
+
+    err: CJMError | None = None
     try:
         render()
     except CJMError as exc:
         st.error(plain(str(exc)))
+        err = exc
+    except duckdb.Error as exc:
+        err = storage_fault(exc)
+        st.error(plain(str(err)))
+    if isinstance(err, DamagedWorkspaceError) and err.backup:
+        from cjm.store.backups import restore
+
+        ok = st.checkbox(t("backups.confirm", id=err.backup), key=f"damaged_restore_ok_{st.session_state.get('page_key', '')}")
+        if st.button(t("backups.restore_id", id=err.backup), key=f"damaged_restore_{st.session_state.get('page_key', '')}",
+                     disabled=not ok, type="primary"):
+            try:
+                done = restore(err.path, err.backup)
+            except CJMError as exc2:
+                st.error(plain(str(exc2)))
+                return
+            _open.clear()
+            st.session_state["flash"] = t("backups.restored", id=done.restored.id)
+            st.rerun()
 
 
 def has_data() -> bool:
@@ -235,8 +286,9 @@ def report_xlsx_button(*, key: str) -> None:
 
 
 def download_csv(df: pd.DataFrame, label: str, file_name: str, key: str) -> None:
-    st.download_button(label, df.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv",
-                       key=key, on_click="ignore")
+    """A CSV download of *df*, formula-safe (:func:`cjm.present.safe.csv_bytes`: a cell starting with ``=``, ``+``,
+    ``-``, ``@``, tab or CR is prefixed with ``'``; numbers stay numbers)."""
+    st.download_button(label, csv_bytes(df), file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 
 
 def today() -> dt.date:

@@ -10,6 +10,7 @@ import os
 import pathlib
 import re
 
+import duckdb
 import streamlit as st
 
 import ui
@@ -92,3 +93,5 @@ def render() -> None:
             _filters(ui.cursor())
         except CJMError as exc:
             st.error(ui.plain(str(exc)))
+        except duckdb.Error as exc:  # a storage fault (full disk, damaged block): a plain line, never a traceback
+            st.error(ui.plain(str(ui.storage_fault(exc))))

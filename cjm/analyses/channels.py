@@ -24,7 +24,7 @@ from cjm.analyses.relations import filtered_events, stages_relation, with_ctes
 from cjm.core.filters import Filters
 from cjm.core.sql import ident
 from cjm.core.stage_model import StageModel, norm
-from cjm.store.kept import REACH_SQL, VALUE_COLS, cached, kept_customer_reach
+from cjm.store.kept import REACH_SQL, cached, kept_customer_reach, value_cols, value_reading
 
 #: Coleman's six communication media, then the digital media, each with the words that name it
 #: (EN / TR / RO, compared after :func:`cjm.core.stage_model.norm`). Checked in :data:`_PRIORITY` order,
@@ -108,9 +108,10 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     """``(relation, params)``: one row per customer of the filtered events in the model, kept per data version
     and filters (:func:`cjm.store.kept.cached`). Columns: ``ckey`` (the customer's key in ``customers``),
     ``furthest`` (highest stage index),
-    ``mask`` (BIGINT, bit k set = an event at stage k) and ``v`` — the customer's value: the largest ``value``
-    of their events, else the mean of their segment (first segment in file order), else of everyone (NULL
-    when no customer has a value).
+    ``mask`` (BIGINT, bit k set = an event at stage k) and ``v`` — the customer's value, read as the workspace
+    reads values (:func:`cjm.store.kept.value_reading`: taken once when it is an attribute of the customer,
+    summed when it is an amount per event), else the mean of their segment (first segment in file order), else
+    of everyone (NULL when no customer has a value).
 
     >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> con = open_workspace(":memory:").cursor()
@@ -119,7 +120,7 @@ def customer_values(con: duckdb.DuckDBPyConnection, *, model: StageModel,
     (0,)
     """
     ev_sql, ev_p = filtered_events(model=model, filters=filters)
-    cust = REACH_SQL.format(cols=VALUE_COLS, base=ev_sql)
+    cust = REACH_SQL.format(cols=value_cols(value_reading(con)), base=ev_sql)
     if filters is None or filters.is_empty():  # the whole workspace: the summary each import keeps
         kept = kept_customer_reach(con)
         if kept is not None:

@@ -216,6 +216,43 @@ def funnel(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     return df
 
 
+#: z for the 95% intervals of conversion (Wilson) and of differences of conversion (Newcombe)
+Z95 = 1.959963984540054
+
+
+def wilson(k, n, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
+    """The Wilson score interval of the share *k* / *n* (arrays; NaN where *n* is 0): unlike p ± z·se it stays
+    within 0..1 and is not zero-wide at 0% or 100% of a small group.
+
+    >>> lo, hi = wilson(np.array([8]), np.array([10]))
+    >>> round(float(lo[0]), 4), round(float(hi[0]), 4)
+    (0.4902, 0.9433)
+    """
+    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = k / n
+        denom = 1 + z * z / n
+        center = (p + z * z / (2 * n)) / denom
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return np.where(n > 0, center - half, np.nan), np.where(n > 0, center + half, np.nan)
+
+
+def _difference(k1, n1, k2, n2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``p1 − p2`` with its 95% interval (Newcombe's hybrid score method, from the two Wilson intervals).
+
+    >>> d, lo, hi = _difference(np.array([56]), np.array([70]), np.array([48]), np.array([80]))
+    >>> round(float(d[0]), 4), round(float(lo[0]), 4), round(float(hi[0]), 4)
+    (0.2, 0.0524, 0.3339)
+    """
+    k1, n1, k2, n2 = (np.asarray(x, dtype=float) for x in (k1, n1, k2, n2))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p1, p2 = k1 / n1, k2 / n2
+    l1, u1 = wilson(k1, n1)
+    l2, u2 = wilson(k2, n2)
+    d = p1 - p2
+    return d, d - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), d + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+
+
 def breakdown(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None, by: str,
               mode: str = "furthest", window_days: int | None = None) -> pd.DataFrame:
     """The funnel per value of *by* (``segment``, ``persona``, ``role`` or ``channel``).
@@ -223,7 +260,10 @@ def breakdown(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
     Group *g*'s funnel is the funnel of the events whose *by* is *g* — the same as filtering on *g* — so a
     customer with events in two channels counts in both. Events without a value form the group "(not set)".
     Columns: ``group, stage_idx, stage, label, customers, conversion_from_first`` (plus ``conversion``,
-    ``dropped``).
+    ``dropped``), ``ci_low, ci_high`` (95% Wilson interval of ``conversion_from_first``: the group's customers
+    at the first stage are *n*), and against the **reference group** (``reference``: the group with the most
+    customers at the first stage) ``diff`` = this group's ``conversion_from_first`` minus the reference's, with
+    ``diff_low, diff_high`` (95%, Newcombe's method; 0 for the reference itself).
 
     >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
@@ -236,8 +276,20 @@ def breakdown(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
     base, params = filtered_events(model=model, filters=filters)
     source = (f"SELECT {group_sql} AS g, ckey, stage_idx, ts FROM ({base})", [NOT_SET, *params])
     df = _reach(con, model, source, mode=mode, window_days=window_days)
-    return df[["group", "stage_idx", "stage", "label", "customers", "conversion_from_first", "conversion",
-               "dropped"]]
+    cols = ["group", "stage_idx", "stage", "label", "customers", "conversion_from_first", "conversion", "dropped"]
+    df = df[cols].copy()
+    first = df[df["stage_idx"] == 0].set_index("group")["customers"]
+    n = df["group"].map(first).fillna(0).to_numpy(dtype=float)
+    df["ci_low"], df["ci_high"] = wilson(df["customers"].to_numpy(dtype=float), n)
+    ref = str(first.sort_values(ascending=False, kind="stable").index[0]) if len(first) else None
+    df["reference"] = ref
+    if ref is not None:
+        ref_k = df["stage_idx"].map(df[df["group"] == ref].set_index("stage_idx")["customers"]).fillna(0)
+        d, lo, hi = _difference(df["customers"], n, ref_k, float(first[ref]))
+        df["diff"], df["diff_low"], df["diff_high"] = d, lo, hi
+    else:
+        df["diff"] = df["diff_low"] = df["diff_high"] = np.nan
+    return df
 
 
 def _period(p: tuple[dt.date, dt.date], name: str) -> tuple[dt.date, dt.date]:
@@ -257,7 +309,9 @@ def compare_periods(con: duckdb.DuckDBPyConnection, *, model: StageModel, filter
                     window_days: int | None = None) -> pd.DataFrame:
     """The funnel of two periods side by side (each: events from the first to the last day, inclusive,
     on top of *filters*). Columns: ``stage_idx, stage, label, customers_a, conversion_a, customers_b,
-    conversion_b`` (conversion from the previous stage).
+    conversion_b`` (conversion from the previous stage), ``from_first_a`` / ``from_first_b`` (conversion from the
+    first stage) with their 95% Wilson intervals ``ci_low_a, ci_high_a, ci_low_b, ci_high_b``, and ``diff`` =
+    ``from_first_b − from_first_a`` with ``diff_low, diff_high`` (95%, Newcombe's method).
 
     >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
     >>> con, m = open_workspace(":memory:").cursor(), preset("five-stage")
@@ -279,7 +333,17 @@ def compare_periods(con: duckdb.DuckDBPyConnection, *, model: StageModel, filter
         part = df[df["group"] == name].set_index("stage_idx")
         frame[f"customers_{name}"] = frame["stage_idx"].map(part["customers"]).fillna(0).astype("int64")
         frame[f"conversion_{name}"] = frame["stage_idx"].map(part["conversion"]).astype("float64")
-    return frame[["stage_idx", "stage", "label", "customers_a", "conversion_a", "customers_b", "conversion_b"]]
+    n = {name: float(frame[f"customers_{name}"].iloc[0]) if len(frame) else 0.0 for name in ("a", "b")}
+    for name in ("a", "b"):
+        k = frame[f"customers_{name}"].to_numpy(dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frame[f"from_first_{name}"] = k / n[name] if n[name] else np.nan
+        frame[f"ci_low_{name}"], frame[f"ci_high_{name}"] = wilson(k, np.full(len(k), n[name]))
+    frame["diff"], frame["diff_low"], frame["diff_high"] = _difference(frame["customers_b"], n["b"],
+                                                                       frame["customers_a"], n["a"])
+    return frame[["stage_idx", "stage", "label", "customers_a", "conversion_a", "customers_b", "conversion_b",
+                  "from_first_a", "ci_low_a", "ci_high_a", "from_first_b", "ci_low_b", "ci_high_b", "diff",
+                  "diff_low", "diff_high"]]
 
 
 def time_to_convert(con: duckdb.DuckDBPyConnection, *, model: StageModel,

@@ -66,6 +66,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     d.add_argument("--monthfirst", action="store_const", const="monthfirst", dest="date_order",
                    help="read dates like 03/04/2026 as March 4")
     p.add_argument("--replace", action="store_true", help="load a file imported before again, in place of it")
+    p.add_argument("--lifecycle", choices=["complete", "start", "all"], default="complete",
+                   help="event logs with a lifecycle column: which events to load (default: complete)")
+    p.add_argument("--values", choices=["customer", "event"], dest="value_reading", default=None,
+                   help="read the value column as one value per customer (taken once) or as amounts per event "
+                        "(summed); default: from the data (constant within each customer: taken once)")
+    p.add_argument("--ties", choices=["stage", "file"], default=None,
+                   help="order events of one customer with the same time by stage order (default) or file order")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
 
     p = sub.add_parser("stages", parents=[common], help="show or set the stage model",
@@ -73,8 +80,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--set", metavar="NAME|A,B,C", help='a preset name, or your own stages "a,b,c"')
     g.add_argument("--infer", action="store_true",
-                   help="propose stages from the data, in their typical first-seen order (add --apply to set it)")
+                   help="propose stages from the data: each value with its count and typical position, final "
+                        "stages suggested (add --apply to set it)")
     p.add_argument("--apply", action="store_true", help="with --infer: set the proposed stages as the model")
+    p.add_argument("--keep", metavar="A,B", help="with --infer: only these values, in this order, as the stages")
+    p.add_argument("--outcome", action="append", default=[], metavar="VALUE=STAGE[:positive]",
+                   help='with --infer: a value that is an outcome at a stage, not a stage, e.g. '
+                        '--outcome "A_DECLINED=A_PREACCEPTED"')
+    p.add_argument("--won-stage", metavar="STAGE", help='the stage that means "won" (what-if, report)')
     p.add_argument("--rename", action="append", default=[], metavar="STAGE=NEW",
                    help='rename a stage (the old name still matches the data), e.g. --rename "Lead=Prospect"')
     p.add_argument("--final", metavar="A,B", help="the final stages (a customer resting there is not stuck)")
@@ -82,6 +95,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                    help='count a stage value of the data as a stage of the model, e.g. --map "Pricing=research"')
 
     sub.add_parser("info", parents=[common], help="workspace path, imports and event counts")
+
+    p = sub.add_parser("backups", parents=[common], help="list the workspace's backups, or restore one",
+                       description="List the snapshots kept before each import, replace and stage-model change "
+                                   "(the last 5, in <workspace>.backups/), or restore one.")
+    p.add_argument("--restore", metavar="ID", help="put backup ID in place of the workspace (the current state is "
+                                                    "kept as a backup first)")
 
     for name, (_module, help_text) in DELEGATES.items():
         if name == command:
@@ -125,13 +144,20 @@ def _open(args: argparse.Namespace):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from cjm.errors import AmbiguousDatesError, MappingError
     from cjm.ingest import import_file, rejected_rows
 
     model = _model_from_args(args.stages, args.stage_model)
     mapping = _parse_map(args.map)
     ws = _open(args)
-    report = import_file(ws, args.file, mapping=mapping or None, sheet=args.sheet, model=model,
-                         date_order=args.date_order, replace=args.replace)
+    try:
+        report = import_file(ws, args.file, mapping=mapping or None, sheet=args.sheet, model=model,
+                             date_order=args.date_order, replace=args.replace, lifecycle=args.lifecycle,
+                             value_reading=args.value_reading, ties=args.ties)
+    except MappingError as exc:  # the message speaks of the app's mapping table; here it is --map
+        raise MappingError(f'{exc} Here: --map "Header=field" (e.g. --map "Kod=customer_id").') from None
+    except AmbiguousDatesError as exc:
+        raise CJMError(f"{exc} Here: --dayfirst or --monthfirst.") from None
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, default=str))
         return 0
@@ -139,7 +165,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(report.warnings[0])
         return 0
     print(f"{report.file_name}: {report.rows_read} rows read, {report.rows_loaded} loaded, "
-          f"{report.rows_rejected} rejected (import {report.import_id})")
+          f"{report.rows_rejected} rejected" + (f", {report.rows_skipped} left out" if report.rows_skipped else "")
+          + f" (import {report.import_id})")
     print("mapping: " + ", ".join(f"{h} -> {f}" for h, f in report.mapping.items() if f))
     ignored = [h for h, f in report.mapping.items() if not f]
     if ignored:
@@ -182,39 +209,107 @@ def _edit_model(model, args: argparse.Namespace):
     return model
 
 
+def _infer(ws, args: argparse.Namespace):
+    """``stages --infer``: the preview of the data's stage values, the model the choices make (--keep, --final,
+    --outcome, --rename, --won-stage: the same function as Settings' preview), saved with --apply; None when
+    only shown."""
+    from cjm.analyses.workspace_info import stage_preview, suggested_choices
+    from cjm.core.stage_edit import model_from_choices
+    from cjm.core.stage_model import norm
+    from cjm.store.order import set_stage_model
+
+    cur = ws.cursor()
+    try:
+        preview = stage_preview(cur)
+    finally:
+        cur.close()
+    if len(preview) < 2:
+        raise CJMError("There is not enough data to propose stages (it needs events with at least two different "
+                       "stage values): import a file first, or give the stages yourself.")
+    values = {norm(v): v for v in preview["value"]}
+
+    def value_of(name: str, option: str) -> str:
+        if norm(name) not in values:
+            raise CJMError(f'{option}: "{name}" is not a stage value of the data. The values are: '
+                           f'{", ".join(preview["value"])}.')
+        return values[norm(name)]
+
+    rows = suggested_choices(preview)
+    if args.keep:
+        keep = [value_of(v.strip(), "--keep") for v in args.keep.split(",") if v.strip()]
+        order = {norm(v): i for i, v in enumerate(keep)}
+        rows = [{**r, "keep": norm(r["value"]) in order, "order": order.get(norm(r["value"]))} for r in rows]
+    if args.final:
+        finals = {norm(value_of(v.strip(), "--final")) for v in args.final.split(",") if v.strip()}
+        rows = [{**r, "final": norm(r["value"]) in finals} for r in rows]
+    renames = {norm(value_of(old, "--rename")): new
+               for old, new in _pairs(args.rename, "--rename", 'VALUE=NEW (e.g. --rename "A_SUBMITTED=Submitted")')}
+    outcomes = {}
+    for value, target in _pairs(args.outcome, "--outcome", 'VALUE=STAGE (e.g. --outcome "A_DECLINED=A_PREACCEPTED")'):
+        stage, _, sign = target.partition(":")
+        outcomes[norm(value_of(value, "--outcome"))] = (stage.strip(), sign.strip().lower() in ("positive", "+", "won"))
+    rows = [{**r, "label": renames.get(norm(r["value"])),
+             "outcome_of": outcomes.get(norm(r["value"]), (None, False))[0],
+             "positive": outcomes.get(norm(r["value"]), (None, False))[1],
+             "keep": r["keep"] or norm(r["value"]) in outcomes} for r in rows]
+    model = model_from_choices(rows, won=args.won_stage)
+    kept = {norm(r["value"]) for r in rows if r["keep"]}
+    print("stage values of the data (typical position: median rank of first appearance; last: share of its "
+          "customers whose journey ends there):")
+    print(f"  {'value':32} {'events':>8} {'customers':>10} {'position':>9} {'last':>6}  suggested")
+    for r in preview.itertuples():
+        mark = ("final" if r.final else "") if norm(str(r.value)) in kept else "dropped"
+        print(f"  {str(r.value)[:32]:32} {r.events:>8,} {r.customers:>10,} {r.position:>9.1f} "
+              f"{r.last_share:>6.0%}  {mark}")
+    print("stages:")
+    for i, st in enumerate(model.stages):
+        flags = [f for f, on in (("final", st.final), ("won", st.key == model.won)) if on]
+        print(f"  {i + 1}. {st.label}" + (f"  ({', '.join(flags)})" if flags else ""))
+    for o in model.outcomes:
+        print(f"  outcome {o.label} at {model.stages[model.index(o.stage)].label}"
+              f" ({'positive' if o.positive else 'negative'})")
+    if not args.apply:
+        print("to use them: add --apply (choose with --keep A,B,C, --final X, --outcome VALUE=STAGE, "
+              "--rename VALUE=NEW, --won-stage S)")
+        return None
+    set_stage_model(ws, model)
+    print(f"stage model set: {model.name}")
+    return model
+
+
 def cmd_stages(args: argparse.Namespace) -> int:
-    from cjm.analyses.workspace_info import suggest_model, unmatched_stages
+    from cjm.analyses.workspace_info import unmatched_stages
     from cjm.core.stage_model import PRESETS, custom, preset
+    from cjm.store.order import set_stage_model
 
     ws = _open(args)
     if args.apply and not args.infer:
         raise CJMError("--apply goes with --infer (python -m cjm stages --infer --apply).")
+    if (args.keep or args.outcome) and not args.infer:
+        raise CJMError("--keep and --outcome go with --infer (python -m cjm stages --infer --keep A,B,C).")
     if args.infer:
-        cur = ws.cursor()
-        try:
-            model = suggest_model(cur)
-        finally:
-            cur.close()
-        print("stages proposed from the data (typical first-seen order):")
-        for i, s in enumerate(model.stages):
-            print(f"  {i + 1}. {s.label}")
-        if not args.apply:
-            print('to use them: python -m cjm stages --infer --apply (or --set "a,b,c" in the order you want)')
+        model = _infer(ws, args)
+        if model is None:
             return 0
-        ws.set_stage_model(model)
-        print(f"stage model set: {model.name}")
     if args.set:
         model = custom(args.set.split(",")) if "," in args.set else preset(args.set.strip())
-        ws.set_stage_model(model)
+        set_stage_model(ws, model)
         print(f"stage model set: {model.name}")
-    if args.rename or args.final or args.map:
+    if (args.rename or args.final or args.map) and not args.infer:
         model = ws.stage_model()
         if model is None:
             raise CJMError('Choose a stage model first (--set NAME or --set "a,b,c"), then edit it.')
         edited = _edit_model(model, args)
         if edited != model:
-            ws.set_stage_model(edited)
+            set_stage_model(ws, edited)
             print(f"stage model set: {edited.name}")
+    if args.won_stage:
+        model = ws.stage_model()
+        if model is None:
+            raise CJMError('Choose a stage model first (--set NAME or --set "a,b,c"), then its won stage.')
+        if model.with_won(args.won_stage) != model:
+            set_stage_model(ws, model.with_won(args.won_stage))
+            print(f"won stage set: {model.stages[model.index(args.won_stage)].label}")
     model = ws.stage_model()
     if model is None:
         print("no stage model chosen; presets: " + ", ".join(PRESETS) + ' (set one with --set NAME or --set "a,b,c")')
@@ -224,7 +319,8 @@ def cmd_stages(args: argparse.Namespace) -> int:
                               "GROUP BY stage_idx").fetchall())
     print(f"stage model: {model.name}")
     for i, s in enumerate(model.stages):
-        print(f"  {i + 1}. {s.label}  ({counts.get(i, 0)} events{', final' if s.final else ''})")
+        print(f"  {i + 1}. {s.label}  ({counts.get(i, 0)} events{', final' if s.final else ''}"
+              f"{', won' if s.key == model.won else ''})")
     unknown = unmatched_stages(cur)
     if len(unknown):
         print("stage values not in the model:")
@@ -246,6 +342,37 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(f"imports: {len(rows)}")
     for iid, name, read, loaded, rejected, when in rows:
         print(f"  {iid}. {name}: {read} read, {loaded} loaded, {rejected} rejected ({when:%Y-%m-%d %H:%M})")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    """List the snapshots (id, time, reason, size), or restore one. Works on a damaged workspace too: the
+    workspace is not opened to list them."""
+    from pathlib import Path
+
+    from cjm.store import default_path
+    from cjm.store.backups import backup_dir, list_snapshots, restore
+
+    path = Path(getattr(args, "workspace", None) or default_path()).expanduser().resolve()
+    if args.restore:
+        done = restore(path, args.restore)
+        print(f"restored backup {done.restored.id} ({done.restored.time:%Y-%m-%d %H:%M}, before "
+              f"{done.restored.reason}) into {path}")
+        if done.kept.id:
+            print(f"the state before the restore is kept as backup {done.kept.id}")
+        elif done.kept.note:
+            print(f"warning: {done.kept.note}")
+        return 0
+    snaps = list_snapshots(path)
+    if not snaps:
+        print(f"no backups of {path} yet (they are kept in {backup_dir(path)} before each import, replace and "
+              f"stage-model change)")
+        return 0
+    print(f"backups of {path} (newest first):")
+    print(f"  {'id':<18} {'time':<16} {'size':>9}  reason")
+    for s in snaps:
+        print(f"  {s.id:<18} {s.time:%Y-%m-%d %H:%M} {s.size / 2**20:>6.1f} MB  {s.reason}")
+    print("restore one with: python -m cjm backups --restore ID")
     return 0
 
 
@@ -280,6 +407,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return cmd_stages(args)
     if args.command == "info":
         return cmd_info(args)
+    if args.command == "backups":
+        return cmd_backups(args)
     mod = getattr(args, "_module", None)
     if mod is None:
         raise CJMError(f'the "{args.command}" command is not available in this installation '
@@ -287,13 +416,38 @@ def run(argv: Sequence[str] | None = None) -> int:
     return int(mod.run(args, _open(args)) or 0)
 
 
+def _workspace_of(argv: Sequence[str] | None) -> str:
+    from cjm.store import default_path
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    for i, a in enumerate(args):
+        if a in ("--workspace", "-w") and i + 1 < len(args):
+            return args[i + 1]
+        if a.startswith("--workspace="):
+            return a.split("=", 1)[1]
+    return str(default_path())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; user errors print ``error: ...`` and return 2, Ctrl-C returns 130."""
+    """Run the CLI; user errors print ``error: ...`` and return 2, Ctrl-C returns 130. A storage fault met
+    anywhere (full disk, read-only or damaged file) is a user error too: one line that names it."""
+    import duckdb
+
     try:
         return run(argv)
     except CJMError as exc:
         message = " ".join(str(exc).split())
         print(f"error: {message}", file=sys.stderr)
+        return 2
+    except (duckdb.Error, OSError) as exc:
+        if isinstance(exc, BrokenPipeError):  # pragma: no cover - e.g. piped into head
+            return 0
+        from cjm.store import storage_error
+
+        err = storage_error(exc, _workspace_of(argv))
+        if err is None:
+            raise
+        print(f"error: {' '.join(str(err).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

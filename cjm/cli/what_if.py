@@ -76,7 +76,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--fix", action="append", default=[], metavar="STAGE[:TOUCHPOINT]=TARGET",
                    help="raise the mean emotion at a stage (or touchpoint) to TARGET (-2..+2)")
     g.add_argument("--horizon", type=str, default="12", metavar="MONTHS", help="months to project (default 12)")
-    g.add_argument("--won-stage", metavar="STAGE", help='the stage that means "won" (default: the second stage)')
+    g.add_argument("--won-stage", metavar="STAGE", help='the stage that means "won" (default: the stage model\'s won stage, '
+                   'set with "stages --won-stage"; else the second stage)')
     g.add_argument("--scenario", metavar="NAME", help="start from a saved scenario")
     g.add_argument("--save", metavar="NAME", help="save the scenario under NAME in the workspace")
     parser.add_argument("--json", action="store_true", help="print one JSON object")

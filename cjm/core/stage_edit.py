@@ -141,7 +141,7 @@ def edit_stages(model: StageModel, rows: Iterable[Mapping[Any, Any]]) -> StageMo
         return model
     keys = {s.key for s in stages}
     return StageModel(_custom_name(model), tuple(stages), tuple(o for o in model.outcomes if o.stage in keys),
-                      tuple(a for a in model.extra_aliases if a[1] in keys))
+                      tuple(a for a in model.extra_aliases if a[1] in keys), model.won if model.won in keys else None)
 
 
 def edit_outcomes(model: StageModel, rows: Iterable[Mapping[Any, Any]]) -> StageModel:
@@ -176,7 +176,7 @@ def edit_outcomes(model: StageModel, rows: Iterable[Mapping[Any, Any]]) -> Stage
         outcomes.append(Outcome(key, label, stage_key(model, stage), _flag(row.get("positive")), aliases))
     if tuple(outcomes) == model.outcomes:
         return model
-    return StageModel(model.name, model.stages, tuple(outcomes), model.extra_aliases)
+    return StageModel(model.name, model.stages, tuple(outcomes), model.extra_aliases, model.won)
 
 
 def map_values(model: StageModel, mapping: Mapping[str, str | None]) -> StageModel:
@@ -193,7 +193,7 @@ def map_values(model: StageModel, mapping: Mapping[str, str | None]) -> StageMod
     if not new:
         return model
     kept = tuple(a for a in model.extra_aliases if norm(a[0]) not in new)
-    return StageModel(model.name, model.stages, model.outcomes, kept + tuple(new.values()))
+    return StageModel(model.name, model.stages, model.outcomes, kept + tuple(new.values()), model.won)
 
 
 def model_from_values(values: Sequence[str], *, name: str = "custom (from data)") -> StageModel:
@@ -213,3 +213,68 @@ def model_from_values(values: Sequence[str], *, name: str = "custom (from data)"
                        f"{MAX_STAGES}. Give the stages yourself (the stage values that matter, in journey order); "
                        f"the other values are kept and reported as not in the model.")
     return custom(stages, name=name)
+
+
+def model_from_choices(rows: Iterable[Mapping[Any, Any]], *, won: str | None = None,
+                       name: str = "custom (from data)") -> StageModel:
+    """A custom model from a preview of the data's stage values (:func:`cjm.analyses.workspace_info.stage_preview`)
+    as the user edited it: one row per value with ``value``, ``keep`` (blank = keep), ``order`` (rows sorted by
+    it, blank last; ties keep row order), ``label`` (a new name; blank = the value, which still matches the data),
+    ``final``, ``outcome_of`` (the value or label of the stage it decides: the value becomes an outcome there, not
+    a stage) and ``positive``. *won*: the won stage (its value or label).
+
+    >>> m = model_from_choices([
+    ...     {"value": "A_SUBMITTED", "label": "Submitted"}, {"value": "W_Call", "keep": False},
+    ...     {"value": "A_DECLINED", "outcome_of": "Submitted"}, {"value": "A_ACTIVATED", "final": True}],
+    ...     won="A_ACTIVATED")
+    >>> m.labels, m.match("a_submitted"), m.match("A_DECLINED"), m.won, m.final_indexes()
+    (['Submitted', 'A_ACTIVATED'], (0, None), (0, 'a-declined'), 'a-activated', [1])
+    """
+    kept = []
+    for i, row in enumerate(rows):
+        value = _text(row.get("value"))
+        if value is None or (not _blank(row.get("keep")) and not bool(row.get("keep"))):
+            continue
+        blank = _blank(row.get("order"))
+        kept.append((blank, 0.0 if blank else float(row["order"]), i, value, row))
+    kept.sort(key=lambda r: r[:3])
+    stage_rows_: list[tuple[str, str, bool]] = []
+    outcome_rows_: list[tuple[str, str, str, bool]] = []
+    for *_, value, row in kept:
+        label = _text(row.get("label")) or value
+        target = _text(row.get("outcome_of"))
+        if target is None:
+            stage_rows_.append((value, label, _flag(row.get("final"))))
+        else:
+            outcome_rows_.append((value, label, target, _flag(row.get("positive"))))
+    if len(stage_rows_) < 2:
+        raise CJMError("Keep at least two stage values as stages, in journey order.")
+    if len(stage_rows_) > MAX_STAGES:
+        raise CJMError(f"{len(stage_rows_)} stage values are kept; a stage model can have at most {MAX_STAGES}. "
+                       f"Drop the values that are not stages of the journey (they are kept in the data).")
+    names: dict[str, str] = {}
+    stages = []
+    for value, label, final in stage_rows_:
+        for n in {norm(label), norm(value)}:
+            if n in names and names[n] != label:
+                raise CJMError(f'Two stages have the same name: "{names[n]}" and "{label}". '
+                               f"Give each stage a different name.")
+            names[n] = label
+        stages.append(Stage(_key_of(label), label, () if norm(value) == norm(label) else (value,), final))
+    if not any(s.final for s in stages):
+        stages[-1] = Stage(stages[-1].key, stages[-1].label, stages[-1].aliases, True)
+    model = StageModel(name, tuple(stages))
+    names_of = {n: s.key for s in stages for n in (norm(s.label), *(norm(a) for a in s.aliases))}
+    outcomes = []
+    for value, label, target, positive in outcome_rows_:
+        if norm(target) not in names_of:
+            raise CJMError(f'"{value}" is an outcome of "{target}", which is not a kept stage. '
+                           f'The stages are: {", ".join(model.labels)}.')
+        outcomes.append(Outcome(_key_of(label), label, names_of[norm(target)], positive,
+                                () if norm(value) == norm(label) else (value,)))
+    model = StageModel(name, tuple(stages), tuple(outcomes))
+    if won is not None:
+        if norm(won) not in names_of:
+            raise CJMError(f'The won stage "{won}" is not a kept stage. The stages are: {", ".join(model.labels)}.')
+        model = model.with_won(names_of[norm(won)])
+    return model

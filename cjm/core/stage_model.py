@@ -50,11 +50,34 @@ class StageModel:
     stages: tuple[Stage, ...]
     outcomes: tuple[Outcome, ...] = ()
     extra_aliases: tuple[tuple[str, str], ...] = field(default=())  # (raw value, stage key) set by the user
+    #: key of the stage that means "won" (a paying customer): what-if's won customers and value per won customer,
+    #: the report. Presets name one; a custom model has none until the user says (:meth:`won_index`).
+    won: str | None = None
 
     def __post_init__(self) -> None:
         if len(self.stages) > MAX_STAGES:
             raise CJMError(f"A stage model can have at most {MAX_STAGES} stages; this one has {len(self.stages)}. "
                            f"Merge stages that are steps of one phase (e.g. several research steps into Research).")
+        if self.won is not None and self.won not in self.keys:
+            raise CJMError(f'The won stage "{self.won}" is not a stage of the model. '
+                           f'The stages are: {", ".join(self.labels)}.')
+
+    def won_index(self) -> int | None:
+        """The index of the won stage, None when the model names none.
+
+        >>> preset("five-stage").won_index(), custom(["a", "b"]).won_index()
+        (2, None)
+        """
+        return None if self.won is None else self.keys.index(self.won)
+
+    def with_won(self, stage: str | int | None) -> StageModel:
+        """The model with *stage* (key, label or index; None: no won stage) as its won stage.
+
+        >>> custom(["Lead", "Client"]).with_won("client").won
+        'client'
+        """
+        key = None if stage is None else self.stages[self.index(stage)].key
+        return StageModel(self.name, self.stages, self.outcomes, self.extra_aliases, key)
 
     @property
     def keys(self) -> list[str]:
@@ -134,6 +157,7 @@ class StageModel:
             outcomes=tuple(Outcome(o["key"], o["label"], o["stage"], bool(o["positive"]), tuple(o.get("aliases", ())))
                            for o in d.get("outcomes", ())),
             extra_aliases=tuple(tuple(x) for x in d.get("extra_aliases", ())),
+            won=d.get("won"),  # absent in models saved before the won stage existed
         )
 
 
@@ -180,6 +204,7 @@ PRESETS: dict[str, StageModel] = {
             Outcome("advocate", "Advocate", "former-client", True, ("promoter", "referrer", "savunucu", "avukat", "susținător", "ambasador")),
             Outcome("lost", "Lost", "former-client", False, ("churned", "kayıp", "kayip", "pierdut client")),
         ),
+        won="client-experience",  # hired: the prospect became a client
     ),
     "five-stage": StageModel(
         "five-stage",
@@ -190,6 +215,7 @@ PRESETS: dict[str, StageModel] = {
             _s("retention", "Retention", "elde tutma", "sadakat", "retenție", "retentie", "fidelizare", "păstrare"),
             _s("advocacy", "Advocacy", "savunuculuk", "tavsiye", "recomandare", "susținere", "sustinere", final=True),
         ),
+        won="purchase",
     ),
     "coleman-8": StageModel(
         "coleman-8",
@@ -203,6 +229,9 @@ PRESETS: dict[str, StageModel] = {
             _s("adopt", "Adopt", "benimseme", "sahiplenme", "adoptare", "adopție"),
             _s("advocate", "Advocate", "savunma", "savunuculuk", "tavsiye etme", "susținere", "recomandare", final=True),
         ),
+        # assess, admit and affirm are the decision and its confirmation; at activate the customer starts using
+        # (and paying for) what they bought, the first stage that is revenue rather than intent
+        won="activate",
     ),
     "questionpro-4": StageModel(
         "questionpro-4",
@@ -213,6 +242,7 @@ PRESETS: dict[str, StageModel] = {
             _s("post-purchase", "Post-purchase", "satın alma sonrası", "satin alma sonrasi", "post-achiziție",
                "post achizitie", "după cumpărare", final=True),
         ),
+        won="purchase",
     ),
 }
 

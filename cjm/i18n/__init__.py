@@ -296,6 +296,58 @@ EN: dict[str, str] = {
     "whatif.stale_deleted": "Someone else deleted the scenario \"{name}\" while you were working on it. Yours was not "
                             "saved. Save again to keep yours under this name.",
     "whatif.no_changes": "no changes",
+    # backups (storage faults)
+    "backups.title": "Backups",
+    "backups.help": "A copy of the workspace is kept before each import, replace and stage-model change: the "
+                    "last {n}, none of a workspace larger than {mb} MB (CJM_BACKUP_MAX_MB). They are in "
+                    "{folder}.",
+    "backups.none": "No backups yet: the first is kept before the next import or stage-model change.",
+    "backups.id": "Backup",
+    "backups.time": "Time",
+    "backups.reason": "Kept before",
+    "backups.size": "Size (MB)",
+    "backups.choose": "Backup to restore",
+    "backups.confirm": "Replace the current workspace with backup {id} (the current state is kept as a backup first)",
+    "backups.restore": "Restore",
+    "backups.restore_id": "Restore backup {id}",
+    "backups.restored": "Backup {id} restored. Every page now shows it.",
+    "backups.kept": "The state before the restore is kept as backup {id}.",
+    "settings.preview_title": "Choose the stages",
+    "settings.preview_help": "Each stage value of the data, with its events, customers, typical position (1 = first) and the share"
+                             " of its customers whose journey ends there. Untick keep to drop a value, change the order, rename, "
+                             "mark final stages (a customer resting there is not stuck), or name the stage a value is an outcome "
+                             "of. Nothing is saved until you press Save.",
+    "settings.preview_save": "Save these stages",
+    "settings.preview_cancel": "Cancel",
+    "settings.col_keep": "Keep",
+    "settings.col_value": "Value in the data",
+    "settings.col_label": "Stage name",
+    "settings.col_events": "Events",
+    "settings.col_customers": "Customers",
+    "settings.col_position": "Typical position",
+    "settings.col_last_share": "Ends here",
+    "settings.col_final": "Final",
+    "settings.col_outcome_of": "Outcome of stage",
+    "settings.col_positive": "Positive outcome",
+    "settings.won": "Won stage",
+    "settings.won_help": "The stage where a prospect becomes a paying customer: what-if's won customers and value per won "
+                         "customer, the report.",
+    "settings.won_none": "(not set)",
+    "settings.won_ask": "Which stage means won? Choose it so that what-if and the report count won customers there.",
+    "import.lifecycle": "Lifecycle events to import (column \"{column}\")",
+    "import.lifecycle_complete": "complete events (each activity once, when done)",
+    "import.lifecycle_start": "start events",
+    "import.lifecycle_all": "all events",
+    "funnel.compare_conversion": "Conversion from the first stage, with its 95% interval (Wilson), and the difference between the "
+                                 "groups.",
+    "settings.reading_title": "Reading the data",
+    "settings.ties": "Events of one customer at the same time",
+    "settings.ties_stage": "in stage order (no backward move the times do not show)",
+    "settings.ties_file": "in file order",
+    "settings.values": "Value column",
+    "settings.values_auto": "from the data (the same on each row of a customer: taken once; else summed)",
+    "settings.values_customer": "one value per customer, taken once",
+    "settings.values_event": "amounts per event, summed per customer",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "tr": TR, "ro": RO}

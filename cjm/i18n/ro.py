@@ -301,4 +301,57 @@ RO: dict[str, str] = {
     "whatif.stale_deleted": "Altcineva a șters scenariul „{name}” în timp ce lucrați la el. Scenariul curent nu a fost "
                             "salvat. Salvați din nou ca să îl păstrați sub acest nume.",
     "whatif.no_changes": "nicio modificare",
+    # backups (storage faults)
+    "backups.title": "Copii de siguranță",
+    "backups.help": "Înainte de fiecare import, înlocuire și schimbare a modelului de etape se păstrează o "
+                    "copie a spațiului de lucru: ultimele {n}; nicio copie pentru un spațiu de lucru mai mare "
+                    "de {mb} MB (CJM_BACKUP_MAX_MB). Se află în {folder}.",
+    "backups.none": "Încă nu există copii: prima se face înainte de următorul import sau următoarea schimbare a "
+                    "modelului de etape.",
+    "backups.id": "Copie",
+    "backups.time": "Ora",
+    "backups.reason": "Făcută înainte de",
+    "backups.size": "Mărime (MB)",
+    "backups.choose": "Copia de restaurat",
+    "backups.confirm": "Înlocuiește spațiul de lucru curent cu copia {id} (starea curentă este păstrată mai întâi "
+                       "ca o copie)",
+    "backups.restore": "Restaurează",
+    "backups.restore_id": "Restaurează copia {id}",
+    "backups.restored": "Copia {id} a fost restaurată. Toate paginile o arată acum.",
+    "backups.kept": "Starea dinaintea restaurării este păstrată ca copia {id}.",
+    "settings.preview_title": "Alegeți etapele",
+    "settings.preview_help": "Fiecare valoare de etapă din date, cu evenimentele, clienții, poziția tipică (1 = prima) și ponderea"
+                             " clienților a căror călătorie se termină acolo. Debifați păstrarea pentru a renunța la o valoare, "
+                             "schimbați ordinea, redenumiți, marcați etapele finale (un client care rămâne acolo nu este blocat) "
+                             "sau numiți etapa al cărei rezultat este valoarea. Nimic nu se salvează până nu apăsați Salvează.",
+    "settings.preview_save": "Salvează aceste etape",
+    "settings.preview_cancel": "Renunță",
+    "settings.col_keep": "Păstrează",
+    "settings.col_value": "Valoarea din date",
+    "settings.col_label": "Numele etapei",
+    "settings.col_events": "Evenimente",
+    "settings.col_customers": "Clienți",
+    "settings.col_position": "Poziție tipică",
+    "settings.col_last_share": "Se termină aici",
+    "settings.col_final": "Finală",
+    "settings.col_outcome_of": "Rezultat al etapei",
+    "settings.col_positive": "Rezultat pozitiv",
+    "settings.won": "Etapa câștigată",
+    "settings.won_help": "Etapa în care un prospect devine client plătitor: clienții câștigați și valoarea per client câștigat"
+                         " în what-if, raportul.",
+    "settings.won_none": "(nesetată)",
+    "settings.won_ask": "Ce etapă înseamnă câștigat? Alegeți-o ca what-if și raportul să numere clienții câștigați acolo.",
+    "import.lifecycle": "Evenimentele ciclului de viață de importat (coloana \"{column}\")",
+    "import.lifecycle_complete": "evenimentele finalizate (fiecare activitate o dată, când s-a încheiat)",
+    "import.lifecycle_start": "evenimentele de început",
+    "import.lifecycle_all": "toate evenimentele",
+    "funnel.compare_conversion": "Conversia de la prima etapă, cu intervalul de 95% (Wilson), și diferența dintre grupuri.",
+    "settings.reading_title": "Citirea datelor",
+    "settings.ties": "Evenimentele unui client în același moment",
+    "settings.ties_stage": "în ordinea etapelor (niciun pas înapoi pe care timpii nu-l arată)",
+    "settings.ties_file": "în ordinea din fișier",
+    "settings.values": "Coloana de valoare",
+    "settings.values_auto": "din date (aceeași pe fiecare rând al unui client: luată o dată; altfel adunată)",
+    "settings.values_customer": "o valoare per client, luată o dată",
+    "settings.values_event": "sume per eveniment, adunate per client",
 }

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -28,10 +28,12 @@ from cjm.core.sql import ident
 from cjm.core.stage_model import StageModel
 from cjm.errors import CJMError, InputError
 from cjm.ingest.detect import detect_kind
-from cjm.ingest.mapping import guess_mapping, resolve_mapping
+from cjm.ingest.mapping import guess_mapping, lifecycle_column, resolve_mapping
 from cjm.ingest.raw import RawTable
 from cjm.ingest.values import TypedRows, date_stats, raw_expr
 from cjm.store import Workspace, insert_events, outcome_lookup_rows, stage_lookup_rows, write_stage_model
+from cjm.store.kept import VALUE_READINGS, VALUE_USER_KEY
+from cjm.store.order import TIE_ORDERS
 
 if TYPE_CHECKING:  # pandas is imported only when a DataFrame is made (it costs ~1 s at start-up)
     import pandas as pd
@@ -69,6 +71,7 @@ class ImportReport:
     duplicate: bool = False
     unknown_stages: dict[str, int] = field(default_factory=dict)
     options: dict = field(default_factory=dict)
+    rows_skipped: int = 0  # left out on purpose, not rejected: the other lifecycle events of an event log
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -198,15 +201,31 @@ def _current_model(cur: duckdb.DuckDBPyConnection) -> StageModel | None:
 def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: str | None = None,
                 sheet: str | None = None, mapping: dict[str, str | None] | None = None,
                 model: StageModel | None = None, date_order: str | None = None, replace: bool = False,
-                progress: Callable[[float, str], None] | None = None) -> ImportReport:
+                progress: Callable[[float, str], None] | None = None, lifecycle: str = "complete",
+                value_reading: str | None = None, ties: str | None = None) -> ImportReport:
     """Import a CSV/TXT/XLSX file into the workspace, whole or not at all.
 
     Every record of the file is either loaded into ``events`` or kept in ``rejected`` with its reason
-    (``rows_read == rows_loaded + rows_rejected``). The same file (sha256) again is reported as a
+    (``rows_read == rows_loaded + rows_rejected + rows_skipped``). The same file (sha256) again is reported as a
     duplicate and not loaded, unless *replace* (then the earlier import's rows are replaced).
+
+    *lifecycle*: in an event log with a lifecycle column (``lifecycle:transition``), which events are loaded:
+    ``complete`` (default: each activity once, when it was done), ``start`` or ``all``; the others are
+    counted in ``rows_skipped``. *value_reading*: how the workspace reads ``value`` (``customer``: an attribute
+    repeated on a customer's rows, taken once; ``event``: amounts per event, summed; None: from the data, see
+    :func:`cjm.store.kept.value_reading`); the report says which reading is used. *ties*: how events of one
+    customer with the same timestamp are ordered, ``stage`` (stage order) or ``file`` (file order); None keeps
+    the workspace's choice (``stage`` unless set; see :data:`cjm.store.order.TIE_KEY` for why); the report says
+    how many backward moves that choice removes or keeps.
     """
     if date_order not in (None, "dayfirst", "monthfirst"):
         raise CJMError(f'date_order must be "dayfirst" or "monthfirst", not "{date_order}".')
+    if lifecycle not in LIFECYCLE_CHOICES:
+        raise CJMError(f'lifecycle must be one of {", ".join(LIFECYCLE_CHOICES)}, not "{lifecycle}".')
+    if ties not in (None, *TIE_ORDERS):
+        raise CJMError(f'ties must be one of {", ".join(TIE_ORDERS)}, not "{ties}".')
+    if value_reading not in (None, *VALUE_READINGS):
+        raise CJMError(f'value_reading must be one of {", ".join(VALUE_READINGS)}, not "{value_reading}".')
     say = progress or (lambda f, m: None)
     content, name = _load_bytes(data, file_name)
     sha = hashlib.sha256(content).hexdigest()
@@ -222,12 +241,17 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         return ImportReport(None, name, 0, 0, 0, {}, duplicate=True, warnings=[
             f'This file was already imported (import {iid}, "{fname}", {when:%Y-%m-%d %H:%M}); nothing was loaded. '
             f"Choose replace to load it again in place of the earlier import."])
-    options: dict[str, Any] = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {}}
-    with ws.data_write() as cur:
+    options: dict[str, Any] = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {},
+                               "lifecycle": lifecycle, "value_reading": value_reading, "ties": ties}
+    with ws.data_write(backup=f'{"replace" if earlier else "import"} of "{name}"') as cur:
         say(0.1, "reading")
         raw = read_raw(cur, content, file_name=name, sheet=sheet,
                        source_path=None if isinstance(data, (bytes, bytearray, memoryview)) else data)
         resolved = resolve_mapping(raw.headers, mapping, file_name=name)
+        raw_table = raw.table
+        raw, skipped, lc_note = _keep_lifecycle(cur, raw, resolved, lifecycle)
+        if value_reading is not None:
+            cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [VALUE_USER_KEY, value_reading])
         say(0.5, "converting values")
         rows = TypedRows(cur, raw, resolved, date_order=date_order)
         say(0.7, "loading")
@@ -274,10 +298,10 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
             cur.executemany("INSERT INTO rejected VALUES (?, ?, ?, NULL, ?, ?)",
                             [[import_id, name, row, text, reason] for row, text, reason in raw.pre_rejected])
         rejected = bad_rows + len(raw.pre_rejected)
-        if loaded + rejected != raw.records_in_file:  # pragma: no cover - a bug, never the user's fault
-            raise RuntimeError(f"row count mismatch: {loaded} loaded + {rejected} rejected != "
+        if loaded + rejected + skipped != raw.records_in_file:  # pragma: no cover - a bug, never the user's fault
+            raise RuntimeError(f"row count mismatch: {loaded} loaded + {rejected} rejected + {skipped} skipped != "
                                f"{raw.records_in_file} records in {name}")
-        warnings = list(raw.warnings) + conv.warnings
+        warnings = list(raw.warnings) + conv.warnings + ([lc_note] if lc_note else [])
         unknown: dict[str, int] = {}
         if active is not None:
             if cur.execute("SELECT count(*) FROM _cjm_stage_lookup WHERE idx IS NULL").fetchall()[0][0]:
@@ -302,17 +326,107 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                      json.dumps(warnings, ensure_ascii=False), dt.datetime.now()])
         _drop(cur, ["_cjm_typed_kept", "_cjm_typed", "_cjm_bad_typed", "_cjm_bad", "_cjm_sample",
                     "_cjm_stage_lookup", "_cjm_outcome_lookup", "_cjm_problems", "_cjm_emo_words", "_cjm_clean",
-                    raw.table, f"{raw.table}_data"])
+                    raw.table, raw_table, f"{raw_table}_data"])
         say(0.95, "saving")
-    _after_import(ws, say)
+    if active is not None:
+        warnings.extend(_ties_note(ws, ties, options))
+    warnings.extend(_after_import(ws, say))
+    if "value" in resolved.values():
+        note, options["value_reading_used"] = _value_note(ws, resolved)
+        warnings.append(note)
+    if ws.last_backup:
+        warnings.append(ws.last_backup)
     say(1.0, "done")
     if earlier:
         warnings.insert(0, f"The earlier import of this file (import {earlier[-1][0]}) was replaced.")
     return ImportReport(import_id, name, raw.records_in_file, loaded, rejected, resolved, warnings=warnings,
-                        unknown_stages=unknown, options=options)
+                        unknown_stages=unknown, options=options, rows_skipped=skipped)
 
 
-def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
+#: Which events of an event log's lifecycle column an import keeps (see :func:`import_file`).
+LIFECYCLE_CHOICES = ("complete", "start", "all")
+
+
+def _keep_lifecycle(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict[str, str | None],
+                    lifecycle: str) -> tuple[RawTable, int, str | None]:
+    """*raw* with only the events of the lifecycle kind chosen (rows with no lifecycle value stay), how many rows
+    were left out, and a sentence for the report; *raw* itself when the file has no lifecycle column (or it is
+    mapped to a field, or *lifecycle* is ``all``)."""
+    header = lifecycle_column(raw.headers)
+    if header is None or mapping.get(header) is not None:
+        return raw, 0, None
+    col = f"trim(CAST({ident(f'c{raw.headers.index(header)}')} AS VARCHAR))"
+    kinds = dict(cur.execute(f"SELECT lower({col}), count(*) FROM {ident(raw.table)} WHERE {col} <> '' "
+                             f"GROUP BY ALL ORDER BY 2 DESC").fetchall())
+    if lifecycle == "all" or set(kinds) <= {lifecycle}:
+        return raw, 0, None
+    if lifecycle not in kinds:
+        found = ", ".join(f'"{k}" ({v:,})' for k, v in kinds.items())
+        raise InputError(f'The column "{header}" has no "{lifecycle}" events (it has {found}). Choose which '
+                         f"lifecycle events to import: complete, start or all.")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_lifecycle AS SELECT * FROM {ident(raw.table)} "
+                f"WHERE {col} IS NULL OR {col} = '' OR lower({col}) = ?", [lifecycle])
+    total = cur.execute(f"SELECT count(*) FROM {ident(raw.table)}").fetchall()[0][0]
+    kept = cur.execute("SELECT count(*) FROM _cjm_lifecycle").fetchall()[0][0]
+    others = ", ".join(f'"{k}"' for k in kinds if k != lifecycle)
+    note = (f'Event log: {total - kept:,} events whose "{header}" is {others} were left out, so that each activity '
+            f'counts once, when it was "{lifecycle}"; {kept:,} events kept. (Choose "all" lifecycle events to keep '
+            f"them all.)")
+    return dataclasses.replace(raw, table="_cjm_lifecycle"), int(total - kept), note
+
+
+def _ties_note(ws: Workspace, ties: str | None, options: dict[str, Any]) -> list[str]:
+    """Order the workspace's events with equal timestamps as chosen (:func:`cjm.store.order.order_ties`) and say
+    what that choice does to the backward moves (nothing when no tie is out of stage order)."""
+    from cjm.store.order import order_ties, tie_moves, tie_order
+
+    cur = ws.cursor()
+    try:
+        moves, customers = tie_moves(cur)
+        how = ties or tie_order(cur)
+        order_ties(cur, how)
+    except duckdb.Error:  # a storage fault: the import is saved; the order is set again with the next import
+        return []
+    finally:
+        cur.close()
+    options["ties_used"], options["tie_backward_moves"] = how, moves
+    if not moves:
+        return []
+    if how == "stage":
+        return [f"Events with the same time: {customers:,} customers have events at the same time whose rows are "
+                f"not in stage order ({moves:,} steps back in file order). Events with the same time are ordered by "
+                f"stage, so these are not counted as backward moves. (Choose file order to count them.)"]
+    return [f"Events with the same time: {customers:,} customers have events at the same time whose rows are not in "
+            f"stage order; in file order they count as {moves:,} backward moves. (Choose stage order if the rows "
+            f"of one time are in no particular order.)"]
+
+
+def _value_note(ws: Workspace, mapping: dict[str, str | None]) -> tuple[str, str]:
+    """A sentence for the report on how values are read (:func:`cjm.store.kept.value_reading`), and the reading."""
+    from cjm.store.kept import value_reading as reading_of
+    from cjm.store.kept import value_reading_found
+
+    header = next(h for h, f in mapping.items() if f == "value")
+    cur = ws.cursor()
+    try:
+        used = reading_of(cur)
+        found, varying, n = value_reading_found(cur)
+    finally:
+        cur.close()
+    if used != found:
+        how = ("taken once per customer" if used == "customer" else "summed over each customer's events")
+        return (f'Values ("{header}"): {how}, as you chose (they {"vary" if varying else "do not vary"} between the '
+                f"events of {varying:,} of {n:,} customers).", used)
+    if used == "customer":
+        return (f'Values ("{header}"): the same on every row of each of the {n:,} customers that have one, so they '
+                f"are read as the customer's value and taken once (not added up over the rows). If they are "
+                f"amounts per event, choose to sum them.", used)
+    return (f'Values ("{header}"): they differ between the events of {varying:,} of {n:,} customers, so they are '
+            f"read as amounts per event and summed per customer. If they are one value per customer, choose to take "
+            f"them once.", used)
+
+
+def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> list[str]:
     """What the journey analyses read, brought up to date once here rather than by the first page after the
     import (see :mod:`cjm.analyses.relations`):
 
@@ -321,10 +435,32 @@ def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
       table is rewritten in order once, here, instead of every journey analysis sorting all events.
     - each customer's furthest stage, set of stages, largest value and first segment
       (:func:`cjm.store.kept.kept_customer_reach`), which the funnel, touchpoint lift and pain points read.
+
+    The import is committed before this runs: a storage fault here (a full disk) is returned as a warning that
+    says so, never reported as a failed import (the steps run again on first use).
     """
+    from cjm.store import storage_error
+
+    try:
+        _bring_up_to_date(ws, say)
+    except (duckdb.Error, CJMError) as exc:
+        err = exc if isinstance(exc, CJMError) else storage_error(exc, ws.path, committed=True)
+        if err is None:
+            raise
+        if isinstance(exc, duckdb.FatalException) or "invalidated" in str(exc):
+            ws.broken = True
+        return [f"The import was saved; only the journey order and stage summary written after it failed, and are "
+                f"brought up to date when the workspace is next used: {' '.join(str(err).split())}"]
+    return []
+
+
+def _bring_up_to_date(ws: Workspace, say: Callable[[float, str], None]) -> None:
+    """See :func:`_after_import`."""
     from cjm.store.kept import kept_customer_reach
     from cjm.store.order import ensure_ordered, storage_in_journey_order
 
+    if ws.broken:  # DuckDB invalidated the connection after the commit (a CHECKPOINT on a full disk)
+        raise ws.last_fault or duckdb.Error("database has been invalidated")
     cur = ws.cursor()
     try:
         if not storage_in_journey_order(cur):
@@ -332,12 +468,10 @@ def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> None:
             ensure_ordered(cur, force=True)
         say(0.98, "summing up each customer's stages")
         kept_customer_reach(cur)
-        if ws.path != ":memory:":
-            # as after the import's transaction: the data is committed (in the WAL) whether or not this succeeds
-            with contextlib.suppress(duckdb.Error):
-                cur.execute("CHECKPOINT")
     finally:
         cur.close()
+    # as after the import's transaction: the data is committed (in the WAL) whether or not this succeeds
+    ws.checkpoint()
 
 
 def rejected_rows(ws: Workspace, import_id: int | None = None) -> pd.DataFrame:

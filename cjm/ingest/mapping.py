@@ -22,17 +22,19 @@ CANONICAL_FIELDS: tuple[str, ...] = tuple(EVENT_FIELDS)
 
 #: exact names per field (compared after :func:`norm`)
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "customer_id": ("customer id", "customer", "customer no", "customer number", "client id", "client", "client no",
+    "customer_id": ("case:concept:name", "case id", "case", "caseid", "case concept name", "trace id", "case key",
+                    "customer id", "customer", "customer no", "customer number", "client id", "client", "client no",
                     "account id", "account", "record id", "deal id", "contact id", "company id", "user id", "id",
                     "müşteri no", "müşteri numarası", "müşteri id", "müşteri kodu", "müşteri", "cari kod", "firma",
                     "id client", "cod client", "client nr", "nr client", "număr client", "id-ul clientului"),
-    "timestamp": ("date", "timestamp", "time", "datetime", "date time", "created", "create date", "created at",
+    "timestamp": ("time:timestamp", "complete timestamp", "end timestamp", "completed", "end time", "eventtime",
+                  "date", "timestamp", "time", "datetime", "date time", "created", "create date", "created at",
                   "created date", "activity date", "event date", "event time", "close date", "submitted at",
                   "tarih", "zaman", "tarih saat", "işlem tarihi", "kayıt tarihi", "oluşturma tarihi",
                   "dată", "data", "data și ora", "ora", "data evenimentului", "data creării"),
     "stage": ("stage", "deal stage", "lifecycle stage", "journey stage", "phase", "step", "status",
               "aşama", "evre", "safha", "süreç aşaması", "adım", "etapă", "etapa", "faza", "stadiu", "etapa călătoriei"),
-    "touchpoint": ("touchpoint", "touch point", "activity", "activity type", "interaction", "event", "action",
+    "touchpoint": ("concept:name", "activity name", "touchpoint", "touch point", "activity", "activity type", "interaction", "event", "action",
                    "temas noktası", "temas", "etkileşim", "aktivite", "faaliyet", "punct de contact",
                    "punct contact", "interacțiune", "activitate", "acțiune"),
     "channel": ("channel", "medium", "source", "kanal", "iletişim kanalı", "ortam", "canal", "mediu", "sursa"),
@@ -48,7 +50,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "segment": ("segment", "customer segment", "industry", "sector", "tier", "segment müşteri", "müşteri segmenti",
                 "sektör", "segmentul", "industrie"),
     "persona": ("persona", "buyer persona", "profil", "personas"),
-    "role": ("role", "buying role", "contact role", "job role", "rol", "görev", "ünvan", "funcție", "rolul"),
+    "role": ("org:resource", "resource", "org:role", "performer", "executor",
+             "role", "buying role", "contact role", "job role", "rol", "görev", "ünvan", "funcție", "rolul"),
     "value": ("amount", "value", "deal value", "revenue", "price", "deal amount", "total", "tutar", "değer",
               "gelir", "fiyat", "ciro", "toplam", "sumă", "suma", "valoare", "venit", "preț", "total lei"),
     "cost": ("cost", "costs", "expense", "spend", "maliyet", "gider", "masraf", "cost total", "costuri", "cheltuieli"),
@@ -77,17 +80,42 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
 
 _EXACT = {norm(name): field for field, names in SYNONYMS.items() for name in names}
 
+#: Event-log conventions (XES as pm4py writes it, Disco, Celonis): a case column makes a file an event log, whose
+#: activity column holds the stages (in a CRM export "Activity" is a touchpoint).
+CASE_HEADERS = frozenset(norm(h) for h in ("case:concept:name", "case id", "case", "caseid", "case concept name",
+                                           "case key", "_CASE_KEY", "trace id"))
+ACTIVITY_HEADERS = frozenset(norm(h) for h in ("concept:name", "activity", "activity name", "activity en",
+                                               "ACTIVITY_EN", "event name", "task"))
+#: The lifecycle column of an event log (start / complete events of one activity); not a field: the import keeps
+#: the complete events (or the start events, on request) — see :func:`cjm.ingest.load.import_file`.
+LIFECYCLE_HEADERS = frozenset(norm(h) for h in ("lifecycle:transition", "lifecycle", "transition", "event type",
+                                                "lifecycle transition"))
+#: Fields a ``case:`` attribute (one value per case in XES) can fill: attributes of the customer.
+CASE_ATTRIBUTE_FIELDS = ("value", "segment", "channel", "persona", "cost", "outcome")
+
+
+def _key(header: str) -> str:
+    return re.sub(r"\s*\(\d+\)$", "", norm(header))  # "Stage (2)" from duplicate headers
+
 
 def guess_field(header: str) -> str | None:
-    """The canonical field a header most likely holds, or None.
+    """The canonical field a header most likely holds, or None. A ``case:`` attribute of an event log
+    (``case:AMOUNT_REQ``) can only be an attribute of the customer (value, segment, channel...): never its date,
+    which is the event's ``time:timestamp``.
 
     >>> guess_field("DEAL STAGE"), guess_field("Musteri no"), guess_field("Customer ID (CRM)"), guess_field("Foo")
     ('stage', 'customer_id', 'customer_id', None)
+    >>> guess_field("case:AMOUNT_REQ"), guess_field("case:REG_DATE"), guess_field("time:timestamp")
+    ('value', None, 'timestamp')
     """
-    key = norm(header)
-    key = re.sub(r"\s*\(\d+\)$", "", key)  # "Stage (2)" from duplicate headers
+    key = _key(header)
     if key in _EXACT:
         return _EXACT[key]
+    if key.startswith("case:"):
+        inner = guess_field(key[len("case:"):])
+        return inner if inner in CASE_ATTRIBUTE_FIELDS else None
+    if key in LIFECYCLE_HEADERS:
+        return None
     words = f" {re.sub(r'[^0-9a-z]+', ' ', key)} "
     for kw, field in KEYWORDS:
         if f" {kw}" in words:
@@ -95,15 +123,56 @@ def guess_field(header: str) -> str | None:
     return None
 
 
+def is_event_log(headers: list[str]) -> bool:
+    """True when *headers* follow event-log conventions (a case column: ``case:concept:name``, ``Case ID``...).
+
+    >>> is_event_log(["case:concept:name", "concept:name", "time:timestamp"]), is_event_log(["Customer", "Stage"])
+    (True, False)
+    """
+    return any(_key(h) in CASE_HEADERS for h in headers)
+
+
+def lifecycle_column(headers: list[str]) -> str | None:
+    """The lifecycle column of an event log (``lifecycle:transition``), or None.
+
+    >>> lifecycle_column(["case:concept:name", "lifecycle:transition"]), lifecycle_column(["Stage"])
+    ('lifecycle:transition', None)
+    """
+    if not is_event_log(headers):
+        return None
+    return next((h for h in headers if _key(h) in LIFECYCLE_HEADERS), None)
+
+
 def guess_mapping(headers: list[str]) -> dict[str, str | None]:
-    """header -> canonical field (or None); each field used by at most one header, the first that matches."""
+    """header -> canonical field (or None); each field used by at most one header, the first that matches.
+
+    In an event log (:func:`is_event_log`) the case column is the customer and the activity column the stage
+    (unless a column is named as the stage), whatever other column is called "customer":
+
+    >>> m = guess_mapping(["case:REG_DATE", "case:concept:name", "case:AMOUNT_REQ", "org:resource",
+    ...                    "lifecycle:transition", "concept:name", "time:timestamp", "customer"])
+    >>> {h: f for h, f in m.items() if f}
+    {'case:concept:name': 'customer_id', 'case:AMOUNT_REQ': 'value', 'org:resource': 'role', 'concept:name': 'stage', 'time:timestamp': 'timestamp'}
+    >>> m = guess_mapping(["Case ID", "Activity", "Resource", "Start Timestamp", "Complete Timestamp"])
+    >>> {h: f for h, f in m.items() if f}
+    {'Case ID': 'customer_id', 'Activity': 'stage', 'Resource': 'role', 'Complete Timestamp': 'timestamp'}
+    """
     out: dict[str, str | None] = {}
     used: set[str] = set()
+    exact = {h: _EXACT.get(_key(h)) for h in headers}
+    if is_event_log(headers):
+        case = next(h for h in headers if _key(h) in CASE_HEADERS)
+        out[case] = "customer_id"
+        used.add("customer_id")
+        if not any(exact[h] == "stage" for h in headers):
+            activity = next((h for h in headers if _key(h) in ACTIVITY_HEADERS), None)
+            if activity is not None:
+                out[activity] = "stage"
+                used.add("stage")
     # exact matches win over keyword matches
-    exact = {h: _EXACT.get(norm(h)) for h in headers}
     for h in headers:
         f = exact[h]
-        if f and f not in used:
+        if h not in out and f and f not in used:
             out[h] = f
             used.add(f)
     for h in headers:
@@ -127,19 +196,26 @@ def resolve_mapping(headers: list[str], user: dict[str, str | None] | None = Non
     {'Kod': 'customer_id', 'Aşama': 'stage'}
     """
     mapping = guess_mapping(headers)
+    guess = dict(mapping)
     where = f' in "{file_name}"' if file_name else ""
     found = ", ".join(f'"{h}"' for h in headers)
-    for header, field in (user or {}).items():
+    user = user or {}
+    for header, field in user.items():
         if header not in mapping:
             raise MappingError(f'There is no column "{header}"{where}. The columns are: {found}.')
         if field is not None and field not in CANONICAL_FIELDS:
             raise MappingError(f'"{field}" is not a field. Map "{header}" to one of: {", ".join(CANONICAL_FIELDS)} '
                                f"(or leave it out).")
-        if field is not None:
-            for other, f in mapping.items():  # the user's choice takes the field from a guessed header
-                if f == field and other != header and other not in (user or {}):
+    # a page sends every column, the guessed ones unchanged: a column the user changed takes its field from a
+    # column that only holds the guess (which moves aside); two columns the user chose alike are an error below
+    chosen = {h: f for h, f in user.items() if f != guess.get(h)}
+    for header, field in user.items():
+        if field is not None and header in chosen:
+            for other, f in mapping.items():
+                if f == field and other != header and other not in chosen:
                     mapping[other] = None
-        mapping[header] = field
+        if header in chosen or mapping.get(header) == field:
+            mapping[header] = field
     seen: dict[str, str] = {}
     for header, field in mapping.items():
         if field is None:
@@ -150,6 +226,6 @@ def resolve_mapping(headers: list[str], user: dict[str, str | None] | None = Non
     missing = [f for f in REQUIRED_FIELDS if f not in seen]
     if missing:
         raise MappingError(f'No column for {" and ".join(missing)}{where}. The columns are: {found}. '
-                           f'Name the columns (e.g. "Customer ID", "Stage") or map them by hand '
-                           f'(CLI: --map "Header=customer_id").')
+                           f"Choose the column that holds {' and the one that holds '.join(missing)} in the "
+                           f"mapping table.")
     return mapping

@@ -432,7 +432,7 @@ def _decide(cur: duckdb.DuckDBPyConnection, plan: _Plan, fields: list[str], *, t
                 ex = ", ".join(f'"{e}"' for e in dates.examples)
                 raise AmbiguousDatesError(
                     f'The dates in column "{header_of["timestamp"]}" read both day-first and month-first (e.g. {ex}). '
-                    f"Choose the order: day/month/year or month/day/year (CLI: --dayfirst or --monthfirst).",
+                    f"Choose the order: day/month/year or month/day/year.",
                     column=header_of["timestamp"], examples=dates.examples)
             plan.ts = dates.order
             plan.ts_strict = sampled and not dates.voted  # a later 03/04/2026 must not be read without a vote

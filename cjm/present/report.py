@@ -25,6 +25,7 @@ from cjm.analyses.relations import filtered_events
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
 from cjm.errors import CJMError
+from cjm.present.safe import XLSX_OPTIONS
 
 FORMAT_VERSION = 1
 
@@ -115,6 +116,8 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     "about" sheet with the stage model, the filters and the pain-point formula. Returns *path*.
 
     *path* may also be a binary file object (e.g. ``io.BytesIO()`` for a download button).
+    Text stays text: a cell such as ``=HYPERLINK(...)`` is written as a string, never as a formula or a link
+    (:data:`cjm.present.safe.XLSX_OPTIONS`).
     A path that cannot be written is a ``CJMError`` saying so.
 
     >>> import io; from cjm.store import open_workspace; from cjm.core.stage_model import preset
@@ -132,7 +135,7 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     target: Path | BinaryIO = path if not isinstance(path, (str, os.PathLike)) else Path(path)
     try:
         with pd.ExcelWriter(target, engine="xlsxwriter", datetime_format="yyyy-mm-dd hh:mm",
-                            date_format="yyyy-mm-dd") as writer:
+                            date_format="yyyy-mm-dd", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
             book = writer.book
             header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True,
                                       "valign": "top"})

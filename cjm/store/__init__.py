@@ -4,7 +4,8 @@ the current data (TEMP caches and kept tables).
 
 Modules: :mod:`~cjm.store.schema` (fields, migrations), :mod:`~cjm.store.workspace` (open, versions, writes),
 :mod:`~cjm.store.events` (the one insert path, stage indexes), :mod:`~cjm.store.order` (journey order on disk),
-:mod:`~cjm.store.kept` (fingerprints, caches, kept tables), :mod:`~cjm.store.notes` (what the team writes).
+:mod:`~cjm.store.kept` (fingerprints, caches, kept tables), :mod:`~cjm.store.notes` (what the team writes),
+:mod:`~cjm.store.backups` (snapshots kept beside the workspace, restore).
 """
 
 from cjm.store.events import (
@@ -19,15 +20,18 @@ from cjm.store.schema import EVENT_FIELDS, MIGRATIONS, REQUIRED_FIELDS, SCHEMA_V
 from cjm.store.workspace import (
                               DEFAULT_PATH,
                               Workspace,
+                              check_readable,
                               close_workspace,
                               connect,
+                              damaged_error,
                               default_model,
                               default_path,
                               open_workspace,
+                              storage_error,
                               write_stage_model,
 )
 
 __all__ = ["DEFAULT_PATH", "EVENT_FIELDS", "MIGRATIONS", "REQUIRED_FIELDS", "SCHEMA_VERSION", "STORAGE_ORDER",
            "Workspace", "add_customers", "apply_stage_model", "bump_data_version", "close_workspace", "connect",
-           "default_model", "default_path", "insert_events", "open_workspace", "outcome_lookup_rows",
-           "stage_lookup_rows", "write_stage_model"]
+           "damaged_error", "default_model", "default_path", "insert_events", "open_workspace", "outcome_lookup_rows",
+           "check_readable", "stage_lookup_rows", "storage_error", "write_stage_model"]

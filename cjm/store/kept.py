@@ -6,11 +6,16 @@ Team notes (lanes, pain-point notes, scenarios) never change the fingerprint: on
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from cjm.core.sql import ident
+
+if TYPE_CHECKING:
+    from cjm.store.workspace import Workspace
 
 #: TEMP tables of :func:`cached` start with this prefix; at most this many per connection and data version.
 CACHE_PREFIX = "_cjm_cache_"
@@ -112,16 +117,94 @@ REACH_SQL = """SELECT ckey, max(stage_idx) AS furthest, bit_or(1::BIGINT << stag
                FROM ({base}) GROUP BY ckey"""
 
 
-#: Further per-customer columns kept in ``customer_reach``: the largest ``value`` and the first segment (file
-#: order), from which :func:`cjm.analyses.channels.customer_values` works out each customer's value.
-VALUE_COLS = ", max(value) AS v, arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg"
+#: How a customer's value is read from the ``value`` of their events (one meaning for the funnel, pain points,
+#: what-if and the report): ``customer`` — an attribute of the customer repeated on their rows (a deal amount, an
+#: XES ``case:`` attribute), taken once; ``event`` — amounts per event (purchases), summed.
+VALUE_READINGS = ("customer", "event")
+_VALUE_AGG = {"customer": "max", "event": "sum"}
+VALUE_USER_KEY = "value_reading"  # meta: the user's choice ("customer" / "event"); absent = read from the data
+_VALUE_AUTO_KEY = "value_reading_auto"
+
+
+def value_reading_found(con: duckdb.DuckDBPyConnection) -> tuple[str, int, int]:
+    """``(reading, varying, customers)`` read from the data: ``event`` when the value differs between the events
+    of some customer (``varying`` of the ``customers`` with a value), else ``customer``.
+
+    >>> from cjm.store import open_workspace
+    >>> con = open_workspace(":memory:").cursor()
+    >>> value_reading_found(con)
+    ('customer', 0, 0)
+    """
+    varying, n = con.execute("SELECT count(*) FILTER (WHERE n > 1), count(*) FROM "
+                             "(SELECT count(DISTINCT value) AS n FROM events WHERE value IS NOT NULL GROUP BY ckey)"
+                             ).fetchall()[0]
+    return ("event" if varying else "customer"), int(varying), int(n)
+
+
+def value_reading(con: duckdb.DuckDBPyConnection) -> str:
+    """How customers' values are read (:data:`VALUE_READINGS`): the user's choice if any, else from the data
+    (:func:`value_reading_found`, remembered in ``meta`` per data version)."""
+    *fp, user = data_fingerprint(con, meta_key=VALUE_USER_KEY)
+    if user in VALUE_READINGS:
+        return str(user)
+    stamp = repr(tuple(fp))
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [_VALUE_AUTO_KEY]).fetchall()
+    if row and row[0][0].startswith(stamp + "|"):
+        return row[0][0].rsplit("|", 1)[1]
+    reading = value_reading_found(con)[0]
+    with contextlib.suppress(duckdb.Error):  # a read-only workspace or a concurrent write: found again next time
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_VALUE_AUTO_KEY, f"{stamp}|{reading}"])
+    return reading
+
+
+def value_agg(reading: str, column: str = "value") -> str:
+    """The aggregate (SQL) of a customer's value over their events for *reading* — the one definition. It
+    composes: the aggregate of partial aggregates (per stage, per touchpoint) is the aggregate over the events.
+
+    >>> value_agg("customer"), value_agg("event"), value_agg("event", "value_sum")
+    ('max(value)', 'sum(value)', 'sum(value_sum)')
+    """
+    return f"{_VALUE_AGG[reading]}({column})"
+
+
+def value_cols(reading: str) -> str:
+    """Further per-customer columns kept in ``customer_reach``: the customer's value (:func:`value_agg`) and the
+    first segment (file order), from which :func:`cjm.analyses.channels.customer_values` works out each
+    customer's value."""
+    return f", {value_agg(reading)} AS v, arg_min(segment, seq) FILTER (WHERE segment IS NOT NULL) AS seg"
 
 
 def kept_customer_reach(con: duckdb.DuckDBPyConnection) -> str | None:
     """``customer_reach`` once it holds the workspace's per-customer summary for the current data — all events in
-    the model, no filters: ``ckey, furthest, mask`` (as :data:`REACH_SQL`) and ``v, seg`` (:data:`VALUE_COLS`) —
+    the model, no filters: ``ckey, furthest, mask`` (as :data:`REACH_SQL`) and ``v, seg`` (:func:`value_cols`) —
     written now if needed; None when it cannot be written (the caller computes its own). Each import calls it
     once at the end, so that the first funnel, touchpoint or pain-point view after the import reads it."""
     base = "SELECT * FROM events WHERE stage_idx IS NOT NULL"
-    return kept_in_workspace(con, "customer_reach", REACH_SQL.format(cols=VALUE_COLS, base=base))
+    return kept_in_workspace(con, "customer_reach", REACH_SQL.format(cols=value_cols(value_reading(con)), base=base))
 
+
+
+def set_value_reading(ws: Workspace, reading: str | None) -> None:
+    """The user's choice of how values are read (:data:`VALUE_READINGS`; None: from the data again), as a data
+    write: every analysis that reads values is computed again.
+
+    >>> from cjm.store import open_workspace
+    >>> ws = open_workspace(":memory:")
+    >>> set_value_reading(ws, "event"); value_reading(ws.cursor())
+    'event'
+    >>> set_value_reading(ws, None); value_reading(ws.cursor())
+    'customer'
+    """
+    if reading not in (None, *VALUE_READINGS):
+        raise ValueError(f"value reading must be one of {VALUE_READINGS} or None, not {reading!r}")
+    with ws.data_write(backup=None) as cur:
+        if reading is None:
+            cur.execute("DELETE FROM meta WHERE key = ?", [VALUE_USER_KEY])
+        else:
+            cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [VALUE_USER_KEY, reading])
+
+
+def value_reading_choice(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The user's choice of how values are read, None when they are read from the data."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [VALUE_USER_KEY]).fetchall()
+    return row[0][0] if row and row[0][0] in VALUE_READINGS else None

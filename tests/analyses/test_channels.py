@@ -254,9 +254,10 @@ def test_customer_values_hand_computed(journeys):
     rel, params = customer_values(con, model=m)
     rows = con.execute(f"SELECT c.customer_id, v.ckey, v.furthest, v.mask, v.v FROM {rel} v JOIN customers c USING (ckey) "
                        "ORDER BY c.customer_id", params).fetchall()
-    # c1: largest value 100, stages 0 and 1 -> mask 0b11 = 3; c2: no value, segment A -> mean of A (c1) = 100;
-    # c3: no value, no segment -> mean of everyone with a value = 100; the "webinar" event is outside the model
-    assert [r[:1] + r[2:] for r in rows] == [("c1", 1, 3, 100.0), ("c2", 0, 1, 100.0), ("c3", 1, 2, 100.0)]
+    # c1's value differs between its events (100, 50): amounts per event, summed = 150; stages 0 and 1 -> mask
+    # 0b11 = 3; c2: no value, segment A -> mean of A (c1) = 150; c3: no value, no segment -> mean of everyone with
+    # a value = 150; the "webinar" event is outside the model
+    assert [r[:1] + r[2:] for r in rows] == [("c1", 1, 3, 150.0), ("c2", 0, 1, 150.0), ("c3", 1, 2, 150.0)]
     assert len({r[1] for r in rows}) == 3  # one key per customer
 
 
@@ -322,9 +323,10 @@ def test_customer_values_from_the_kept_summary(ws):
     m = preset("five-stage")
     import_file(ws, csv, file_name="values.csv", model=m)
     con = ws.cursor()
-    # a: largest value 300; d: 50; b: no value -> mean of segment SMB (only a: 300); c: segment Public has no
-    # value -> mean of everyone with one: (300 + 50) / 2 = 175. furthest: a purchase (2), b 0, c research (1), d 0
-    expected = [("a", 2, 300.0), ("b", 0, 300.0), ("c", 1, 175.0), ("d", 0, 50.0)]
+    # a's value differs between its events: amounts per event, 100 + 300 = 400; d: 50; b: no value -> mean of
+    # segment SMB (only a: 400); c: segment Public has no value -> mean of everyone with one: (400 + 50) / 2 = 225.
+    # furthest: a purchase (2), b 0, c research (1), d 0
+    expected = [("a", 2, 400.0), ("b", 0, 400.0), ("c", 1, 225.0), ("d", 0, 50.0)]
     for flt in (None, Filters(stages=tuple(m.keys))):
         rel, params = customer_values(con, model=m, filters=flt)
         got = con.execute(f"SELECT c.customer_id, r.furthest, r.v FROM {rel} r JOIN customers c USING (ckey) "

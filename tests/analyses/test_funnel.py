@@ -239,8 +239,8 @@ def test_compare_periods(build):
     })
     df = fn.compare_periods(con, model=m, a=(dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
                             b=(dt.date(2026, 2, 1), dt.date(2026, 2, 28)))
-    assert list(df.columns) == ["stage_idx", "stage", "label", "customers_a", "conversion_a", "customers_b",
-                                "conversion_b"]
+    assert list(df.columns)[:7] == ["stage_idx", "stage", "label", "customers_a", "conversion_a", "customers_b",
+                                    "conversion_b"]
     # January: a at awareness only -> [1, 0, 0, 0, 0]; conversion 1, 0/1, then 0/0
     assert df["customers_a"].tolist() == [1, 0, 0, 0, 0]
     assert same(df["conversion_a"].tolist(), [1.0, 0.0, NAN, NAN, NAN])
@@ -366,3 +366,47 @@ def test_per_customer_reach_kept_in_the_workspace(ws, tmp_path):
     con.execute("DELETE FROM events WHERE customer_id = 'a'")
     assert fn.funnel(con, model=rev)["customers"].tolist() == [2, 2, 1]
     assert con.execute("SELECT count(*) FROM customer_reach").fetchone()[0] == 2
+
+
+def _wilson_ref(k: int, n: int) -> tuple[float, float]:
+    """Wilson 95% interval written out from the textbook formula (independent of the module's arrays)."""
+    import math
+
+    z = 1.959963984540054
+    p = k / n
+    c = (p + z * z / (2 * n)) / (1 + z * z / n)
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return c - h, c + h
+
+
+def test_compare_periods_conversion_with_intervals_and_difference(build):
+    # January: 4 customers start, 3 reach research; February: 5 start, 1 reaches research
+    log = {f"j{i}": [("awareness", "2026-01-05")] + ([("research", "2026-01-09")] if i < 3 else []) for i in range(4)}
+    log |= {f"f{i}": [("awareness", "2026-02-05")] + ([("research", "2026-02-09")] if i < 1 else []) for i in range(5)}
+    con, m = build(log)
+    df = fn.compare_periods(con, model=m, a=(dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
+                            b=(dt.date(2026, 2, 1), dt.date(2026, 2, 28)))
+    r = df.set_index("stage").loc["research"]
+    assert (r["from_first_a"], r["from_first_b"]) == (0.75, 0.2)
+    assert (r["ci_low_a"], r["ci_high_a"]) == pytest.approx(_wilson_ref(3, 4))
+    assert (r["ci_low_b"], r["ci_high_b"]) == pytest.approx(_wilson_ref(1, 5))
+    assert r["diff"] == pytest.approx(0.2 - 0.75)
+    (la, ua), (lb, ub) = _wilson_ref(3, 4), _wilson_ref(1, 5)
+    # Newcombe: b − a, lower = d − sqrt((pb − lb)² + (ua − pa)²), upper = d + sqrt((ub − pb)² + (pa − la)²)
+    assert r["diff_low"] == pytest.approx(-0.55 - ((0.2 - lb) ** 2 + (ua - 0.75) ** 2) ** 0.5)
+    assert r["diff_high"] == pytest.approx(-0.55 + ((ub - 0.2) ** 2 + (0.75 - la) ** 2) ** 0.5)
+    assert r["diff_low"] < 0 < r["diff_high"]  # 4 and 5 customers: the difference is not sure
+
+
+def test_breakdown_conversion_with_intervals_against_the_largest_group(build):
+    log = {f"s{i}": [("awareness", "2026-01-01", {"segment": "SMB"})]
+           + ([("research", "2026-01-02", {"segment": "SMB"})] if i < 2 else []) for i in range(6)}
+    log |= {f"e{i}": [("awareness", "2026-01-01", {"segment": "Ent"}), ("research", "2026-01-02", {"segment": "Ent"})]
+            for i in range(3)}
+    con, m = build(log)
+    df = fn.breakdown(con, model=m, by="segment")
+    r = df[(df["stage"] == "research")].set_index("group")
+    assert set(df["reference"]) == {"SMB"}  # 6 customers at the first stage, the most
+    assert (r.loc["SMB", "conversion_from_first"], r.loc["Ent", "conversion_from_first"]) == (pytest.approx(2 / 6), 1.0)
+    assert (r.loc["Ent", "ci_low"], r.loc["Ent", "ci_high"]) == pytest.approx(_wilson_ref(3, 3))
+    assert r.loc["Ent", "diff"] == pytest.approx(1 - 2 / 6) and r.loc["SMB", "diff"] == 0

@@ -147,7 +147,8 @@ def test_suggest_on_demo_and_demo_gives_one_stage(journeys):
 
 
 def test_settings_suggest_on_demo_and_demo(tmp_path):
-    """Settings' "Suggest an order from the data" uses the same suggestion as the CLI: "demo" is "Demo"."""
+    """Settings' "Suggest an order from the data" shows the preview of the CLI's suggestion and saves it on the
+    button: "demo" is "Demo"."""
     from streamlit import config
     from streamlit.testing.v1 import AppTest
 
@@ -164,6 +165,99 @@ def test_settings_suggest_on_demo_and_demo(tmp_path):
     at.switch_page("app_pages/settings_page.py").run()
     at.button(key="infer_model").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
+    # a preview first: each value with its counts; nothing saved yet
+    assert any(sh.value == "Choose the stages" for sh in at.subheader)
+    assert ws.stage_model().labels == ["Lead", "Signed"]
+    at.button(key="save_preview").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
     assert ws.stage_model().labels == ["Lead", "Demo", "Signed"]
     assert ws.cursor().execute("SELECT count(*) FROM events WHERE stage_idx IS NULL").fetchall() == [(0,)]
+    close_workspace(ws)
+
+
+def test_won_stage_of_presets_custom_and_json():
+    from cjm.core.stage_model import PRESETS, StageModel, preset
+
+    assert {n: m.won for n, m in PRESETS.items()} == {
+        "hinge-b2b-4": "client-experience", "five-stage": "purchase", "coleman-8": "activate",
+        "questionpro-4": "purchase"}
+    assert custom(["Lead", "Client"]).won is None  # a custom model asks
+    m = custom(["Lead", "Client", "Repeat"]).with_won("Client")
+    assert StageModel.from_json(m.to_json()) == m and m.won_index() == 1
+    # a model saved before the won stage existed reads as one with none
+    old = '{"name": "x", "stages": [{"key": "a", "label": "A"}, {"key": "b", "label": "B"}], "outcomes": []}'
+    assert StageModel.from_json(old).won is None
+    # edits keep the won stage while it is there, drop it with its stage
+    assert edit_stages(preset("five-stage"), [{"key": "awareness", "label": "Discovery"},
+                                              {"key": "purchase", "label": "Buy"}]).won == "purchase"
+    assert edit_stages(preset("five-stage"), [{"key": "awareness", "label": "A"},
+                                              {"key": "research", "label": "R"}]).won is None
+    with pytest.raises(CJMError, match='won stage "nope"'):
+        StageModel("x", m.stages, won="nope")
+
+
+def test_model_from_choices_user_errors():
+    from cjm.core.stage_edit import model_from_choices
+
+    with pytest.raises(CJMError, match="at least two"):
+        model_from_choices([{"value": "a"}, {"value": "b", "keep": False}])
+    with pytest.raises(CJMError, match="not a kept stage"):
+        model_from_choices([{"value": "a"}, {"value": "b"}, {"value": "x", "outcome_of": "zzz"}])
+    with pytest.raises(CJMError, match="won stage"):
+        model_from_choices([{"value": "a"}, {"value": "b"}], won="c")
+    # order and renames: the old value still matches the data
+    m = model_from_choices([{"value": "b", "order": 2}, {"value": "a", "order": 1, "label": "Start"}])
+    assert m.labels == ["Start", "b"] and m.match("a") == (0, None) and m.final_indexes() == [1]
+
+
+def test_settings_asks_the_won_stage_of_a_custom_model(tmp_path):
+    from streamlit import config
+    from streamlit.testing.v1 import AppTest
+
+    from cjm.ingest import import_file
+    from cjm.store import close_workspace, open_workspace
+
+    ws = open_workspace(tmp_path / "won.duckdb")
+    import_file(ws, b"id,stage,date\n1,Lead,2026-01-01\n1,Client,2026-01-02\n", file_name="d.csv",
+                model=custom(["Lead", "Client"]))
+    config.set_option("client.showErrorDetails", "full")
+    at = AppTest.from_file(str(pathlib.Path(__file__).resolve().parents[2] / "app.py"), default_timeout=60)
+    at.session_state["workspace_path"] = ws.path
+    at.run()
+    at.switch_page("app_pages/settings_page.py").run()
+    assert any("Which stage means won?" in i.value for i in at.info)
+    at.selectbox(key="won_stage_custom_2").set_value("Client").run()
+    assert not at.exception and not at.error
+    assert ws.stage_model().won == "client"
+    close_workspace(ws)
+
+
+def test_settings_reading_ties_and_values(tmp_path):
+    """Settings' "Reading the data": ties in file order bring back the step back at one time; values as amounts
+    per event are summed."""
+    from streamlit import config
+    from streamlit.testing.v1 import AppTest
+
+    from cjm.analyses.channels import customer_values
+    from cjm.analyses.funnel import backwards
+    from cjm.ingest import import_file
+    from cjm.store import close_workspace, open_workspace
+
+    ws = open_workspace(tmp_path / "reading.duckdb")
+    m = custom(["Lead", "Client"])
+    import_file(ws, b"id,stage,date,amount\n1,Client,2026-01-02,5\n1,Lead,2026-01-02,5\n", file_name="d.csv", model=m)
+    assert len(backwards(ws.cursor(), model=m)) == 0  # same day: stage order
+    config.set_option("client.showErrorDetails", "full")
+    at = AppTest.from_file(str(pathlib.Path(__file__).resolve().parents[2] / "app.py"), default_timeout=60)
+    at.session_state["workspace_path"] = ws.path
+    at.run()
+    at.switch_page("app_pages/settings_page.py").run()
+    at.radio(key="tie_order").set_value("file").run()
+    assert not at.exception and not at.error
+    assert len(backwards(ws.cursor(), model=m)) == 1  # Client then Lead, in file order
+    at.radio(key="value_reading").set_value("event").run()
+    assert not at.exception
+    con = ws.cursor()
+    rel, p = customer_values(con, model=m)
+    assert con.execute(f"SELECT v FROM {rel}", p).fetchall() == [(10.0,)]
     close_workspace(ws)

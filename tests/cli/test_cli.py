@@ -126,7 +126,8 @@ def test_stages_infer_proposes_then_applies(tmp_path, capsys):
     # ("demo" counts as "Demo": same stage up to case)
     assert cli.main(["stages", "--infer", "--workspace", w]) == 0
     out = capsys.readouterr().out
-    assert "  1. Lead\n  2. Demo\n  3. Signed\n" in out and "--infer --apply" in out
+    # each value with its counts and typical position; Signed ends every journey that has it: suggested final
+    assert "  1. Lead\n  2. Demo\n  3. Signed  (final)\n" in out and "add --apply" in out
     assert "stage model set" not in out
     assert cli.main(["stages", "--workspace", w]) == 0
     assert "no stage model chosen" in capsys.readouterr().out  # proposing changed nothing
@@ -156,7 +157,7 @@ def test_stages_rename_final_and_map_edit_the_model(tmp_path, files, capsys):
     out = capsys.readouterr().out
     assert "stage model set: custom (five-stage)" in out
     # the renamed stage still matches "Farkındalık" (its aliases stay) and "Awareness"; "Pricing" is now Research
-    assert ("  1. Discovery  (1 events)\n  2. Research  (1 events)\n  3. Purchase  (0 events, final)\n"
+    assert ("  1. Discovery  (1 events)\n  2. Research  (1 events)\n  3. Purchase  (0 events, final, won)\n"
             "  4. Retention  (0 events)\n  5. Advocacy  (0 events, final)\n") in out
     assert "not in the model" not in out
     from cjm.store import open_workspace

@@ -236,3 +236,80 @@ def test_screenshots_of_every_page_with_sample_data(browser, tmp_path):
     finally:
         log = server.stop()
     assert "Traceback" not in log, log[-3000:]
+
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def _outside(url: str) -> bool:
+    """A URL that would leave the machine (data:, blob: and about: never do)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome", "chrome-extension"):
+        return False
+    return parts.hostname not in LOOPBACK
+
+
+def test_no_request_leaves_the_machine(browser, tmp_path):
+    """Every request Chromium makes (pages, scripts, fonts, the page icon, WebSockets) while the sample data is loaded
+    and every page is visited goes to 127.0.0.1; no element of a page points elsewhere either."""
+    server = Server(tmp_path / "ws.duckdb").start()
+    requests: list[str] = []
+    try:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 720})
+        ctx.on("request", lambda r: requests.append(r.url))
+        page = ctx.new_page()
+        page.on("websocket", lambda w: requests.append(w.url))
+        page.goto(server.url + "/")
+        _settle(page)
+        page.get_by_role("button", name="Load sample data").click()
+        _settle(page, timeout=120_000)
+        linked: list[str] = []
+        for path in PAGE_PATHS:
+            page.goto(server.url + "/" + path)
+            _settle(page, timeout=60_000)
+            page.wait_for_timeout(500)  # late requests (the page icon, fonts)
+            linked += page.eval_on_selector_all(
+                "link[href], script[src], img[src], iframe[src], source[src], video[src], audio[src]",
+                "els => els.map(e => e.href || e.src)")
+        icon = page.eval_on_selector("link[rel='shortcut icon']", "e => e.href")
+        ctx.close()
+    finally:
+        log = server.stop()
+    assert "Traceback" not in log, log[-3000:]
+    assert len(requests) > 20 and any(u.startswith("ws://127.0.0.1") for u in requests)  # the log sees them all
+    assert [u for u in requests if _outside(u)] == []
+    assert [u for u in linked if _outside(u)] == []
+    assert not _outside(icon), icon  # the page icon is drawn locally (an emoji), not fetched from a font server
+
+
+def _websocket_handshake(port: int, host: str, origin: str | None = None) -> str:
+    """The status line the server answers a WebSocket upgrade on /_stcore/stream with *host* in the Host header."""
+    import base64
+
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        key = base64.b64encode(os.urandom(16)).decode()
+        lines = ["GET /_stcore/stream HTTP/1.1", f"Host: {host}", "Upgrade: websocket", "Connection: Upgrade",
+                 f"Sec-WebSocket-Key: {key}", "Sec-WebSocket-Version: 13", "Sec-WebSocket-Protocol: streamlit"]
+        if origin:
+            lines.append(f"Origin: {origin}")
+        s.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        return s.recv(4096).decode("latin-1").split("\r\n")[0]
+
+
+def test_dns_rebinding_host_is_refused(tmp_path):
+    """server.allowedHosts: a WebSocket (the app's only data channel) from a page whose name was rebound to
+    127.0.0.1 is refused with 403; the loopback names are accepted (101)."""
+    server = Server(tmp_path / "ws.duckdb").start()
+    try:
+        port = int(server.url.rsplit(":", 1)[1])
+        refused = [_websocket_handshake(port, "rebind.example"),
+                   _websocket_handshake(port, f"rebind.example:{port}", origin=f"http://rebind.example:{port}"),
+                   _websocket_handshake(port, f"localhost.rebind.example:{port}")]
+        accepted = [_websocket_handshake(port, f"127.0.0.1:{port}", origin=server.url),
+                    _websocket_handshake(port, f"localhost:{port}", origin=f"http://localhost:{port}")]
+    finally:
+        server.stop()
+    assert [line.split(" ", 2)[1] for line in refused] == ["403", "403", "403"], refused
+    assert [line.split(" ", 2)[1] for line in accepted] == ["101", "101"], accepted

@@ -21,9 +21,11 @@ The model (shown to the user by :meth:`Baseline.assumptions`):
   who reached *k* that reached *k + 1*.
 - **Inflow** — customers per month at the first stage: customers in the data divided by the
   calendar months between the first and the last customer's first event (both included).
-- **Won** — customers reaching the won stage (default: the second stage, e.g. Hinge's
-  *client experience*; the caller may name another). **Value per won customer** = mean over
-  won customers of the sum of their ``value``.
+- **Won** — customers reaching the won stage (the stage model's won stage, e.g. Hinge's
+  *client experience*; the caller may name another; a model naming none: the second stage, said in the
+  assumptions). **Value per won customer** = mean over won customers of their value, read as everywhere
+  (:func:`cjm.store.kept.value_reading`): a value repeated on a customer's rows is taken once, amounts that
+  vary between a customer's events are summed.
 - **Referral loop** — *referral rate* = new prospects brought per won customer. From the
   data when referred customers can be seen (a touchpoint or channel at the first stage, or
   a segment, that says "referral" / "tavsiye" / "recomandare" …: rate = referred / won); else

@@ -19,6 +19,7 @@ from cjm.analyses.relations import filtered_events
 from cjm.core.filters import Filters
 from cjm.core.stage_model import Stage, StageModel, norm
 from cjm.errors import CJMError
+from cjm.store.kept import value_agg, value_reading
 
 #: Bootstrap draws made once in :func:`baseline`.
 N_BOOT = 200
@@ -102,6 +103,8 @@ class Baseline:
     period: tuple[dt.date | None, dt.date | None] = (None, None)
     elasticities: tuple[Elasticity, ...] = ()
     seed: int = 0
+    won_assumed: bool = False  # the model names no won stage and none was given: the second stage was assumed
+    value_reading: str = "customer"  # how a customer's value was read (cjm.store.kept.value_reading)
     # Bootstrap draws (rows = draws); read-only arrays, not part of equality.
     inflow_draws: np.ndarray | None = field(default=None, compare=False, repr=False)
     conversion_draws: np.ndarray | None = field(default=None, compare=False, repr=False)
@@ -159,12 +162,16 @@ class Baseline:
                + f": {self.inflow_per_month:.1f} per month."]
         for k, c in enumerate(self.conversion):
             out.append(f"{lab[k]} → {lab[k + 1]}: {100 * c:.1f}% of {self.reached[k]} customers went on.")
-        out.append(f'"Won" = reached {lab[self.won_idx]}: {self.won_per_month:.1f} per month.')
+        out.append(f'"Won" = reached {lab[self.won_idx]}: {self.won_per_month:.1f} per month.'
+                   + (" The stage model names no won stage, so the second stage is assumed: choose the won stage "
+                      "in Settings." if self.won_assumed else ""))
         if self.value_per_won is None:
             out.append("No deal values in the data: revenue is not projected.")
         else:
+            how = ("each customer's value taken once (the same on each of their rows)"
+                   if self.value_reading == "customer" else "each customer's amounts summed over their events")
             out.append(f"Value per won customer: {self.value_per_won:,.2f} (mean over {self.value_customers} "
-                       f"won customers with a value).")
+                       f"won customers with a value; {how}).")
         if self.referral_rate is None:
             out.append("No referral source in the data: the referral loop is off until you set a referral rate.")
         else:
@@ -199,7 +206,10 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
              won_stage: str | None = None, n_boot: int = N_BOOT, seed: int = 0) -> Baseline:
     """Estimate the baseline from ``events`` under *filters* (one pass of SQL, then numpy).
 
-    *won_stage*: key or label of the stage that means "won" (default: the second stage).
+    *won_stage*: key or label of the stage that means "won" (default: the stage model's won stage,
+    :attr:`~cjm.core.stage_model.StageModel.won`; a model that names none: the second stage, said in the
+    assumptions). A customer's value is read as the funnel and pain points read it
+    (:func:`cjm.store.kept.value_reading`): a customer attribute taken once, or amounts per event summed.
 
     >>> from cjm.store import insert_events, open_workspace
     >>> from cjm.core.stage_model import preset
@@ -216,7 +226,10 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     filters = filters or Filters()
     keys = tuple(model.keys)
     n_st = len(keys)
-    won_idx = min(1, n_st - 1) if won_stage is None else model.index(won_stage)
+    model_won = model.won_index()
+    won_idx = model.index(won_stage) if won_stage is not None else (
+        model_won if model_won is not None else min(1, n_st - 1))
+    won_said = won_stage is not None or model_won is not None
     # Positive outcomes at a decision stage that is not the last promote the customer to the next stage.
     promote = [(o.key, model.index(o.stage) + 1) for o in model.outcomes
                if o.positive and o.stage in keys and model.index(o.stage) < n_st - 1]
@@ -226,6 +239,7 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     adv_sql = f"outcome_key IN ({', '.join('?' for _ in advocate_keys)})" if advocate_keys else "FALSE"
     ev_sql, ev_params = filtered_events(model=model, filters=filters, in_model=False)
     pattern = _referral_pattern()
+    reading = value_reading(con)  # a customer's value: one meaning with the funnel and pain points
 
     cur = con.cursor()  # own connection: its temp tables vanish with it
     try:
@@ -240,7 +254,8 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
             CREATE TEMP TABLE _wi_cst AS
             SELECT customer_id, stage_idx, touchpoint,
                    min(ts) AS first_ts, sum(emotion) AS emo_sum, count(emotion) AS emo_n,
-                   sum(value) AS value_sum, count(value) AS value_n,
+                   {value_agg(reading)} FILTER (WHERE stage_idx IS NOT NULL) AS value_sum,
+                   count(value) FILTER (WHERE stage_idx IS NOT NULL) AS value_n,
                    bool_or((stage_idx = 0 AND (touchpoint IN (SELECT v FROM _wi_ref)
                                                OR channel IN (SELECT v FROM _wi_ref)))
                            OR segment IN (SELECT v FROM _wi_ref)) AS referred,
@@ -250,12 +265,12 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
             GROUP BY customer_id, stage_idx, touchpoint""",
                     [*advocate_keys, *promote_params, *ev_params])
         last_is_advocacy = keys[-1] in ADVOCACY_STAGES
-        cur.execute("""
+        cur.execute(f"""
             CREATE TEMP TABLE _wi_c AS
             SELECT customer_id,
                    greatest(max(stage_idx), coalesce(max(promoted), -1)) AS furthest,
                    min(first_ts) FILTER (WHERE stage_idx IS NOT NULL) AS entry_ts,
-                   sum(value_sum) AS value, sum(value_n) AS value_n,
+                   {value_agg(reading, "value_sum")} AS value, sum(value_n) AS value_n,
                    bool_or(referred) AS referred, bool_or(advocate) AS advocate
             FROM _wi_cst GROUP BY customer_id HAVING count(stage_idx) > 0""")
         # Per customer and stage (with the customer's furthest stage), for time in stage and emotion.
@@ -355,6 +370,7 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
         referral_rate=rate, referral_source=source,
         median_days=tuple(None if med.get(k) is None else float(med[k]) for k in range(n_st)),
         period=(first.date(), last.date()), elasticities=elasticities, seed=seed,
+        won_assumed=not won_said, value_reading=reading,
         inflow_draws=_ro(inflow_draws), conversion_draws=_ro(conv_draws), won_draws=_ro(won_draws),
         value_draws=_ro(value_draws), referral_draws=None if ref_draws is None else _ro(ref_draws))
 
