@@ -3,15 +3,18 @@ downloadable)."""
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import streamlit as st
 
 import ui
 from cjm.analyses.workspace_info import imports
 from cjm.core.stage_model import PRESETS, preset
-from cjm.errors import AmbiguousDatesError, CJMError
-from cjm.ingest import import_file, rejected_rows
+from cjm.errors import CJMError
+from cjm.ingest import rejected_rows
 from cjm.ingest.mapping import CANONICAL_FIELDS, lifecycle_column
+from ui import imports as bg
 
 
 def _model_choice():
@@ -69,8 +72,75 @@ def _show_report(report) -> None:
                         key=f"rej_{report.import_id}")
 
 
-def _show_progress(bar, fraction: float, message: str) -> None:
-    bar.progress(min(max(fraction, 0.0), 1.0), text=ui.plain(message))
+def _step(message: str) -> str:
+    """The import's progress message in the user's language (as it is when there is no translation)."""
+    try:
+        return ui.t(f"import.step.{message}")
+    except KeyError:
+        return message
+
+
+def _cancel(key: str) -> None:
+    bg.cancel(key)
+
+
+def _running(key: str) -> None:
+    """The running import's progress and its Cancel button, polled twice a second (only this part reruns); once it
+    has ended the whole app runs again, so the sidebar's counts and every page see the new data."""
+    job = bg.job(key)
+    if job is None or not job.running:
+        st.rerun()
+    assert job is not None
+    st.progress(job.fraction, text=ui.tp("import.bg_progress", name=job.file_name, percent=job.percent,
+                                         step=_step(job.message)))
+    if job.status == bg.CANCELLING:
+        st.info(ui.t("import.bg_cancelling"))
+    elif job.saving:
+        st.caption(ui.t("import.bg_saving"))
+    else:
+        st.button(ui.t("import.bg_cancel"), key="import_cancel", on_click=_cancel, args=(key,))
+    st.caption(ui.t("import.bg_leave"))
+
+
+def _background_import() -> None:
+    """The workspace's latest import, which runs in the background (:mod:`ui.imports`): its progress while it
+    runs, then its report, or why it failed or that it was cancelled, until closed or the next import."""
+    job = bg.job(ui.workspace())
+    if job is None:
+        return
+    if job.running:
+        st.fragment(_running, run_every=0.5)(job.key)
+        return
+    with st.container(border=True):
+        if job.status == bg.DONE and job.report is not None:
+            _show_report(job.report)
+        elif job.status == bg.CANCELLED:
+            st.info(ui.tp("import.bg_cancelled", name=job.file_name))
+        elif job.unexpected:
+            st.error(ui.tp("import.bg_unexpected", name=job.file_name))
+        elif job.ambiguous_dates:
+            st.warning(ui.plain(job.error))
+        else:
+            st.error(ui.tp("import.bg_failed", name=job.file_name, error=job.error))
+        st.button(ui.t("import.bg_dismiss"), key="import_dismiss", on_click=bg.dismiss, args=(job.key,))
+    job.seen = True
+
+
+def _start(data: bytes, *, file_name: str, **options) -> None:
+    """Start the import in the background; a small file's result is waited for (up to 2 s), so it shows at once."""
+    try:
+        job = bg.start(ui.workspace(), data, file_name=file_name, **options)
+    except bg.ImportRunningError:
+        running = bg.job(ui.workspace())
+        st.error(ui.tp("import.bg_refused", name=running.file_name if running else "?",
+                       percent=running.percent if running else 0))
+        return
+    bar = st.progress(0.0, text=ui.tp("import.progress", name=file_name))
+    deadline = time.monotonic() + 2.0
+    while job.running and time.monotonic() < deadline:
+        job.wait(0.1)
+        bar.progress(min(max(job.fraction, 0.0), 1.0), text=ui.tp("import.progress", name=file_name))
+    st.rerun()  # the sidebar (counts, filters) and every page see the new data; this page shows the result
 
 
 def _one_file(idx: int, upload, model) -> None:
@@ -109,28 +179,14 @@ def _one_file(idx: int, upload, model) -> None:
                              format_func=lambda v: ui.t(f"import.lifecycle_{v}"))
     replace = st.checkbox(ui.t("import.replace"), key=f"replace_{idx}")
     if st.button(ui.t("import.button"), key=f"import_{idx}", type="primary"):
-        bar = st.progress(0.0, text=ui.tp("import.progress", name=upload.name))
-        try:
-            report = import_file(ui.workspace(), data, file_name=upload.name, sheet=sheet, mapping=mapping,
-                                 model=model, date_order=date_order, replace=replace, lifecycle=lifecycle,
-                                 progress=lambda f, msg: _show_progress(bar, f, msg))
-        except AmbiguousDatesError as exc:
-            bar.empty()
-            st.warning(ui.plain(str(exc)))
-            return
-        except CJMError:
-            bar.empty()
-            raise
-        bar.empty()
-        st.session_state[f"report_{idx}"] = report
-        st.rerun()  # the sidebar (counts, filters) and every page see the new data
-    if f"report_{idx}" in st.session_state:
-        _show_report(st.session_state[f"report_{idx}"])
+        _start(data, file_name=upload.name, sheet=sheet, mapping=mapping, model=model, date_order=date_order,
+               replace=replace, lifecycle=lifecycle)
 
 
 def render() -> None:
     st.title(ui.t("import.title"))
     st.write(ui.t("import.intro"))
+    _background_import()
     c1, c2 = st.columns([3, 1])
     with c1:
         model = _model_choice()

@@ -8,8 +8,7 @@ import ui
 from cjm.analyses.journey_map import JourneyMap, journey_map, with_team_lanes
 from cjm.present import charts
 from cjm.store.notes import StaleNoteError, set_lane
-
-CONFLICTS = "lane_conflicts"  # session state: widget key -> (lane, stage label, your text, their text)
+from ui import conflicts
 
 
 def _grid(jm: JourneyMap) -> None:
@@ -29,41 +28,51 @@ def _grid(jm: JourneyMap) -> None:
     ui.chart(fig, key="journey_grid")
 
 
-def _save_lane(stage_key: str, stage_label: str, lane: str, widget_key: str) -> None:
-    """Save a cell over the version it was loaded with; when someone saved it since, keep theirs and say so."""
+def _save_lane(stage_key: str, lane: str, widget_key: str) -> None:
+    """Save a cell over the version it was loaded with. When someone saved it since, nothing is overwritten: the
+    cell shows theirs and the choice (keep mine, keep theirs, edit) is drawn above the lanes."""
     text = st.session_state.get(widget_key) or ""
+    loaded = st.session_state.get(f"{widget_key}__version", 0)
     try:
-        version = set_lane(ui.workspace(), stage_key, lane, text,
-                           expected=st.session_state.get(f"{widget_key}__version", 0))
+        version = set_lane(ui.workspace(), stage_key, lane, text, expected=loaded)
     except StaleNoteError as exc:
-        theirs = exc.current_text or ""
-        st.session_state.setdefault(CONFLICTS, {})[widget_key] = (lane, stage_label, text, theirs)
-        st.session_state[widget_key] = theirs
-        st.session_state[f"{widget_key}__version"] = exc.current_version
+        conflicts.refused(widget_key, exc, mine=text, loaded=loaded)
+        _show_cell(widget_key, exc.current_text, exc.current_version)
         return
     st.session_state[f"{widget_key}__version"] = version
-    st.session_state.get(CONFLICTS, {}).pop(widget_key, None)
+    conflicts.clear(widget_key)
     st.toast(ui.t("map.saved"))
 
 
-def _conflicts() -> None:
-    """Saves refused because someone saved the cell first: their text (now in the cell) and yours, to merge."""
-    for key, (lane, stage, mine, theirs) in list(st.session_state.get(CONFLICTS, {}).items()):
-        st.warning(ui.tp("map.stale", lane=ui.t(f"lane.{lane}"), stage=stage))
-        c1, c2 = st.columns(2)
-        c1.caption(ui.t("map.stale_theirs"))
-        c1.text(theirs or ui.t("map.none"))
-        c2.caption(ui.t("map.stale_yours"))
-        c2.text(mine or ui.t("map.none"))
-        if st.button(ui.t("map.stale_done"), key=f"{key}__done"):
-            st.session_state[CONFLICTS].pop(key, None)
-            st.rerun()
+def _show_cell(widget_key: str, text: str | None, version: int) -> None:
+    """Put what is saved into the cell (a button or cell callback: the cell is drawn after it)."""
+    st.session_state[widget_key] = text or ""
+    st.session_state[f"{widget_key}__version"] = version
+
+
+def _conflicts(jm: JourneyMap) -> None:
+    """Saves refused because someone saved the cell first, in map order: theirs, yours, and the three choices."""
+    ws = ui.workspace()
+    for lane in jm.team:
+        for stage in jm.stages:
+            key = f"lane__{lane.lane}__{stage.key}"
+            if conflicts.pending(key) is None:
+                continue
+
+            def save(text: str, expected: int, stage_key: str = stage.key, name: str = lane.lane) -> int:
+                return set_lane(ws, stage_key, name, text, expected=expected)
+
+            def done(text: str | None, version: int, widget_key: str = key) -> None:
+                _show_cell(widget_key, text, version)
+
+            conflicts.choice(key, title=ui.t("map.lane_cell", lane=ui.t(f"lane.{lane.lane}"), stage=stage.label),
+                             save=save, done=done)
 
 
 def _people_lanes(jm: JourneyMap) -> None:
     """The lanes written by people: one text box per (lane, stage), saved to the workspace on every change."""
     st.subheader(ui.t("map.people_lanes"))
-    _conflicts()
+    _conflicts(jm)
     widths = [1.2] + [2] * len(jm.stages)
     head = st.columns(widths)
     for col, stage in zip(head[1:], jm.stages):
@@ -78,7 +87,7 @@ def _people_lanes(jm: JourneyMap) -> None:
                 st.session_state[f"{key}__version"] = cell.version
             col.text_area(ui.tp("map.lane_cell", lane=ui.t(f"lane.{lane.lane}"), stage=stage.label), key=key,
                           label_visibility="collapsed", height=90, on_change=_save_lane,
-                          args=(stage.key, stage.label, lane.lane, key))
+                          args=(stage.key, lane.lane, key))
 
 
 def render() -> None:

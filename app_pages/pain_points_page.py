@@ -1,7 +1,8 @@
 """Pain points: ranked by the impact score (formula shown), evidence per item, status and note saved.
 
 A note is saved with the version its form was loaded with: when someone else saved it in between, the save is
-refused (:class:`~cjm.store.notes.StaleNoteError`) and their text is shown beside the user's, never overwritten.
+refused (:class:`~cjm.store.notes.StaleNoteError`): their text is shown beside the user's, nothing is overwritten,
+and the user chooses — keep mine, keep theirs, or edit the two into one (:mod:`ui.conflicts`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import ui
 from cjm.analyses import pain_points
 from cjm.analyses.pain_points import FORMULA
 from cjm.store.notes import PAIN_STATUSES, StaleNoteError, pain_status, set_pain_status
+from ui import conflicts
 
 _STATUS_KEY = {"open": "open", "in progress": "progress", "fixed": "fixed"}
 
@@ -27,38 +29,49 @@ def _status_label(status: str) -> str:
     return ui.t("pain.status_" + _STATUS_KEY[status])
 
 
-def _note_form(form_key: str, stage: str, touchpoint: str, saved) -> None:
+def _note_form(form_key: str, stage: str, label: str, touchpoint: str, saved) -> None:
     """Status and note of one pain point. The form is filled from the workspace when it first appears (and after
-    the user comes back to the page), remembering the note's version; a save names that version."""
+    the user comes back to the page), remembering the note's version; a save names that version. A save refused
+    because someone saved the note in between offers keep mine / keep theirs / edit (:mod:`ui.conflicts`)."""
     s = st.session_state
-    status_key, note_key, version_key, conflict_key = (f"{form_key}_{k}" for k in
-                                                       ("status", "note", "version", "conflict"))
+    status_key, note_key, version_key = (f"{form_key}_{k}" for k in ("status", "note", "version"))
     if note_key not in s:
         s[status_key] = saved.status if saved is not None else "open"
         s[note_key] = (saved.note or "") if saved is not None else ""
         s[version_key] = int(saved.version) if saved is not None else 0
-        s.pop(conflict_key, None)
+        conflicts.clear(form_key)
     with st.form(form_key, border=False):
         st.selectbox(ui.t("pain.status"), PAIN_STATUSES, key=status_key, format_func=_status_label)
         st.text_area(ui.t("pain.note"), key=note_key, height=80)
         submitted = st.form_submit_button(ui.t("pain.save"), key=f"{form_key}_save")
+    ws = ui.workspace()
     if submitted:
         try:
-            s[version_key] = set_pain_status(ui.workspace(), stage, touchpoint, s[status_key], s[note_key],
+            s[version_key] = set_pain_status(ws, stage, touchpoint, s[status_key], s[note_key],
                                              expected=s[version_key])
         except StaleNoteError as exc:
-            # theirs is shown below until a save succeeds; saving again replaces it, knowingly
-            s[version_key] = exc.current_version
-            s[conflict_key] = (saved.status if saved is not None else "open", exc.current_text or "")
+            # the form keeps the version it loaded: saving it again is refused again until the user chooses
+            conflicts.refused(form_key, exc, mine=s[note_key] or "", loaded=s[version_key])
         else:
-            s.pop(conflict_key, None)
+            conflicts.clear(form_key)
             st.toast(ui.t("pain.saved"))
-    if conflict_key in s:
-        status, note = s[conflict_key]
-        if note:
-            st.warning(ui.tp("pain.stale", status=_status_label(status), note=note))
-        else:
-            st.warning(ui.tp("pain.stale_empty", status=_status_label(status)))
+
+    def save(text: str, expected: int) -> int:  # my status goes with whichever note is saved
+        return set_pain_status(ws, stage, touchpoint, s[status_key], text, expected=expected)
+
+    def done(text: str | None, version: int) -> None:  # what is saved now (status too) goes into the form
+        row = next((r for r in pain_status(ws.cursor()).itertuples()
+                    if (r.stage_key, r.touchpoint) == (stage, touchpoint)), None)
+        s[status_key] = row.status if row is not None else "open"
+        s[note_key] = text or ""
+        s[version_key] = version
+
+    if conflicts.choice(form_key, title=f"{label} · {touchpoint}",
+                        save=save, done=done):
+        theirs = next((r for r in pain_status(ws.cursor()).itertuples()
+                       if (r.stage_key, r.touchpoint) == (stage, touchpoint)), None)
+        if theirs is not None:
+            st.caption(ui.tp("pain.stale_status", status=_status_label(str(theirs.status))))
 
 
 def render() -> None:
@@ -92,7 +105,8 @@ def render() -> None:
                 for c in ev["comment"].dropna().head(3) if "comment" in ev.columns else []:
                     st.text(f"“{c}”")
             with right:
-                _note_form(f"pain_{p['stage']}_{p['touchpoint']}", p["stage"], str(p["touchpoint"]), saved)
+                _note_form(f"pain_{p['stage']}_{p['touchpoint']}", p["stage"], str(p["label"]), str(p["touchpoint"]),
+                           saved)
 
 
 ui.page(render)

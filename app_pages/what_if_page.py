@@ -4,10 +4,14 @@ The baseline is computed once per (workspace version, filters) and cached; movin
 fragment below, which calls ``cjm.analyses.what_if.project`` (numpy, no database).
 
 Named scenarios are team notes with a version each: a save names the version the user loaded (or saw listed; none
-for a new name), so a scenario someone else saved in between is shown, never silently overwritten.
+for a new name), so a scenario someone else saved in between is shown, never silently overwritten: the user keeps
+theirs, keeps their own, or edits the two (as JSON) into one (:mod:`ui.conflicts`).
 """
 
 from __future__ import annotations
+
+import contextlib
+import json
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +30,7 @@ from cjm.analyses.what_if import (
 from cjm.errors import CJMError
 from cjm.present import charts
 from cjm.store.notes import StaleNoteError, scenario_specs
+from ui import conflicts
 
 NONE = "—"
 
@@ -160,40 +165,75 @@ def _load_picked(b) -> None:
     _apply_to_widgets(b, Scenario.from_json(spec))
     s["wi_name"] = name
     s["wi_loaded"] = (name, version)
-    s.pop("wi_conflict", None)
+    conflicts.clear(CONFLICT)
+
+
+CONFLICT = "wi_conflict"  # the note key of a refused save (ui.conflicts); the scenario's name is in wi_conflict_name
+
+
+def _spec_text(spec: str | None) -> str | None:
+    """A saved spec as the text the user sees and may edit: indented JSON, one lever a line."""
+    if spec is None:
+        return None
+    try:
+        return json.dumps(json.loads(spec), indent=2, ensure_ascii=False, sort_keys=True)
+    except ValueError:
+        return spec
 
 
 def _save(name: str, current: Scenario) -> bool:
     """Save *current* as *name*, naming the version the user started from: the loaded one for the loaded name, the
-    listed one for another listed name, none (0) for a new name. True when saved."""
+    listed one for another listed name, none (0) for a new name; while a refused save of *name* waits for the
+    user's choice, the version that was refused (so it is refused again, never silently saved over). True when
+    saved."""
     s = st.session_state
     name = name.strip()
     loaded = s.get("wi_loaded")
-    expected = loaded[1] if loaded and loaded[0] == name else s.get("wi_seen", {}).get(name, 0)
+    pending = conflicts.pending(CONFLICT) if s.get("wi_conflict_name") == name else None
+    if pending is not None:
+        expected = pending.loaded
+    else:
+        expected = loaded[1] if loaded and loaded[0] == name else s.get("wi_seen", {}).get(name, 0)
     try:
         version = save_scenario(ui.workspace(), name, current, expected=expected)
     except StaleNoteError as exc:
-        # theirs is shown until a save succeeds; saving again under this name replaces it, knowingly
-        s["wi_loaded"] = (name, exc.current_version)
-        s["wi_conflict"] = (name, exc.current_text)
+        conflicts.refused(CONFLICT, exc, mine=_spec_text(current.to_json()) or "", loaded=expected)
+        s["wi_conflict_name"] = name
         return False
     s["wi_loaded"] = (name, version)
-    s.pop("wi_conflict", None)
+    conflicts.clear(CONFLICT)
     return True
 
 
-def _conflict(b, name: str, spec: str | None, *, horizon: int) -> None:
-    """The warning after a refused save: what the other person saved under *name*, or that they deleted it."""
-    if spec is None:
-        st.warning(ui.tp("whatif.stale_deleted", name=name))
-        return
+def _describe(b, text: str, *, horizon: int) -> str:
+    """A scenario's levers and its won customers, in words (the JSON itself when it cannot be read)."""
     try:
-        proj = project(b, Scenario.from_json(spec), horizon_months=horizon, band=False)
+        proj = project(b, Scenario.from_json(text), horizon_months=horizon, band=False)
         levers = ", ".join(proj.contributions()["lever"]) or ui.t("whatif.no_changes")
         won = _fmt(proj.headline()["won"]["scenario"])
     except (CJMError, ValueError, KeyError, TypeError):  # not readable against this baseline: show it as saved
-        levers, won = spec, "—"
-    st.warning(ui.tp("whatif.stale", name=name, levers=levers, won=won, months=horizon))
+        return text
+    return f"{levers}\n{ui.t('whatif.metric_won')}: {won}"
+
+
+def _conflict(b, name: str, *, horizon: int) -> None:
+    """A refused save of *name*: what the other person saved (or that they deleted it), mine, the three choices."""
+    ws = ui.workspace()
+
+    def save(text: str, expected: int) -> int:
+        try:
+            scenario = Scenario.from_json(text)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CJMError(f"not a scenario ({exc})") from None
+        return save_scenario(ws, name, scenario, expected=expected)
+
+    def done(text: str | None, version: int) -> None:  # what is saved now goes into the sliders
+        if text is not None:
+            with contextlib.suppress(CJMError, ValueError, KeyError, TypeError):  # unreadable here: sliders stay
+                _apply_to_widgets(b, Scenario.from_json(text))
+        st.session_state["wi_loaded"] = (name, version)
+
+    conflicts.choice(CONFLICT, title=name, save=save, done=done, show=lambda text: _describe(b, text, horizon=horizon))
 
 
 def _scenarios(b, current: Scenario, horizon: int) -> None:
@@ -208,9 +248,8 @@ def _scenarios(b, current: Scenario, horizon: int) -> None:
                 st.rerun(scope="fragment")
         except CJMError as exc:  # no name, say
             st.error(ui.plain(str(exc)))
-    conflict = st.session_state.get("wi_conflict")
-    if conflict and conflict[0] == name.strip():
-        _conflict(b, *conflict, horizon=horizon)
+    if st.session_state.get("wi_conflict_name") == name.strip():
+        _conflict(b, name.strip(), horizon=horizon)
     cur = ui.cursor()
     saved = load_scenarios(cur)
     # the versions on screen: a later save of a listed name names the version the user saw

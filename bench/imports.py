@@ -1,5 +1,9 @@
 """Import benchmark that prints a table: ``python -m bench import [--rows 1000000] [--xlsx-rows 100000]``.
 
+``python -m bench import --app [--app-mb 150] [--before HEAD]``: peak memory of a CSV imported the way the app
+does (the upload's bytes inspected, then imported; and through the Import page in AppTest), now and at a git
+revision, side by side.
+
 Each case runs in its own Python subprocess, so its peak memory (``ru_maxrss``) is its own. The data
 is generated into ``--dir`` (default ``bench_data/``, git-ignored; never committed).
 """
@@ -22,10 +26,15 @@ DEFAULT_DIR = Path("bench_data")
 # --------------------------------------------------------------------------- data generation
 
 
-def make_csv(path: Path, rows: int) -> Path:
-    """A UTF-8 event CSV like a CRM export: ids with leading zeros, ISO timestamps, decimals, quoted comments."""
+def make_csv(path: Path, rows: int, *, turkish: bool = False) -> Path:
+    """A UTF-8 event CSV like a CRM export: ids with leading zeros, ISO timestamps, decimals, quoted comments.
+    *turkish*: stage names and comments in Turkish (not ASCII, so the import decodes the file as text)."""
     import duckdb
 
+    stages = (["Farkındalık", "Araştırma", "Satın alma", "Elde tutma", "Savunuculuk"] if turkish
+              else ["Awareness", "Research", "Purchase", "Retention", "Advocacy"])
+    comments = (["Fiyat sordu, sonra sessizleşti", 'Şimdilik "memnun"'] if turkish
+                else ["Asked for pricing, then went quiet", 'Happy "so far"'])
     if path.exists() and path.stat().st_size > 0 and path.with_suffix(".rows").exists() \
             and path.with_suffix(".rows").read_text() == str(rows):
         return path
@@ -33,13 +42,13 @@ def make_csv(path: Path, rows: int) -> Path:
     con.execute(f"""COPY (
         SELECT lpad(CAST(i // 7 AS VARCHAR), 7, '0') AS "Customer ID",
                strftime(TIMESTAMP '2024-01-01' + to_seconds(i * 37 % 63000000), '%Y-%m-%d %H:%M:%S') AS "Date",
-               ['Awareness', 'Research', 'Purchase', 'Retention', 'Advocacy'][1 + i % 5] AS "Stage",
+               {stages!r}[1 + i % 5] AS "Stage",
                ['Webinar', 'Demo call', 'Proposal', 'Onboarding', 'Support ticket', 'Referral'][1 + i % 6]
                    AS "Touchpoint",
                ['email', 'phone', 'in person', 'video', 'mail', 'gift'][1 + (i // 3) % 6] AS "Channel",
                CAST((i * 7) % 5 - 2 AS VARCHAR) AS "Emotion",
                CAST(round((i * 13) % 100000 / 100.0, 2) AS VARCHAR) AS "Amount",
-               CASE WHEN i % 10 = 0 THEN 'Asked for pricing, then went quiet' WHEN i % 10 = 1 THEN 'Happy "so far"'
+               CASE WHEN i % 10 = 0 THEN '{comments[0]}' WHEN i % 10 = 1 THEN '{comments[1]}'
                     ELSE '' END AS "Comment"
         FROM range({int(rows)}) t(i)) TO '{path.as_posix()}' (HEADER, DELIMITER ',')""")
     con.close()
@@ -161,7 +170,59 @@ def _case_pandas_openpyxl(src: str, work: str) -> int:
     return len(pd.read_excel(src, engine="openpyxl"))
 
 
+def _case_app_bytes(src: str, work: str) -> int:
+    """What the Import page does with an upload, without Streamlit: the bytes in memory, inspected (mapping,
+    preview), then imported from those bytes."""
+    import pandas  # noqa: F401  (loaded in the app; counted in the peak as it is there)
+
+    from cjm.core.stage_model import preset
+    from cjm.ingest import import_file, inspect
+    from cjm.store import close_workspace, open_workspace
+
+    data = Path(src).read_bytes()  # the upload
+    inspect(data, file_name=Path(src).name)
+    ws = open_workspace(work)
+    rep = import_file(ws, data, file_name=Path(src).name, model=preset("five-stage"))
+    close_workspace(ws)
+    return rep.rows_loaded
+
+
+def _case_app_page(src: str, work: str) -> int:
+    """The Import page itself (Streamlit's AppTest): the file put in the uploader, inspected, the Import button
+    clicked, the import waited for (in the background where it runs there)."""
+    import contextlib
+    import logging
+
+    from streamlit.testing.v1 import AppTest
+
+    logging.disable(logging.WARNING)  # AppTest's "no runtime" warnings
+    root = Path(os.environ["CJM_BENCH_ROOT"])
+    at = AppTest.from_file(str(root / "app.py"), default_timeout=600)
+    at.session_state["workspace_path"] = work
+    at.run()
+    at.switch_page("app_pages/import_page.py").run()
+    at.selectbox(key="import_model").set_value("five-stage").run()
+    at.file_uploader[0].set_value((Path(src).name, Path(src).read_bytes(), "text/csv")).run()
+    at.button(key="import_0").click().run()
+    with contextlib.suppress(ImportError):  # the background import (issue 14); before it, the click imported
+        from ui import imports as bg
+
+        job = bg.job(work)
+        if job is not None:
+            job.wait(600)
+            if job.error or job.unexpected:
+                raise SystemExit(f"the import failed: {job.error}")
+    at.run()
+    if at.exception:
+        raise SystemExit(str(at.exception[0].value))
+    from cjm.store import open_workspace
+
+    return open_workspace(work).cursor().execute("SELECT count(*) FROM events").fetchall()[0][0]
+
+
 CASES: dict[str, Callable[[str, str], int]] = {
+    "app-bytes": _case_app_bytes,
+    "app-page": _case_app_page,
     "duckdb-csv": _case_duckdb_csv,
     "cjm-csv": _case_cjm,
     "cjm-xlsx": _case_cjm,
@@ -180,16 +241,22 @@ def _child(case: str, src: str, work: str) -> None:
     print(json.dumps({"rows": n, "seconds": secs, "peak_mb": peak_kb / 1024, "steps": _STEPS}))
 
 
-def run_case(case: str, src: Path, work: Path, *, repeat: int = 1) -> dict:
-    """Run *case* in fresh subprocesses (best of *repeat*); the workspace/database file is removed first."""
+def run_case(case: str, src: Path, work: Path, *, repeat: int = 1, root: Path | None = None) -> dict:
+    """Run *case* in fresh subprocesses (best of *repeat*); the workspace/database file is removed first.
+    *root*: the code to run it against (another revision's tree, see ``--before``); this one by default."""
+    here = Path(__file__).resolve().parent.parent
     best: dict | None = None
     for _ in range(repeat):
         for p in (work, Path(str(work) + ".wal")):
             if p.exists():
                 p.unlink()
-        out = subprocess.run([sys.executable, "-c", "import sys; from bench.imports import _child; _child(*sys.argv[1:])",
-                              case, str(src), str(work)], capture_output=True, text=True,
-                             env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+        # the case itself always comes from this bench module; the product code from *root*
+        code = ("import sys; sys.path.insert(0, sys.argv[1]); import runpy; "
+                "m = runpy.run_path(sys.argv[2]); m['_child'](*sys.argv[3:])")
+        out = subprocess.run([sys.executable, "-c", code, str(root or here), __file__, case, str(src.resolve()),
+                              str(work.resolve())],
+                             capture_output=True, text=True, cwd=str(root or here),
+                             env={**os.environ, "PYTHONPATH": str(root or here), "CJM_BENCH_ROOT": str(root or here)})
         if out.returncode != 0:
             raise CJMError(f"benchmark case {case} failed: {out.stderr.strip().splitlines()[-1:]}")
         res = json.loads(out.stdout.strip().splitlines()[-1])
@@ -245,19 +312,73 @@ def bench_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tree_of(rev: str, into: Path) -> Path:
+    """The product code of git revision *rev* (``cjm/``, ``ui/``, ``app_pages/``, ``app.py``...) under *into*."""
+    root = Path(__file__).resolve().parent.parent
+    into.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(root), "archive", rev], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
+def bench_app(args: argparse.Namespace) -> int:
+    """Peak memory of a ~``--app-mb`` MB CSV imported the way the app does, now and at ``--before`` (a git
+    revision: the same cases run against that revision's code, in the same run)."""
+    import tempfile
+
+    out_dir = Path(args.dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / ".gitignore").write_text("*\n")
+    rows_n = int(args.app_mb * 1e6 / 71.3)  # make_csv writes about 71 bytes per row
+    files = [make_csv(out_dir / f"app_{args.app_mb}mb.csv", rows_n)]
+    if not args.skip_turkish:
+        files.append(make_csv(out_dir / f"app_{args.app_mb}mb_tr.csv", int(rows_n / 1.05), turkish=True))
+    header = ["case", "file", "MB", "rows", "code", "seconds", "peak RSS MB", "vs before"]
+    table = [header]
+    with tempfile.TemporaryDirectory(prefix="cjm_bench_before_") as tmp:
+        before_root = _tree_of(args.before, Path(tmp)) if args.before else None
+        for case, label in (("app-bytes", "upload bytes -> inspect -> import_file(bytes)"),
+                            ("app-page", "Import page (AppTest): upload, Import, wait")):
+            if case == "app-page" and args.skip_page:
+                continue
+            for src in files:
+                old = run_case(case, src, out_dir / "app_before.duckdb", root=before_root) if before_root else None
+                new = run_case(case, src, out_dir / "app_now.duckdb")
+                size = f"{src.stat().st_size / 1e6:.0f}"
+                if old:
+                    table.append([label, src.name, size, f"{old['rows']:,}", args.before, f"{old['seconds']:.1f}",
+                                  f"{old['peak_mb']:.0f}", "1.00x"])
+                table.append([label, src.name, size, f"{new['rows']:,}", "now", f"{new['seconds']:.1f}",
+                              f"{new['peak_mb']:.0f}",
+                              f"{new['peak_mb'] / old['peak_mb']:.2f}x" if old else "-"])
+    print_table(table)
+    limit = os.environ.get("CJM_MEMORY_LIMIT", "1GB")
+    print(f"\nPeak RSS (ru_maxrss) of a fresh Python process per case, from its start (interpreter, pandas, duckdb; "
+          f"Streamlit for the page)\nto the import committed; CJM_MEMORY_LIMIT={limit}. The _tr file is the same data "
+          f"with Turkish stage names and comments (not ASCII).")
+    return 0
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the CSV (default 1,000,000)")
     parser.add_argument("--xlsx-rows", type=int, default=100_000, help="rows of the XLSX (default 100,000)")
     parser.add_argument("--dir", default=str(DEFAULT_DIR), help="where to put the generated files (bench_data/)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per case; the best is shown (default 1)")
     parser.add_argument("--skip-xlsx", action="store_true", help="only the CSV cases")
+    parser.add_argument("--app", action="store_true",
+                        help="only the memory of the app's way: a --app-mb CSV uploaded, inspected and imported")
+    parser.add_argument("--app-mb", type=int, default=150, help="size of the CSV for --app (default 150 MB)")
+    parser.add_argument("--before", help="with --app: a git revision to measure too, in the same run (e.g. HEAD)")
+    parser.add_argument("--skip-page", action="store_true", help="with --app: without the AppTest case")
+    parser.add_argument("--skip-turkish", action="store_true", help="with --app: only the ASCII file")
 
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m bench import [--rows N] [--xlsx-rows N] [--repeat N] [--skip-xlsx]``."""
     parser = argparse.ArgumentParser(prog="python -m bench import", description=__doc__.split("\n")[0])
     add_arguments(parser)
-    return bench_import(parser.parse_args(argv))
+    args = parser.parse_args(argv)
+    return bench_app(args) if args.app else bench_import(args)
 
 
 if __name__ == "__main__":

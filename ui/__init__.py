@@ -34,16 +34,23 @@ def t(key: str, /, **values: object) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_AUTOLINK = re.compile(r"(?i)(https?|www)|(@)")  # where a bare address or e-mail would start a link
+_WORD_JOINER = "\u2060"  # invisible, no width: splits "http" from "://" and "a" from "@b.com" for the link finder
 
 
 def plain(text: object) -> str:
     r"""Text for an element that renders markdown (alerts, captions, headers): every markdown character escaped,
-    so a file name or cell value shows exactly as typed and can never become a link or formatting.
+    so a file name or cell value shows exactly as typed and can never become a link or formatting. Streamlit's
+    markdown also turns a bare web address or e-mail into a link, escaped or not: an invisible WORD JOINER
+    (U+2060) after "http", "https" and "www" and before "@" stops that.
 
-    >>> print(plain("**Q1** [x](http://e.com)"))
-    \*\*Q1\*\* \[x\]\(http\://e\.com\)
+    >>> print(plain("**Q1** [x](y)"))
+    \*\*Q1\*\* \[x\]\(y\)
+    >>> plain("http://e.com www.e.com a@b.com")
+    'http\u2060\\://e\\.com www\u2060\\.e\\.com a\u2060@b\\.com'
     """
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    return _AUTOLINK.sub(lambda m: m[1] + _WORD_JOINER if m[1] else _WORD_JOINER + m[2], escaped)
 
 
 def tp(key: str, /, **values: object) -> str:
@@ -166,6 +173,10 @@ def storage_fault(exc: BaseException) -> CJMError:
     return err
 
 
+#: set by the sidebar's "Open the Import page" button (it runs before ``st.navigation``, so it cannot link itself)
+GO_TO_IMPORT = "go_to_import_page"
+
+
 def page(render: Callable[[], None]) -> None:
     """Run a page body; a ``CJMError`` becomes a plain message, never a traceback. So does a storage fault met
     while the page reads (a full disk, a damaged block): the message names it, a connection DuckDB invalidated is
@@ -174,6 +185,8 @@ def page(render: Callable[[], None]) -> None:
 
     from cjm.errors import DamagedWorkspaceError
 
+    if st.session_state.pop(GO_TO_IMPORT, False):  # the sidebar's link to a background import's result
+        st.switch_page("app_pages/import_page.py")
     err: CJMError | None = None
     try:
         render()

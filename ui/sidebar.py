@@ -19,6 +19,7 @@ from cjm.core.filters import LIST_FIELDS
 from cjm.errors import CJMError
 from cjm.i18n import LANGUAGES
 from cjm.store import default_path
+from ui import imports as bg
 
 
 def _filter_defaults() -> dict[str, object]:
@@ -82,6 +83,35 @@ def _filters(con) -> None:
         ui.report_xlsx_button(key="export_xlsx")
 
 
+def _import_lines(*, live: bool = False) -> None:
+    """Where the background imports (:mod:`ui.imports`) stand: running (with its percentage), or ended and not yet
+    seen on the Import page, with a link there. *live*: this runs as a fragment that polls while one runs; once
+    none does, the whole app runs again so every page sees the new data."""
+    current = str(pathlib.Path(st.session_state["workspace_path"]).expanduser().resolve())
+    pending = [j for j in bg.jobs() if j.running or not j.seen]
+    if live and not any(j.running for j in pending):
+        st.rerun()
+    for j in pending:
+        name = j.file_name if j.key == current else f"{j.file_name} → {pathlib.Path(j.key).stem}"
+        if j.running:
+            st.caption(ui.tp("sidebar.import_running", name=name, percent=j.percent))
+            st.progress(min(max(j.fraction, 0.0), 1.0))
+        else:
+            key = {bg.DONE: "sidebar.import_done", bg.CANCELLED: "sidebar.import_cancelled"}.get(j.status,
+                                                                                                 "sidebar.import_failed")
+            st.caption(ui.tp(key, name=name))
+        if j.key == current:
+            st.button(ui.t("sidebar.import_open"), key=f"import_open_{'live' if live else 'now'}", type="tertiary",
+                      on_click=st.session_state.__setitem__, args=(ui.GO_TO_IMPORT, True))
+
+
+def _imports() -> None:
+    if any(j.running for j in bg.jobs()):
+        st.fragment(_import_lines, run_every=1.0)(live=True)
+    else:
+        _import_lines()
+
+
 def render() -> None:
     """Draw the sidebar; a ``CJMError`` (a workspace that cannot be opened, say) becomes a message in it."""
     with st.sidebar:
@@ -89,6 +119,7 @@ def render() -> None:
         with st.expander(ui.tp("sidebar.workspace_name", name=pathlib.Path(st.session_state["workspace_path"]).stem),
                          expanded=False):
             _workspace_switcher()
+        _imports()
         try:
             _filters(ui.cursor())
         except CJMError as exc:

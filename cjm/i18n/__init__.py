@@ -348,6 +348,48 @@ EN: dict[str, str] = {
     "settings.values_auto": "from the data (the same on each row of a customer: taken once; else summed)",
     "settings.values_customer": "one value per customer, taken once",
     "settings.values_event": "amounts per event, summed per customer",
+    # a save refused because someone else saved the note first: three ways on (ui/conflicts.py)
+    "conflict.stale": "{what} was saved by someone else while you were editing it. Nothing was overwritten: keep yours, "
+                      "keep theirs, or merge the two.",
+    "conflict.deleted": "(deleted by someone else)",
+    "conflict.keep_mine": "Keep mine",
+    "conflict.keep_theirs": "Keep theirs",
+    "conflict.edit": "Edit",
+    "conflict.merged": "Merge the two texts (theirs first, then yours, below the line)",
+    "conflict.separator": "──────── theirs above, yours below ────────",
+    "conflict.save_merged": "Save merged text",
+    "conflict.cancel": "Cancel",
+    "conflict.kept_theirs": "Kept their text; yours was dropped.",
+    "conflict.unreadable": "The merged text cannot be saved: {error}",
+    "pain.stale_status": "Their status: \"{status}\". Keep mine saves your status, Keep theirs takes theirs.",
+    # issue 14: imports in the background
+    "import.bg_progress": "Importing {name}: {percent}% ({step})",
+    "import.bg_leave": "You may leave this page or close the tab: the import goes on in the background, and its result is "
+                       "shown here and in the sidebar.",
+    "import.bg_cancel": "Cancel the import",
+    "import.bg_cancelling": "Cancelling: the import stops at its next step and is rolled back.",
+    "import.bg_saving": "Saving the data: the import can no longer be cancelled.",
+    "import.bg_cancelled": "The import of {name} was cancelled and rolled back: nothing of it was loaded, the workspace is as it"
+                           " was before.",
+    "import.bg_failed": "The import of {name} failed: {error}",
+    "import.bg_unexpected": "The import of {name} failed unexpectedly and was rolled back. This is a fault in CJM Dashboard, not "
+                            "in your file; the server log has the details.",
+    "import.bg_refused": "An import of {name} into this workspace is running ({percent}%). Wait until it has finished, or "
+                         "cancel it, then import again.",
+    "import.bg_dismiss": "Close this result",
+    "import.step.checking the file": "checking the file",
+    "import.step.reading": "reading",
+    "import.step.converting values": "converting values",
+    "import.step.loading": "loading",
+    "import.step.saving": "saving",
+    "import.step.putting each customer's events in journey order": "putting each customer's events in journey order",
+    "import.step.summing up each customer's stages": "summing up each customer's stages",
+    "import.step.done": "done",
+    "sidebar.import_running": "Import of {name} running — {percent}%",
+    "sidebar.import_done": "Import of {name} finished",
+    "sidebar.import_failed": "Import of {name} failed",
+    "sidebar.import_cancelled": "Import of {name} cancelled",
+    "sidebar.import_open": "Open the Import page",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "tr": TR, "ro": RO}

@@ -354,4 +354,47 @@ RO: dict[str, str] = {
     "settings.values_auto": "din date (aceeași pe fiecare rând al unui client: luată o dată; altfel adunată)",
     "settings.values_customer": "o valoare per client, luată o dată",
     "settings.values_event": "sume per eveniment, adunate per client",
+    # a save refused because someone else saved the note first: three ways on (ui/conflicts.py)
+    "conflict.stale": "Altcineva a salvat „{what}” în timp ce editați. Nu s-a suprascris nimic: păstrați varianta "
+                      "dumneavoastră, pe a lor sau combinați-le.",
+    "conflict.deleted": "(șters de altcineva)",
+    "conflict.keep_mine": "Păstrați varianta mea",
+    "conflict.keep_theirs": "Păstrați varianta lor",
+    "conflict.edit": "Editați",
+    "conflict.merged": "Combinați cele două texte (întâi al lor, apoi al dumneavoastră, sub linie)",
+    "conflict.separator": "──────── deasupra al lor, dedesubt al dumneavoastră ────────",
+    "conflict.save_merged": "Salvați textul combinat",
+    "conflict.cancel": "Renunțați",
+    "conflict.kept_theirs": "S-a păstrat textul lor; textul dumneavoastră nu a fost salvat.",
+    "conflict.unreadable": "Textul combinat nu poate fi salvat: {error}",
+    "pain.stale_status": "Starea lor: „{status}”. „Păstrați varianta mea” salvează starea dumneavoastră, „Păstrați "
+                         "varianta lor” o preia pe a lor.",
+    # issue 14: imports in the background
+    "import.bg_progress": "Se importă {name}: {percent}% ({step})",
+    "import.bg_leave": "Puteți părăsi această pagină sau închide fila: importul continuă în fundal, iar rezultatul său apare"
+                       " aici și în bara laterală.",
+    "import.bg_cancel": "Anulează importul",
+    "import.bg_cancelling": "Se anulează: importul se oprește la pasul următor și este anulat în întregime.",
+    "import.bg_saving": "Se salvează datele: importul nu mai poate fi anulat.",
+    "import.bg_cancelled": "Importul {name} a fost anulat și derulat înapoi: nu s-a încărcat nimic, spațiul de lucru este ca "
+                           "înainte.",
+    "import.bg_failed": "Importul {name} a eșuat: {error}",
+    "import.bg_unexpected": "Importul {name} a eșuat în mod neașteptat și a fost derulat înapoi. Este o eroare în CJM Dashboard, "
+                            "nu în fișierul dumneavoastră; detaliile sunt în jurnalul serverului.",
+    "import.bg_refused": "Un import al {name} în acest spațiu de lucru este în curs ({percent}%). Așteptați să se termine sau "
+                         "anulați-l, apoi importați din nou.",
+    "import.bg_dismiss": "Închide acest rezultat",
+    "import.step.checking the file": "se verifică fișierul",
+    "import.step.reading": "se citește",
+    "import.step.converting values": "se convertesc valorile",
+    "import.step.loading": "se încarcă",
+    "import.step.saving": "se salvează",
+    "import.step.putting each customer's events in journey order": 'se pun evenimentele fiecărui client în ordinea călătoriei',
+    "import.step.summing up each customer's stages": 'se însumează etapele fiecărui client',
+    "import.step.done": "gata",
+    "sidebar.import_running": "Importul {name} este în curs — {percent}%",
+    "sidebar.import_done": "Importul {name} s-a terminat",
+    "sidebar.import_failed": "Importul {name} a eșuat",
+    "sidebar.import_cancelled": "Importul {name} a fost anulat",
+    "sidebar.import_open": "Deschide pagina Import",
 }

@@ -344,4 +344,47 @@ TR: dict[str, str] = {
     "settings.values_auto": "veriden (müşterinin her satırında aynıysa bir kez alınır; değilse toplanır)",
     "settings.values_customer": "müşteri başına bir değer, bir kez alınır",
     "settings.values_event": "olay başına tutarlar, müşteri başına toplanır",
+    # a save refused because someone else saved the note first: three ways on (ui/conflicts.py)
+    "conflict.stale": "Siz düzenlerken {what} başka biri tarafından kaydedildi. Hiçbir şeyin üzerine yazılmadı: "
+                      "kendi metninizi ya da onlarınkini tutun veya ikisini birleştirin.",
+    "conflict.deleted": "(başka biri tarafından silindi)",
+    "conflict.keep_mine": "Benimkini tut",
+    "conflict.keep_theirs": "Onlarınkini tut",
+    "conflict.edit": "Düzenle",
+    "conflict.merged": "İki metni birleştirin (önce onlarınki, çizginin altında sizinki)",
+    "conflict.separator": "──────── üstte onlarınki, altta sizinki ────────",
+    "conflict.save_merged": "Birleştirilmiş metni kaydet",
+    "conflict.cancel": "Vazgeç",
+    "conflict.kept_theirs": "Onların metni tutuldu; sizinki bırakıldı.",
+    "conflict.unreadable": "Birleştirilmiş metin kaydedilemiyor: {error}",
+    "pain.stale_status": "Onların durumu: \"{status}\". Benimkini tut sizin durumunuzu kaydeder, Onlarınkini tut "
+                         "onlarınkini alır.",
+    # issue 14: imports in the background
+    "import.bg_progress": "{name} içe aktarılıyor: %{percent} ({step})",
+    "import.bg_leave": "Bu sayfadan ayrılabilir veya sekmeyi kapatabilirsiniz: içe aktarma arka planda sürer, sonucu burada "
+                       "ve kenar çubuğunda gösterilir.",
+    "import.bg_cancel": "İçe aktarmayı iptal et",
+    "import.bg_cancelling": "İptal ediliyor: içe aktarma bir sonraki adımında durur ve geri alınır.",
+    "import.bg_saving": "Veriler kaydediliyor: içe aktarma artık iptal edilemez.",
+    "import.bg_cancelled": "{name} içe aktarması iptal edildi ve geri alındı: hiçbir şey yüklenmedi, çalışma alanı önceki "
+                           "durumunda.",
+    "import.bg_failed": "{name} içe aktarılamadı: {error}",
+    "import.bg_unexpected": "{name} içe aktarılırken beklenmeyen bir hata oluştu ve içe aktarma geri alındı. Hata "
+                            "dosyanızda değil, CJM Dashboard'da; ayrıntılar sunucu günlüğünde.",
+    "import.bg_refused": "Bu çalışma alanına {name} içe aktarılıyor (%{percent}). Bitmesini bekleyin ya da iptal edin, sonra "
+                         "yeniden içe aktarın.",
+    "import.bg_dismiss": "Bu sonucu kapat",
+    "import.step.checking the file": "dosya denetleniyor",
+    "import.step.reading": "okunuyor",
+    "import.step.converting values": "değerler dönüştürülüyor",
+    "import.step.loading": "yükleniyor",
+    "import.step.saving": "kaydediliyor",
+    "import.step.putting each customer's events in journey order": 'her müşterinin olayları yolculuk sırasına konuyor',
+    "import.step.summing up each customer's stages": 'her müşterinin aşamaları özetleniyor',
+    "import.step.done": "bitti",
+    "sidebar.import_running": "{name} içe aktarılıyor — %{percent}",
+    "sidebar.import_done": "{name} içe aktarması bitti",
+    "sidebar.import_failed": "{name} içe aktarılamadı",
+    "sidebar.import_cancelled": "{name} içe aktarması iptal edildi",
+    "sidebar.import_open": "İçe Aktarma sayfasını aç",
 }

@@ -12,12 +12,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -124,7 +125,12 @@ def inspect(data: bytes, *, file_name: str, sheet: str | None = None) -> Inspect
     >>> ins.delimiter, ins.mapping["Aşama"], ins.ambiguous_dates, ins.records
     (';', 'stage', ['Tarih'], 1)
     """
-    cur = duckdb.connect()
+    import tempfile
+
+    scratch = tempfile.mkdtemp(prefix="cjm_inspect_")
+    # a bounded buffer pool that spills to a temp dir: inspecting a big file must not hold it all in memory
+    cur = duckdb.connect(config={"memory_limit": INSPECT_POOL, "temp_directory": scratch,
+                                 "autoinstall_known_extensions": "false", "autoload_known_extensions": "false"})
     try:
         raw = read_raw(cur, data, file_name=file_name, sheet=sheet)
         cols = ", ".join(f"{ident(f'c{i}')} AS {ident(h)}" for i, h in enumerate(raw.headers))
@@ -138,6 +144,72 @@ def inspect(data: bytes, *, file_name: str, sheet: str | None = None) -> Inspect
                           records=raw.records_in_file, ambiguous_dates=ambiguous, warnings=list(raw.warnings))
     finally:
         cur.close()
+        import shutil
+
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+_UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
+          "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
+#: what an import needs beside DuckDB's buffer pool and what the process already holds (numpy arrays of record
+#: numbers, DuckDB's memory outside its pool, the pages' own work meanwhile), measured at a 150 MB CSV
+#: (``python -m bench import --app``)
+IMPORT_RESERVE = 384 << 20
+#: the least buffer pool an import is given, whatever the process holds
+IMPORT_POOL_MIN = 256 << 20
+#: the buffer pool of the scratch database that :func:`inspect` parses a file into (it spills beyond, to a temp dir)
+INSPECT_POOL = "256MB"
+
+
+def _resident_bytes(fallback: int) -> int:
+    """What this process holds in memory now (Linux: ``/proc/self/statm``); *fallback* where that is unknown."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return fallback
+
+
+def size_bytes(text: str) -> int:
+    """DuckDB's way of writing a size (``current_setting('memory_limit')``) in bytes.
+
+    >>> size_bytes("953.6 MiB"), size_bytes("1GB"), size_bytes("512 KiB")
+    (999922073, 1000000000, 524288)
+    """
+    import re
+
+    found = re.fullmatch(r"\s*([0-9.]+)\s*([KMGT]?I?B)?\s*", text.upper())
+    if found is None:
+        raise ValueError(f"not a size: {text!r}")
+    number, unit = found[1], found[2] or "B"
+    return int(float(number) * _UNITS[unit])
+
+
+@contextlib.contextmanager
+def _memory_budget(ws: Workspace, held: int) -> Iterator[None]:
+    """DuckDB's buffer pool during an import: the workspace's limit (``CJM_MEMORY_LIMIT``) less what the process
+    holds already (the file's *held* bytes among it; in the app also Streamlit and the upload) and
+    :data:`IMPORT_RESERVE`, so the whole process stays about within the limit; the limit is set back afterwards.
+    (Other sessions' queries meanwhile spill to disk sooner.)"""
+    cur: duckdb.DuckDBPyConnection | None = None
+    lowered = 0
+    try:  # best effort: a connection that fails here fails again where the import reports it plainly
+        cur = ws.cursor()
+        total = size_bytes(cur.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
+        budget = max(IMPORT_POOL_MIN, total - _resident_bytes(held + (128 << 20)) - IMPORT_RESERVE)
+        if budget < total:
+            cur.execute(f"SET memory_limit = '{int(budget)}B'")
+            lowered = total
+    except (duckdb.Error, ValueError):
+        pass
+    try:
+        yield
+    finally:
+        if cur is not None:
+            with contextlib.suppress(duckdb.Error):
+                if lowered:
+                    cur.execute(f"SET memory_limit = '{int(lowered)}B'")
+                cur.close()
 
 
 def _drop(cur: duckdb.DuckDBPyConnection, names: list[str]) -> None:
@@ -243,7 +315,9 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
             f"Choose replace to load it again in place of the earlier import."])
     options: dict[str, Any] = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {},
                                "lifecycle": lifecycle, "value_reading": value_reading, "ties": ties}
-    with ws.data_write(backup=f'{"replace" if earlier else "import"} of "{name}"') as cur:
+    # DuckDB's buffer pool is cut to what leaves the process within CJM_MEMORY_LIMIT, while the import runs
+    with _memory_budget(ws, len(content)), \
+            ws.data_write(backup=f'{"replace" if earlier else "import"} of "{name}"') as cur:
         say(0.1, "reading")
         raw = read_raw(cur, content, file_name=name, sheet=sheet,
                        source_path=None if isinstance(data, (bytes, bytearray, memoryview)) else data)
@@ -328,9 +402,10 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                     "_cjm_stage_lookup", "_cjm_outcome_lookup", "_cjm_problems", "_cjm_emo_words", "_cjm_clean",
                     raw.table, raw_table, f"{raw_table}_data"])
         say(0.95, "saving")
-    if active is not None:
-        warnings.extend(_ties_note(ws, ties, options))
-    warnings.extend(_after_import(ws, say))
+    with _memory_budget(ws, len(content)):
+        if active is not None:
+            warnings.extend(_ties_note(ws, ties, options))
+        warnings.extend(_after_import(ws, say))
     if "value" in resolved.values():
         note, options["value_reading_used"] = _value_note(ws, resolved)
         warnings.append(note)

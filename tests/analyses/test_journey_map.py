@@ -168,7 +168,9 @@ def test_page_refuses_a_stale_lane_save_and_shows_both_texts(page_ws):
     texts = [t.value for t in at.text]
     assert "Their text" in texts and "My text" in texts
     assert at.text_area(key=f"lane__goals__{first}").value == "Their text"  # the cell shows what is saved
-    # merging and saving again goes over their version
+    # the choices: keep mine, keep theirs, edit (each tested in tests/ui/test_conflicts.py); editing the cell, which
+    # now shows theirs, goes over their version too
+    assert {b.label for b in at.button} >= {"Keep mine", "Keep theirs", "Edit"}
     at.text_area(key=f"lane__goals__{first}").input("Their text + my text").run()
     assert not at.warning
     assert lanes(page_ws.cursor())[["text", "version"]].values.tolist() == [["Their text + my text", 2]]

@@ -313,3 +313,64 @@ def test_dns_rebinding_host_is_refused(tmp_path):
         server.stop()
     assert [line.split(" ", 2)[1] for line in refused] == ["403", "403", "403"], refused
     assert [line.split(" ", 2)[1] for line in accepted] == ["101", "101"], accepted
+
+
+def test_addresses_in_a_label_are_not_links(browser, tmp_path):
+    """A stage named with a web address and an e-mail reaches the what-if slider labels (markdown) as typed, and
+    Streamlit's markdown makes no link of them: ui.plain escapes them and puts an invisible WORD JOINER after
+    "http"/"www" and before "@"."""
+    from cjm.core.stage_model import custom
+    from cjm.ingest import import_file
+    from cjm.store import close_workspace, open_workspace
+
+    path = tmp_path / "links.duckdb"
+    stages = ["see http://e.com", "mail a@b.com", "www.e.com"]
+    ws = open_workspace(path)
+    rows = "".join(f"c{i},2026-01-0{1 + j},{stages[j]}\n" for i in range(6) for j in range(1 + i % 3))
+    import_file(ws, ("id,date,stage\n" + rows).encode(), file_name="links.csv", model=custom(stages))
+    close_workspace(ws)
+    server = Server(path).start()
+    try:
+        page = _page(browser)
+        page.goto(server.url + "/what-if")
+        _settle(page)
+        label = page.locator('[data-testid="stWidgetLabel"]').filter(has_text="e.com").first
+        expect(label).to_be_visible(timeout=20_000)
+        shown = label.inner_text().replace("\u2060", "")
+        assert shown.startswith("see http://e.com → mail a@b.com (now "), shown  # reads as typed
+        assert page.locator("a[href*='e.com'], a[href^='mailto:']").count() == 0  # and no link anywhere
+        page.close()
+    finally:
+        out = server.stop()
+    assert "Traceback" not in out
+
+
+def test_import_goes_on_while_the_user_is_on_another_page(browser, tmp_path):
+    """Issue 14: a big import started on the Import page, the user goes to the funnel mid-import (the sidebar says
+    it is running), the import completes in the background; the sidebar's link leads back to its report."""
+    from bench.imports import make_csv
+
+    csv = make_csv(tmp_path / "big_events.csv", 2_000_000)  # ~140 MB: several seconds of import
+    server = Server(tmp_path / "ws.duckdb").start()
+    try:
+        page = _page(browser)
+        page.goto(server.url + "/import")
+        _settle(page)
+        _choose(page, "Stage model", "five-stage")
+        page.locator('input[type="file"]').set_input_files(str(csv))
+        _settle(page, timeout=120_000)
+        page.get_by_role("button", name="Import", exact=True).click()
+        expect(page.get_by_role("button", name="Cancel the import")).to_be_visible(timeout=60_000)
+        page.locator('[data-testid="stSidebarNavLink"]', has_text="Funnel").click()  # leave mid-import
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.get_by_text("Import of big_events.csv running", exact=False)).to_be_visible(timeout=30_000)
+        page.screenshot(path=str(SHOTS / "e2e_import_running_elsewhere.png"))
+        expect(sidebar.get_by_text("Import of big_events.csv finished")).to_be_visible(timeout=180_000)
+        sidebar.get_by_role("button", name="Open the Import page").click()
+        expect(page.get_by_text("big_events.csv: 2,000,000 rows loaded, 0 rejected (of 2,000,000 read).")) \
+            .to_be_visible(timeout=60_000)
+        page.screenshot(path=str(SHOTS / "e2e_import_finished_in_background.png"))
+        page.close()
+    finally:
+        out = server.stop()
+    assert "Traceback" not in out, out

@@ -28,8 +28,9 @@ PAGES = ["import_page", "journey_map", "funnel_page", "channels_page", "emotions
          "what_if_page", "settings_page"]
 
 BOLD, LINK = "**bold**", "[x](http://e.com)"
-#: the escaped forms (:func:`ui.plain`), which render as the text typed
-BOLD_ESC, LINK_ESC = r"\*\*bold\*\*", r"\[x\]\(http\://e\.com\)"
+#: the escaped forms (:func:`ui.plain`), which render as the text typed (an invisible WORD JOINER after "http" keeps
+#: the bare address from being linked)
+BOLD_ESC, LINK_ESC = r"\*\*bold\*\*", "\\[x\\]\\(http\u2060\\://e\\.com\\)"
 STAGES = [BOLD, LINK, '=HYPERLINK("http://evil","x")', "-2+3", "@SUM(A1)"]
 TOUCH = ["**tp**", "[tp](http://e.com)", "=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)", "\tTAB"]
 SCENARIO = '=HYPERLINK("http://evil","**plan**")'
@@ -148,7 +149,7 @@ def test_stage_labels_reach_the_labels_escaped(hostile):
     # the Import page after the import: the file name in the report, as typed
     assert [s.value for s in at.success] == [r"\*\*file\*\*\.csv: 34 rows loaded, 1 rejected (of 35 read)."]
     assert _raw_markdown(_markdown_strings(at._tree)) == []
-    assert r"Field for column \*\*extra\*\* \[x\]\(http\://e\.com\)" in [s.label for s in at.selectbox]
+    assert rf"Field for column \*\*extra\*\* {LINK_ESC}" in [s.label for s in at.selectbox]
     wi = _app(path, "what_if_page")
     labels = [s.label for s in wi.slider]
     # the first lever is stage 1 -> stage 2: "**bold** → [x](http://e.com) (now ...)", escaped
