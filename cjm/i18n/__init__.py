@@ -123,11 +123,8 @@ EN: dict[str, str] = {
     "map.nps": "NPS",
     "map.people_lanes": "Lanes written by the team (click a cell to edit; saved at once)",
     "map.saved": "Saved.",
-    "map.stale": "{lane} at {stage} was saved by someone else while you were editing it. Your text was not "
-                 "saved: the cell now shows theirs. Copy your text from below, merge the two and save again.",
     "map.stale_theirs": "Saved by someone else",
     "map.stale_yours": "Your text (not saved)",
-    "map.stale_done": "Done",
     "map.lane": "Lane",
     "map.lane_cell": "{lane} at {stage}",
     "map.none": "—",
@@ -284,17 +281,6 @@ EN: dict[str, str] = {
     # errors shown in place of a page
     "error.bug": "Something went wrong on this page. Your data is safe. Please reload the page.",
     # stale team-note saves (someone else saved the note first)
-    "pain.stale": "Someone else saved this pain point while you were editing it: status \"{status}\", note \"{note}\". "
-                  "Your text is still in the box and was not saved. Merge the two and save again; your save then "
-                  "replaces theirs.",
-    "pain.stale_empty": "Someone else saved this pain point while you were editing it: status \"{status}\", no note. "
-                        "Your text is still in the box and was not saved. Check it and save again; your save then "
-                        "replaces theirs.",
-    "whatif.stale": "Someone else saved the scenario \"{name}\" while you were working on it. Theirs: {levers} ({won} "
-                    "won customers in {months} months). Yours was not saved. Save again to replace theirs with yours, "
-                    "or choose another name.",
-    "whatif.stale_deleted": "Someone else deleted the scenario \"{name}\" while you were working on it. Yours was not "
-                            "saved. Save again to keep yours under this name.",
     "whatif.no_changes": "no changes",
     # backups (storage faults)
     "backups.title": "Backups",

@@ -123,12 +123,8 @@ RO: dict[str, str] = {
     "map.nps": "NPS",
     "map.people_lanes": "Rândurile echipei (clic pentru editare; se salvează imediat)",
     "map.saved": "Salvat.",
-    "map.stale": "{lane} în etapa {stage} a fost salvat de altcineva în timp ce îl editați. Textul "
-                 "dumneavoastră nu a fost salvat: celula arată acum textul celuilalt. Copiați textul de mai jos, "
-                 "combinați-le și salvați din nou.",
     "map.stale_theirs": "Salvat de altcineva",
     "map.stale_yours": "Textul dumneavoastră (nesalvat)",
-    "map.stale_done": "Gata",
     "map.lane": "Rând",
     "map.lane_cell": "{lane} în etapa {stage}",
     "map.none": "—",
@@ -289,17 +285,6 @@ RO: dict[str, str] = {
     # errors shown in place of a page
     "error.bug": "Ceva nu a mers bine pe această pagină. Datele sunt în siguranță. Reîncărcați pagina.",
     # stale team-note saves (someone else saved the note first)
-    "pain.stale": "Altcineva a salvat acest punct dureros în timp ce îl editați: stare „{status}”, notă „{note}”. "
-                  "Textul din casetă nu a fost salvat și a rămas acolo. Combinați cele două texte și salvați din nou; "
-                  "salvarea va înlocui versiunea lor.",
-    "pain.stale_empty": "Altcineva a salvat acest punct dureros în timp ce îl editați: stare „{status}”, fără notă. "
-                        "Textul din casetă nu a fost salvat și a rămas acolo. Verificați-l și salvați din nou; "
-                        "salvarea va înlocui versiunea lor.",
-    "whatif.stale": "Altcineva a salvat scenariul „{name}” în timp ce lucrați la el. Versiunea lor: {levers} (clienți "
-                    "câștigați: {won}, în {months} luni). Scenariul curent nu a fost salvat. Salvați din nou ca să "
-                    "înlocuiți versiunea lor sau alegeți alt nume.",
-    "whatif.stale_deleted": "Altcineva a șters scenariul „{name}” în timp ce lucrați la el. Scenariul curent nu a fost "
-                            "salvat. Salvați din nou ca să îl păstrați sub acest nume.",
     "whatif.no_changes": "nicio modificare",
     # backups (storage faults)
     "backups.title": "Copii de siguranță",

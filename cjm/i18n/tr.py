@@ -119,12 +119,8 @@ TR: dict[str, str] = {
     "map.nps": "NPS",
     "map.people_lanes": "Ekibin yazdıkları (tıklayıp düzenleyin; hemen kaydedilir)",
     "map.saved": "Kaydedildi.",
-    "map.stale": "{stage} aşamasında {lane}, siz düzenlerken başka biri tarafından kaydedildi. Metniniz "
-                 "kaydedilmedi: hücrede artık onun metni görünüyor. Metninizi aşağıdan kopyalayın, ikisini "
-                 "birleştirip yeniden kaydedin.",
     "map.stale_theirs": "Başka birinin kaydettiği",
     "map.stale_yours": "Sizin metniniz (kaydedilmedi)",
-    "map.stale_done": "Tamam",
     "map.lane": "Satır",
     "map.lane_cell": "{stage} aşamasında {lane}",
     "map.none": "—",
@@ -281,17 +277,6 @@ TR: dict[str, str] = {
     # errors shown in place of a page
     "error.bug": "Bu sayfada bir sorun oluştu. Verileriniz güvende. Lütfen sayfayı yeniden yükleyin.",
     # stale team-note saves (someone else saved the note first)
-    "pain.stale": "Siz düzenlerken başka biri bu sorunlu noktayı kaydetti: durum \"{status}\", not \"{note}\". "
-                  "Sizin metniniz kutuda duruyor ve kaydedilmedi. İkisini birleştirip yeniden kaydedin; kaydınız "
-                  "onlarınkinin yerini alır.",
-    "pain.stale_empty": "Siz düzenlerken başka biri bu sorunlu noktayı kaydetti: durum \"{status}\", not yok. Sizin "
-                        "metniniz kutuda duruyor ve kaydedilmedi. Kontrol edip yeniden kaydedin; kaydınız onlarınkinin "
-                        "yerini alır.",
-    "whatif.stale": "Siz çalışırken başka biri \"{name}\" adlı senaryoyu kaydetti. Onlarınki: {levers} (kazanılan "
-                    "müşteri: {won}, süre: {months} ay). Sizinki kaydedilmedi. Onlarınkinin yerine sizinkini koymak "
-                    "için yeniden kaydedin ya da başka bir ad seçin.",
-    "whatif.stale_deleted": "Siz çalışırken başka biri \"{name}\" adlı senaryoyu sildi. Sizinki kaydedilmedi. Bu "
-                            "adla saklamak için yeniden kaydedin.",
     "whatif.no_changes": "değişiklik yok",
     # backups (storage faults)
     "backups.title": "Yedekler",

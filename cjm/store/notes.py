@@ -39,7 +39,7 @@ class StaleNoteError(CJMError):
 
     def __init__(self, *, current_text: str | None, current_version: int):
         super().__init__("Someone saved this note while you were editing it; your text was not saved, theirs is "
-                         "kept. Copy your text, reload, and merge the two.")
+                         "kept. Keep yours over theirs, keep theirs, or merge the two and save again.")
         self.current_text = current_text
         self.current_version = current_version
 

@@ -217,7 +217,9 @@ def bump_notes_version(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'notes_version'")
 
 
-def _migrate(con: duckdb.DuckDBPyConnection) -> None:
+def _migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema up to date: every pending migration in one transaction (all of them or none); returns the
+    schema version the file had before (0 for a new workspace)."""
     con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     # read whole: a result read with fetchone() keeps its transaction open on this shared connection, and no
     # CHECKPOINT can run after an import until the app closes
@@ -226,21 +228,23 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> None:
     if current > SCHEMA_VERSION:
         raise WorkspaceError(f"This workspace was written by a newer CJM Dashboard (schema {current}); "
                              f"update CJM Dashboard to open it.")
-    for version, statements in MIGRATIONS:
-        if version <= current:
-            continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+    pending = [(v, stmts) for v, stmts in MIGRATIONS if v > current]
+    if not pending:
+        return current
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for _version, statements in pending:
             for statement in statements:
-                if statement.startswith("CREATE TABLE IF NOT EXISTS meta"):
-                    continue
-                con.execute(statement)
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
-            con.execute("INSERT OR IGNORE INTO meta VALUES ('data_version', '0')")
-            con.execute("COMMIT")
-        except BaseException:
+                if not statement.startswith("CREATE TABLE IF NOT EXISTS meta"):
+                    con.execute(statement)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(pending[-1][0])])
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('data_version', '0')")
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
             con.execute("ROLLBACK")
-            raise
+        raise
+    return current
 
 
 _FULL = ("no space left on device", "disk quota exceeded", "disk full", "not enough space")
@@ -354,8 +358,9 @@ def open_workspace(path: str | os.PathLike | None = None) -> Workspace:
                 raise storage_error(exc, key) or WorkspaceError(str(exc)) from None
         con = connect(key)
         try:
-            _migrate(con)
-            check_readable(con)
+            before = _migrate(con)
+            if key != ":memory:" and before > 0:  # a new workspace has nothing to be damaged yet
+                check_readable(con)
         except duckdb.Error as exc:
             with contextlib.suppress(duckdb.Error):
                 con.close()

@@ -18,6 +18,8 @@ from cjm.ingest import import_file
 from cjm.ingest.mapping import guess_mapping, resolve_mapping
 from cjm.store.order import set_stage_model
 
+pytestmark = pytest.mark.slow  # the BPIC 2012 and helpdesk excerpts imported whole
+
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 A8 = ["A_SUBMITTED", "A_PARTLYSUBMITTED", "A_PREACCEPTED", "A_ACCEPTED", "A_FINALIZED", "A_APPROVED",
       "A_REGISTERED", "A_ACTIVATED"]

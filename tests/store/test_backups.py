@@ -16,6 +16,8 @@ from cjm.ingest import import_file
 from cjm.store import close_workspace, open_workspace
 from cjm.store.backups import backup_dir, list_snapshots, restore
 
+pytestmark = pytest.mark.slow  # snapshots of workspace files, restores, the app's restore buttons
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -26,6 +26,8 @@ from cjm.errors import StorageError, WorkspaceBusyError
 from cjm.ingest import import_file
 from cjm.store import close_workspace, open_workspace
 
+pytestmark = pytest.mark.slow  # the fault suite: full disks, killed processes, damaged files, the app recovering
+
 ROOT = Path(__file__).resolve().parents[2]
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

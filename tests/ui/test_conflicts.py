@@ -19,6 +19,8 @@ from cjm.i18n import t
 from cjm.store import close_workspace, open_workspace
 from cjm.store.notes import lanes, pain_status, scenario_specs
 
+pytestmark = pytest.mark.slow  # two app sessions on one workspace file, several saves each
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SEPARATOR = t("conflict.separator")
 

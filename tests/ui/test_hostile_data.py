@@ -22,6 +22,8 @@ from cjm.core.stage_model import custom
 from cjm.present.safe import FORMULA_START
 from cjm.store import close_workspace, open_workspace
 
+pytestmark = pytest.mark.slow  # every page and every download with the hostile corpus
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 PAGES = ["import_page", "journey_map", "funnel_page", "channels_page", "emotions_page", "pain_points_page",

@@ -16,6 +16,8 @@ import ui.imports as bg
 from cjm.errors import InputError
 from cjm.store import close_workspace, open_workspace
 
+pytestmark = pytest.mark.slow  # imports in background threads driven through the app
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 CSV = b"Customer ID,Stage,Date\n001,Awareness,2026-01-02\n001,Research,2026-01-05\n002,Awareness,2026-01-03\n"

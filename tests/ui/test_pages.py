@@ -48,6 +48,7 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+@pytest.mark.slow  # every page on the sample data
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_with_sample_data(sample_ws, page):
     at = _app(sample_ws.path, page)
