@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import csv
 import io
-import pathlib
 
 import openpyxl
 import pytest
 import streamlit
-from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
 from cjm.analyses.what_if import Scenario, save_scenario
 from cjm.core.stage_model import custom
 from cjm.present.safe import FORMULA_START
 from cjm.store import close_workspace, open_workspace
+from tests.ui.apptest import open_app as _app
 
 pytestmark = pytest.mark.slow  # every page and every download with the hostile corpus
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 PAGES = ["import_page", "journey_map", "funnel_page", "channels_page", "emotions_page", "pain_points_page",
          "what_if_page", "settings_page"]
 
@@ -61,17 +58,6 @@ def _hostile_csv() -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def _app(path, page: str | None = None) -> AppTest:
-    from streamlit import config
-
-    config.set_option("client.showErrorDetails", "full")
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["workspace_path"] = str(path)
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py")
-        at.run()
-    return at
 
 
 @pytest.fixture(scope="module")

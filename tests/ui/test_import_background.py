@@ -6,7 +6,6 @@ The imports here are held at their "loading" step by a gate the test opens, so "
 
 from __future__ import annotations
 
-import pathlib
 import threading
 
 import pytest
@@ -15,11 +14,10 @@ from streamlit.testing.v1 import AppTest
 import ui.imports as bg
 from cjm.errors import InputError
 from cjm.store import close_workspace, open_workspace
+from tests.ui.apptest import open_app
 
 pytestmark = pytest.mark.slow  # imports in background threads driven through the app
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 CSV = b"Customer ID,Stage,Date\n001,Awareness,2026-01-02\n001,Research,2026-01-05\n002,Awareness,2026-01-03\n"
 
 
@@ -171,16 +169,7 @@ def test_import_keeps_duckdb_within_the_memory_limit_and_sets_it_back(ws, gate):
 
 # -- through the app -----------------------------------------------------------------------------------------------
 def _app(path, page: str | None = "import_page") -> AppTest:
-    from streamlit import config
-
-    config.set_option("client.showErrorDetails", "full")
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["workspace_path"] = str(path)
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py")
-        at.run()
-    return at
+    return open_app(path, page)
 
 
 def _captions(at: AppTest) -> list[str]:

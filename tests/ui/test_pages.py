@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 from cjm.analyses import funnel as funnel_mod
 from cjm.core.filters import Filters
 from cjm.store import close_workspace, open_workspace
+from tests.ui.apptest import open_app as _app
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 PAGES = ["import_page", "journey_map", "funnel_page", "channels_page", "emotions_page", "pain_points_page",
          "what_if_page", "settings_page"]
 
@@ -29,17 +29,6 @@ def sample_ws(tmp_path_factory):
     close_workspace(ws)
 
 
-def _app(path, page: str | None = None) -> AppTest:
-    from streamlit import config
-
-    config.set_option("client.showErrorDetails", "full")  # tests see the real error; users never do
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["workspace_path"] = str(path)
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py")
-        at.run()
-    return at
 
 
 def _texts(at: AppTest) -> str:
