@@ -18,7 +18,9 @@ from cjm.core.stage_model import custom
 from cjm.ingest import import_file, rejected_rows
 from cjm.present import report
 from cjm.present.report import write_xlsx
-from cjm.present.safe import FORMULA_START, csv_bytes, csv_cell, csv_safe
+from cjm.present.safe import csv_bytes, csv_cell, csv_safe
+from tests.csv_checks import cells as _cells
+from tests.csv_checks import formula_like as _formula_like
 
 HOSTILE = ['=HYPERLINK("http://evil","x")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tTAB"]
 STAGES = HOSTILE[:5]
@@ -81,20 +83,6 @@ def test_workbook_before_the_fix_had_formulas(hostile, monkeypatch):
     ws, model, _ = hostile
     monkeypatch.setattr(report, "XLSX_OPTIONS", {})
     assert len(_formula_cells(_workbook(ws, model))) > 0
-
-
-def _cells(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-
-
-def _formula_like(cell: str) -> bool:
-    if not cell.startswith(FORMULA_START):
-        return False
-    try:
-        float(cell)
-    except ValueError:
-        return True
-    return False
 
 
 def test_every_csv_is_escaped(hostile):

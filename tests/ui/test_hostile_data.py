@@ -17,8 +17,9 @@ from streamlit.testing.v1.element_tree import Block
 
 from cjm.analyses.what_if import Scenario, save_scenario
 from cjm.core.stage_model import custom
-from cjm.present.safe import FORMULA_START
 from cjm.store import close_workspace, open_workspace
+from tests.csv_checks import cells as _cells
+from tests.csv_checks import formula_like as _formula_like
 from tests.ui.apptest import open_app as _app
 
 pytestmark = pytest.mark.slow  # every page and every download with the hostile corpus
@@ -156,21 +157,6 @@ def test_the_walk_sees_raw_markdown(hostile):
     assert {"selectbox.label", "caption.body", "subheader.body", "expander.label"} <= kinds, kinds
     strings = [("a", f"Stage {BOLD}"), ("b", f"Stage {BOLD_ESC}"), ("c", f"see {LINK}"), ("d", f"see {LINK_ESC}")]
     assert _raw_markdown(strings) == [("a", f"Stage {BOLD}"), ("c", f"see {LINK}")]
-
-
-def _cells(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-
-
-def _formula_like(cell: str) -> bool:
-    """A cell a spreadsheet would read as a formula: starts with = + - @ tab CR, and is not a plain number."""
-    if not cell.startswith(FORMULA_START):
-        return False
-    try:
-        float(cell)
-    except ValueError:
-        return True
-    return False
 
 
 def test_every_download_is_formula_safe(hostile, downloads):
