@@ -380,6 +380,25 @@ EN: dict[str, str] = {
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "tr": TR, "ro": RO}
 
+#: Catalogues of one area each (a module with ``EN``, ``TR`` and ``RO`` dicts), merged into the three above so
+#: :func:`t` sees one catalogue per language. A key may live in one area only.
+AREAS = ("cjm.i18n.workshop", "cjm.i18n.people", "cjm.i18n.messages", "cjm.i18n.engines")
+
+
+def _merge_areas() -> None:
+    import importlib
+
+    for name in AREAS:
+        area = importlib.import_module(name)
+        clash = set(area.EN) & set(EN)
+        if clash:
+            raise ValueError(f"{name} repeats catalogue keys: {sorted(clash)}")
+        for code, own in (("en", "EN"), ("tr", "TR"), ("ro", "RO")):
+            CATALOGUES[code].update(getattr(area, own))
+
+
+_merge_areas()
+
 
 def t(key: str, /, lang: str = "en", **values: object) -> str:
     """The message *key* in *lang* (English when not translated), with *values* filled in."""
