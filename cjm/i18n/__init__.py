@@ -382,7 +382,7 @@ CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "tr": TR, "ro": RO}
 
 #: Catalogues of one area each (a module with ``EN``, ``TR`` and ``RO`` dicts), merged into the three above so
 #: :func:`t` sees one catalogue per language. A key may live in one area only.
-AREAS = ("cjm.i18n.workshop", "cjm.i18n.people", "cjm.i18n.messages", "cjm.i18n.engines")
+AREAS = ("cjm.i18n.workshop", "cjm.i18n.mapview", "cjm.i18n.present", "cjm.i18n.people", "cjm.i18n.messages", "cjm.i18n.engines")
 
 
 def _merge_areas() -> None:
