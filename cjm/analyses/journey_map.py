@@ -28,6 +28,17 @@ page's or the export's job); ``dataclasses.asdict(jm)`` is plain data for a JSON
 1
 >>> with_team_lanes(jm, ws.cursor()).cell("goals", "purchase")
 LaneCell(stage_key='purchase', text='Pay without calling us', version=1)
+
+The team's assumed emotion and its largest gaps against what customers report:
+
+>>> from cjm.store.notes import set_assumed, set_moment
+>>> set_assumed(ws, "purchase", "as_is", 1, expected=0), set_moment(ws, "Checkout", True, expected=0)
+(1, 1)
+>>> jm = with_team_lanes(jm, ws.cursor())
+>>> jm.assumed_cell("as_is", "purchase").value, jm.marked, jm.is_moment("Checkout")
+(1.0, frozenset({'Checkout'}), True)
+>>> [(g.stage_key, g.assumed, g.measured.value, g.difference) for g in jm.gaps("as_is")]
+[('purchase', 1.0, -2.0, -3.0)]
 """
 
 from __future__ import annotations
@@ -42,7 +53,7 @@ import pandas as pd
 from cjm.analyses import channels, emotion, funnel, pain_points
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
-from cjm.store.notes import TEXT_LANES, lane_versions, lanes
+from cjm.store.notes import ASSUMED_KINDS, TEXT_LANES, assumed, lane_versions, lanes, moments
 
 #: How many of each a stage shows: touchpoints and channels (most customers / events first), pain points (highest
 #: impact first, among the :data:`PAIN_POOL` highest of the whole journey).
@@ -50,6 +61,7 @@ TOP_TOUCHPOINTS = 3
 TOP_CHANNELS = 3
 TOP_PAINS = 2
 PAIN_POOL = 50
+TOP_QUOTES = 3
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,8 @@ class Pain:
     customers: int
     dropped: int
     mean_emotion: float
+    #: up to three customer comments behind it, most negative first (see :func:`pain_points.evidence`)
+    quotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,12 +134,50 @@ class TeamLane:
 
 
 @dataclass(frozen=True)
+class AssumedCell:
+    """The team's assumed emotion (−2..+2) at a stage, ``kind`` "as_is" or "to_be"; None when not set. Pass
+    ``version`` as ``expected=`` to :func:`cjm.store.notes.set_assumed`."""
+
+    stage_key: str
+    kind: str
+    value: float | None
+    version: int
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A touchpoint the team marked (or unmarked: ``marked`` False) as a moment that matters, with its version."""
+
+    touchpoint: str
+    marked: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Where the team's assumed emotion and the customers' measured one differ: ``difference`` = measured −
+    assumed (negative: customers feel worse than the team thinks). ``outside`` is true when the assumed value
+    lies outside the measured 95% interval (the gap is unlikely to be noise)."""
+
+    stage_key: str
+    label: str
+    kind: str
+    assumed: float
+    measured: Estimate
+    difference: float
+    outside: bool
+
+
+@dataclass(frozen=True)
 class JourneyMap:
-    """The map: its stages in journey order, and the team's lanes (empty until :func:`with_team_lanes`)."""
+    """The map: its stages in journey order, and the team's notes on it — lanes, the assumed emotion curve,
+    moments that matter (all empty until :func:`with_team_lanes`)."""
 
     model_name: str
     stages: tuple[MapStage, ...]
     team: tuple[TeamLane, ...] = ()
+    assumed: tuple[AssumedCell, ...] = ()
+    moments: tuple[Moment, ...] = ()
 
     @property
     def labels(self) -> list[str]:
@@ -144,6 +196,43 @@ class JourneyMap:
                     if c.stage_key == stage_key:
                         return c
         return LaneCell(stage_key, "", 0)
+
+    def assumed_cell(self, kind: str, stage_key: str) -> AssumedCell:
+        """The team's assumed emotion of *kind* at *stage_key* (None, version 0, when never set)."""
+        for a in self.assumed:
+            if a.kind == kind and a.stage_key == stage_key:
+                return a
+        return AssumedCell(stage_key, kind, None, 0)
+
+    def assumed_curve(self, kind: str = "as_is") -> tuple[float | None, ...]:
+        """The assumed curve of *kind*, one value (or None) per stage in map order."""
+        return tuple(self.assumed_cell(kind, s.key).value for s in self.stages)
+
+    @property
+    def marked(self) -> frozenset[str]:
+        """The touchpoints marked as moments that matter."""
+        return frozenset(m.touchpoint for m in self.moments if m.marked)
+
+    def is_moment(self, touchpoint: str) -> bool:
+        return touchpoint in self.marked
+
+    def moment_version(self, touchpoint: str) -> int:
+        """The version to save a touchpoint's mark over (0 when never marked)."""
+        return next((m.version for m in self.moments if m.touchpoint == touchpoint), 0)
+
+    def gaps(self, kind: str = "as_is", k: int | None = None) -> list[Gap]:
+        """The stages where the team set an assumed emotion and customers reported one, largest gap first
+        (ties: the gap outside the interval first, then map order); the first *k*."""
+        out = []
+        for s in self.stages:
+            a = self.assumed_cell(kind, s.key).value
+            m = s.emotion
+            if a is None or m.value is None or m.n == 0:
+                continue
+            outside = m.ci_low is not None and m.ci_high is not None and not m.ci_low <= a <= m.ci_high
+            out.append(Gap(s.key, s.label, kind, a, m, m.value - a, outside))
+        out.sort(key=lambda g: (-abs(g.difference), not g.outside))
+        return out[:k] if k is not None else out
 
 
 Row = dict[str, Any]
@@ -193,11 +282,19 @@ def journey_map(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
                               for r in touch.get(i, [])),
             channels=tuple(Ranked(str(r["channel"]), int(r["customers"]), int(r["events"])) for r in chans.get(i, [])),
             pain_points=tuple(Pain(str(r["touchpoint"]), int(r["rank"]), float(r["impact"]), int(r["customers"]),
-                                   int(r["dropped"]), float(r["mean_emotion"])) for r in pains.get(i, [])),
+                                   int(r["dropped"]), float(r["mean_emotion"]),
+                                   _quotes(con, model, filters, i, str(r["touchpoint"])))
+                              for r in pains.get(i, [])),
             nps=_estimate(nps.get(i, []), "nps"),
             emotion=_estimate(curve.get(i, []), "mean"),
         ))
     return JourneyMap(model.name, tuple(stages))
+
+
+def _quotes(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None, stage: int,
+            touchpoint: str) -> tuple[str, ...]:
+    df = pain_points.evidence(con, model=model, filters=filters, stage=stage, touchpoint=touchpoint, k=TOP_QUOTES)
+    return tuple(str(c).strip() for c in df["comment"])
 
 
 def team_lanes(con: duckdb.DuckDBPyConnection, stage_keys: list[str]) -> tuple[TeamLane, ...]:
@@ -210,5 +307,10 @@ def team_lanes(con: duckdb.DuckDBPyConnection, stage_keys: list[str]) -> tuple[T
 
 
 def with_team_lanes(jm: JourneyMap, con: duckdb.DuckDBPyConnection) -> JourneyMap:
-    """*jm* with the team's lanes as saved now (reads the notes only; computes nothing again)."""
-    return dataclasses.replace(jm, team=team_lanes(con, [s.key for s in jm.stages]))
+    """*jm* with the team's notes as saved now — lanes, assumed curve, moments that matter (reads the notes only;
+    computes nothing again)."""
+    keys = [s.key for s in jm.stages]
+    saved = assumed(con)
+    curve = tuple(AssumedCell(k, kind, *saved.get((k, kind), (None, 0))) for kind in ASSUMED_KINDS for k in keys)
+    marks = tuple(Moment(tp, m, v) for tp, (m, v) in sorted(moments(con).items()))
+    return dataclasses.replace(jm, team=team_lanes(con, keys), assumed=curve, moments=marks)

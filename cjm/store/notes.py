@@ -1,5 +1,6 @@
 """Team notes: what people write on top of the data — journey-map lanes, pain-point status and notes, saved
-what-if scenarios. Later notes (personas, the assumed emotion curve, KPIs, actions) belong here too.
+what-if scenarios, the team's assumed emotion curve, moments that matter, persona cards. Later notes (KPIs,
+actions) belong here too.
 
 Every save is a :meth:`~cjm.store.workspace.Workspace.note_write`: one transaction that bumps the notes version
 only, so no cached analysis is thrown away by a note. Each note has a version of its own (1 on first save, +1 on
@@ -23,6 +24,8 @@ cjm.store.notes.StaleNoteError: Someone saved this note while you were editing i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 import pandas as pd
 
@@ -32,6 +35,10 @@ from cjm.store.workspace import Workspace
 #: The journey-map lanes the team writes, in map order.
 TEXT_LANES = ("goals", "actions", "thoughts", "opportunities", "owner", "kpi")
 PAIN_STATUSES = ("open", "in progress", "fixed")
+#: The team's assumed emotion per stage: as the journey is now, and as the team wants it to be.
+ASSUMED_KINDS = ("as_is", "to_be")
+#: Buying-team roles (the Romanian article: main client, users, coach/consultant, influencers, blockers).
+ROLES = ("main_client", "user", "coach", "influencer", "blocker")
 
 
 class StaleNoteError(CJMError):
@@ -124,3 +131,122 @@ def delete_scenario(ws: Workspace, name: str) -> bool:
         found = cur.execute("SELECT count(*) FROM scenarios WHERE name = ?", [name]).fetchall()[0][0]
         cur.execute("DELETE FROM scenarios WHERE name = ?", [name])
     return bool(found)
+
+
+# -- the team's assumed emotion curve ----------------------------------------------------------------------
+def assumed(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], tuple[float | None, int]]:
+    """``(stage_key, kind) -> (value, version)`` of every assumed value ever saved (cleared ones: value None)."""
+    return {(k, kind): (None if v is None else float(v), int(ver))
+            for k, kind, v, ver in con.execute("SELECT stage_key, kind, value, version FROM assumed").fetchall()}
+
+
+def set_assumed(ws: Workspace, stage_key: str, kind: str, value: float | None, *, expected: int | None = None) -> int:
+    """Save the team's assumed emotion (−2..+2) at a stage, "as_is" or "to_be"; None clears it. Returns the new
+    version (see :func:`set_lane` for *expected*).
+
+    >>> from cjm.store import open_workspace
+    >>> ws = open_workspace(":memory:")
+    >>> set_assumed(ws, "adopt", "as_is", 1, expected=0), assumed(ws.cursor())
+    (1, {('adopt', 'as_is'): (1.0, 1)})
+    >>> set_assumed(ws, "adopt", "as_is", 3)
+    Traceback (most recent call last):
+    ...
+    cjm.errors.CJMError: The assumed emotion must be between −2 and +2; 3 is outside.
+    """
+    if kind not in ASSUMED_KINDS:
+        raise CJMError(f'"{kind}" is not a kind of assumed curve; kinds are: {", ".join(ASSUMED_KINDS)}.')
+    if value is not None:
+        value = float(value)
+        if not -2 <= value <= 2:
+            raise CJMError(f"The assumed emotion must be between −2 and +2; {value:g} is outside.")
+    with ws.note_write() as cur:
+        current = _check(cur, "SELECT version, CAST(value AS VARCHAR) AS text FROM assumed WHERE stage_key = ? "
+                         "AND kind = ?", [stage_key, kind], expected)
+        cur.execute("INSERT OR REPLACE INTO assumed (stage_key, kind, value, updated_at, version) "
+                    "VALUES (?, ?, ?, now(), ?)", [stage_key, kind, value, current + 1])
+    return current + 1
+
+
+# -- moments that matter -----------------------------------------------------------------------------------
+def moments(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[bool, int]]:
+    """``touchpoint -> (marked, version)`` of every touchpoint ever marked or unmarked."""
+    return {str(tp): (bool(m), int(v))
+            for tp, m, v in con.execute("SELECT touchpoint, marked, version FROM moments").fetchall()}
+
+
+def set_moment(ws: Workspace, touchpoint: str, marked: bool, *, expected: int | None = None) -> int:
+    """Mark (or unmark) a touchpoint as a moment that matters; returns the new version.
+
+    >>> from cjm.store import open_workspace
+    >>> ws = open_workspace(":memory:")
+    >>> set_moment(ws, "First call", True, expected=0), moments(ws.cursor())
+    (1, {'First call': (True, 1)})
+    """
+    touchpoint = (touchpoint or "").strip()
+    if not touchpoint:
+        raise CJMError("Name the touchpoint to mark as a moment that matters.")
+    with ws.note_write() as cur:
+        current = _check(cur, "SELECT version, CAST(marked AS VARCHAR) AS text FROM moments WHERE touchpoint = ?",
+                         [touchpoint], expected)
+        cur.execute("INSERT OR REPLACE INTO moments (touchpoint, marked, updated_at, version) VALUES (?, ?, now(), ?)",
+                    [touchpoint, bool(marked), current + 1])
+    return current + 1
+
+
+# -- persona cards -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Persona:
+    """A persona card. ``data_value`` is the value of the persona column (or segment) in the data this card stands
+    for (None: the card has no data behind it); ``role`` one of :data:`ROLES` or None."""
+
+    persona_id: str
+    name: str
+    role: str | None = None
+    goals: str = ""
+    quote: str = ""
+    data_value: str | None = None
+    version: int = 0
+
+
+def personas(con: duckdb.DuckDBPyConnection) -> list[Persona]:
+    """The persona cards (not deleted), by name."""
+    rows = con.execute("SELECT persona_id, name, role, goals, quote, data_value, version FROM personas "
+                       "WHERE NOT deleted ORDER BY lower(name), persona_id").fetchall()
+    return [Persona(pid, name, role, goals or "", quote or "", dv, int(v)) for pid, name, role, goals, quote, dv, v in rows]
+
+
+def save_persona(ws: Workspace, persona: Persona, *, expected: int | None = None) -> int:
+    """Save a persona card (a new one when its id is new); returns its new version (see :func:`set_lane` for
+    *expected*, which for a card is the version it was loaded with, 0 for a new card).
+
+    >>> from cjm.store import open_workspace
+    >>> ws = open_workspace(":memory:")
+    >>> save_persona(ws, Persona("p1", "Ayşe, owner", role="main_client", data_value="Owner"), expected=0)
+    1
+    >>> [(p.name, p.role, p.version) for p in personas(ws.cursor())]
+    [('Ayşe, owner', 'main_client', 1)]
+    >>> delete_persona(ws, "p1", expected=1), personas(ws.cursor())
+    (2, [])
+    """
+    name = (persona.name or "").strip()
+    if not name:
+        raise CJMError("Give the persona a name before saving it.")
+    if persona.role is not None and persona.role not in ROLES:
+        raise CJMError(f'"{persona.role}" is not a buying-team role; roles are: {", ".join(ROLES)}.')
+    with ws.note_write() as cur:
+        current = _check(cur, "SELECT version, name AS text FROM personas WHERE persona_id = ?",
+                         [persona.persona_id], expected)
+        cur.execute("INSERT OR REPLACE INTO personas (persona_id, name, role, goals, quote, data_value, deleted, "
+                    "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, false, now(), ?)",
+                    [persona.persona_id, name, persona.role, (persona.goals or "").strip(),
+                     (persona.quote or "").strip(), persona.data_value or None, current + 1])
+    return current + 1
+
+
+def delete_persona(ws: Workspace, persona_id: str, *, expected: int | None = None) -> int:
+    """Delete a persona card (its row stays, marked deleted, so its version goes on); returns the new version."""
+    with ws.note_write() as cur:
+        current = _check(cur, "SELECT version, name AS text FROM personas WHERE persona_id = ?", [persona_id], expected)
+        cur.execute("UPDATE personas SET deleted = true, updated_at = now(), version = ? WHERE persona_id = ?",
+                    [current + 1, persona_id])
+    return current + 1

@@ -79,6 +79,18 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "ALTER TABLE scenarios ADD COLUMN updated_at TIMESTAMP",
         "INSERT OR IGNORE INTO meta VALUES ('notes_version', '0')",
     ]),
+    # Workshop notes (issue 11): the team's assumed emotion per stage ("as is" and "to be", -2..+2; NULL when
+    # cleared), the touchpoints the team marks as moments that matter, and persona cards. Versioned like lanes;
+    # a deleted persona keeps its row (deleted = true) so its version goes on.
+    (5, [
+        """CREATE TABLE assumed (stage_key VARCHAR NOT NULL, kind VARCHAR NOT NULL, value DOUBLE,
+            updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (stage_key, kind))""",
+        """CREATE TABLE moments (touchpoint VARCHAR PRIMARY KEY, marked BOOLEAN NOT NULL,
+            updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)""",
+        """CREATE TABLE personas (persona_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, role VARCHAR,
+            goals VARCHAR, quote VARCHAR, data_value VARCHAR, deleted BOOLEAN NOT NULL DEFAULT false,
+            updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)""",
+    ]),
 ]
 #: How ``events`` is stored: each customer's events together, in journey order (see :mod:`cjm.store.order`).
 STORAGE_ORDER = "ckey, ts NULLS LAST, seq"
