@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from ui import sidebar
+from ui import session, sidebar
 
 PAGES = [
     ("app_pages/import_page.py", "nav.import", ":material/upload_file:", "import"),
@@ -28,7 +28,9 @@ st.set_page_config(page_title="CJM Dashboard", page_icon="🧭", layout="wide",
                    initial_sidebar_state="expanded")
 for key, value in sidebar.state_defaults().items():
     st.session_state.setdefault(key, value)
+session.restore()  # ?lang=…&ws=…&persona=… from the address, once per session
 sidebar.render()
+session.sync()
 current = st.navigation([st.Page(path, title=ui.t(key), icon=icon, url_path=slug, default=(slug == "map"))
                          for path, key, icon, slug in PAGES])
 ui.flash()
