@@ -91,6 +91,19 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             goals VARCHAR, quote VARCHAR, data_value VARCHAR, deleted BOOLEAN NOT NULL DEFAULT false,
             updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)""",
     ]),
+    # Journey management (issue 16): KPIs with a target per stage, actions taken on pain points (owner, due and
+    # done dates: the effect is measured from the done date), and the team's touchpoint types. Versioned notes;
+    # deleted rows stay (deleted = true) so their versions go on.
+    (6, [
+        """CREATE TABLE kpis (kpi_id VARCHAR PRIMARY KEY, stage_key VARCHAR NOT NULL, metric VARCHAR NOT NULL,
+            target DOUBLE NOT NULL, direction VARCHAR NOT NULL, owner VARCHAR, breakdown VARCHAR,
+            deleted BOOLEAN NOT NULL DEFAULT false, updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)""",
+        """CREATE TABLE actions (action_id VARCHAR PRIMARY KEY, stage_key VARCHAR NOT NULL, touchpoint VARCHAR,
+            title VARCHAR NOT NULL, owner VARCHAR, due DATE, done DATE, deleted BOOLEAN NOT NULL DEFAULT false,
+            updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)""",
+        """CREATE TABLE touchpoint_types (touchpoint VARCHAR PRIMARY KEY, type VARCHAR NOT NULL,
+            updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)""",
+    ]),
 ]
 #: How ``events`` is stored: each customer's events together, in journey order (see :mod:`cjm.store.order`).
 STORAGE_ORDER = "ckey, ts NULLS LAST, seq"
