@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from statistics import NormalDist
+from typing import Any, cast
 
 import duckdb
 import numpy as np
@@ -101,26 +102,27 @@ def trends(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filter
     """
     raw = _raw(con, model, filters, period)
     rows: list[tuple] = []
-    for _, g in raw.groupby("stage_idx", sort=True):
-        prev = None
-        for r in g.itertuples(index=False):
-            p = pd.Timestamp(r.period)
-            cust = float(r.customers)
-            conv = r.c_k / r.c_n if r.c_n else None
-            c_lo, c_hi = (float(x[0]) for x in wilson(np.array([r.c_k]), np.array([r.c_n]))) if r.c_n else (None, None)
-            e = _mean_ci(r.e_mean, r.e_var, int(r.e_n))
-            s = _mean_ci(r.s_mean, r.s_var, int(r.s_n))
-            cur = {
-                "customers": (cust, None, None, int(r.customers), _days(p, period)),
-                "conversion": (conv, c_lo, c_hi, int(r.c_n), int(r.c_k)),
-                "emotion": (*e, int(r.e_n), r.e_var),
-                "nps": (*(None if v is None else 100 * v for v in s), int(r.s_n), r.s_var),
-            }
-            for measure in MEASURES:
-                value, low, high, n, extra = cur[measure]
-                change, z = (None, None) if prev is None else _change(measure, prev[measure], cur[measure])
-                rows.append((r.stage_idx, r.stage, r.label, p.date(), measure, value, low, high, n, change, z))
-            prev = cur
+    prev: dict[str, tuple] | None = None
+    last_stage = None
+    for r in cast(list[dict[str, Any]], raw.to_dict("records")):  # by stage, then period
+        if r["stage_idx"] != last_stage:
+            prev, last_stage = None, r["stage_idx"]
+        p = pd.Timestamp(r["period"])
+        c_n, c_k = int(r["c_n"]), int(r["c_k"])
+        c_lo, c_hi = (float(x[0]) for x in wilson(np.array([c_k]), np.array([c_n]))) if c_n else (None, None)
+        e = _mean_ci(r["e_mean"], r["e_var"], int(r["e_n"]))
+        s = _mean_ci(r["s_mean"], r["s_var"], int(r["s_n"]))
+        cur: dict[str, tuple] = {
+            "customers": (float(r["customers"]), None, None, int(r["customers"]), _days(p, period)),
+            "conversion": (c_k / c_n if c_n else None, c_lo, c_hi, c_n, c_k),
+            "emotion": (*e, int(r["e_n"]), r["e_var"]),
+            "nps": (*(None if v is None else 100 * v for v in s), int(r["s_n"]), r["s_var"]),
+        }
+        for measure in MEASURES:
+            value, low, high, n, _extra = cur[measure]
+            change, z = (None, None) if prev is None else _change(measure, prev[measure], cur[measure])
+            rows.append((r["stage_idx"], r["stage"], r["label"], p.date(), measure, value, low, high, n, change, z))
+        prev = cur
     cols = ["stage_idx", "stage", "label", "period", "measure", "value", "low", "high", "n", "change", "z"]
     out = pd.DataFrame(rows, columns=cols)
     tested = out["z"].notna()
