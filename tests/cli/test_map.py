@@ -1,0 +1,74 @@
+"""``python -m cjm map``: the journey map as text and JSON — the structure the page draws, in the chosen language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cjm.cli.main as cli
+from cjm.core.stage_model import preset
+from cjm.ingest import import_file
+from cjm.store import open_workspace
+from cjm.store.notes import set_assumed, set_lane, set_moment
+
+# a: Değerlendirme (−1) → Kabul Etme (+1); b: Değerlendirme (+1) only; two answers at the first stage
+CSV = ("id,stage,date,touchpoint,channel,emotion,persona\n"
+       "a,Değerlendirme,2026-01-02,Demo,web,-1,Owner\n"
+       "a,Kabul Etme,2026-01-05,Sözleşme,email,1,Owner\n"
+       "b,Değerlendirme,2026-01-03,Demo,phone,1,Manager\n").encode()
+
+
+@pytest.fixture
+def ws_path(tmp_path):
+    path = tmp_path / "ws.duckdb"
+    ws = open_workspace(str(path))
+    import_file(ws, CSV, file_name="crm.csv", model=preset("coleman-8"))
+    set_lane(ws, "admit", "goals", "Sign without a call", expected=0)
+    set_assumed(ws, "assess", "as_is", 1.5, expected=0)
+    set_moment(ws, "Demo", True, expected=0)
+    ws.checkpoint()
+    return path
+
+
+def _json(capsys, *args: str) -> dict:
+    assert cli.main(["map", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_map_json_is_the_page_structure(ws_path, capsys):
+    jm = _json(capsys, "--workspace", str(ws_path))
+    stages = jm["stages"]
+    assert [s["key"] for s in stages][:2] == ["assess", "admit"] and len(stages) == 8
+    assert [(s["customers"], s["conversion"]) for s in stages[:2]] == [(2, None), (1, 0.5)]
+    # mean of −1 and +1 at assess; one answer (+1) at admit
+    assert stages[0]["emotion"]["value"] == 0.0 and stages[0]["emotion"]["n"] == 2
+    assert stages[1]["emotion"]["value"] == 1.0 and stages[1]["emotion"]["n"] == 1
+    assert jm["assumed_curves"]["as_is"][:2] == [1.5, None]
+    assert jm["moments_that_matter"] == ["Demo"]
+    goals = next(lane for lane in jm["team"] if lane["lane"] == "goals")
+    assert goals["cells"][1]["text"] == "Sign without a call"
+    # the team expects +1.5 at assess; customers report 0.0: a gap of −1.5
+    assert [(g["stage_key"], g["difference"]) for g in jm["gaps"]] == [("assess", -1.5)]
+
+
+def test_map_in_turkish_names_the_stages_as_the_article(ws_path, capsys, monkeypatch):
+    monkeypatch.setenv("CJM_LANG", "tr")
+    jm = _json(capsys, "--workspace", str(ws_path))
+    assert [s["label"] for s in jm["stages"]] == ["Değerlendirme", "Kabul Etme", "Onaylama", "Etkinleştirme", "Alışma",
+                                                  "Sonuçlandırma", "Benimseme", "Savunma"]
+    assert jm["gaps"][0]["sentence"].startswith("Ekip Değerlendirme aşamasında +1,5 bekliyor; müşteriler +0,0")
+
+
+def test_map_text_for_one_persona(ws_path, capsys):
+    assert cli.main(["map", "--workspace", str(ws_path), "--persona", "Manager"]) == 0
+    out = capsys.readouterr().out
+    assert "1. Assess" in out
+    assert "Customers: 1" in out  # only b is a Manager
+    assert "★ Demo" in out and "Goals: Sign without a call" in out
+
+
+def test_map_without_a_model_is_one_line_error(tmp_path, capsys):
+    assert cli.main(["map", "--workspace", str(tmp_path / "empty.duckdb")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err
