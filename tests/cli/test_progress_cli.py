@@ -12,11 +12,11 @@ from cjm.ingest import import_file
 from cjm.store import open_workspace
 
 # awareness: a, b, c, d; research: a, b, c (3 of 4); purchase: a (1 of 3)
-CSV = ("id,stage,date,touchpoint,emotion\n"
-       "a,awareness,2026-01-01,Ad,1\n" "a,research,2026-01-03,Pricing page,-2\n" "a,purchase,2026-01-05,Checkout,1\n"
-       "b,awareness,2026-01-01,Ad,0\n" "b,research,2026-01-04,Pricing page,-1\n"
-       "c,awareness,2026-01-02,Ad,1\n" "c,research,2026-02-03,Pricing page,1\n"
-       "d,awareness,2026-01-02,Ad,2\n").encode()
+CSV = (b"id,stage,date,touchpoint,emotion\n"
+       b"a,awareness,2026-01-01,Ad,1\n" b"a,research,2026-01-03,Pricing page,-2\n" b"a,purchase,2026-01-05,Checkout,1\n"
+       b"b,awareness,2026-01-01,Ad,0\n" b"b,research,2026-01-04,Pricing page,-1\n"
+       b"c,awareness,2026-01-02,Ad,1\n" b"c,research,2026-02-03,Pricing page,1\n"
+       b"d,awareness,2026-01-02,Ad,2\n")
 
 
 @pytest.fixture
