@@ -13,6 +13,10 @@ language with its number formats.
 from __future__ import annotations
 
 import math
+from typing import Any, cast
+
+import pandas as pd
+import plotly.graph_objects as go
 
 from cjm.analyses.effects import Change, Effect
 from cjm.i18n import t
@@ -63,3 +67,59 @@ def kpi_value(metric: str, value: float | None, lang: str = "en") -> str:
     if metric == "nps":
         return decimal(value, lang, digits=0, signed=True)
     return decimal(value, lang, digits=1)
+
+
+def kpi_rows(status: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The KPI statuses as a table for people: each value in its metric's unit with its interval, in *lang*.
+    Columns: kpi_id, stage, metric, value, interval, n, target, owner, status, status_key."""
+    rows = []
+    for r in cast(list[dict[str, Any]], status.to_dict("records")):
+        m = r["metric"]
+        interval = ("" if r["low"] is None or r["high"] is None or pd.isna(r["low"])
+                    else f"{kpi_value(m, r['low'], lang)} – {kpi_value(m, r['high'], lang)}")
+        rows.append({"kpi_id": r["kpi_id"], "stage": r["label"], "metric": t(f"kpi.metric.{m}", lang=lang),
+                     "value": kpi_value(m, r["value"], lang), "interval": interval, "n": number(r["n"], lang),
+                     "target": f"{'≥' if r['direction'] == 'higher' else '≤'} {kpi_value(m, r['target'], lang)}",
+                     "owner": r["owner"] or "", "status": t(f"kpi.status.{r['status']}", lang=lang),
+                     "status_key": r["status"]})
+    return pd.DataFrame(rows, columns=["kpi_id", "stage", "metric", "value", "interval", "n", "target", "owner",
+                                       "status", "status_key"])
+
+
+def score_chart(score: pd.DataFrame, *, lang: str = "en", title: str = "") -> go.Figure:
+    """The journey score per stage as bars (0..100; stages without KPIs left empty), the overall score as a line."""
+    per = score.iloc[:-1]
+    overall = score["score"].iloc[-1]
+    fig = go.Figure(go.Bar(x=per["label"], y=per["score"], marker_color="#2e7d32",
+                           text=[decimal(None if pd.isna(v) else v, lang, digits=0) if not pd.isna(v) else ""
+                                 for v in per["score"]], textposition="outside", hoverinfo="skip"))
+    if not pd.isna(overall):
+        fig.add_hline(y=float(overall), line_dash="dash", line_color="#555",
+                      annotation_text=decimal(float(overall), lang, digits=0), annotation_position="top left")
+    fig.update_layout(title=title, yaxis_range=[0, 110], height=320, margin=dict(l=40, r=20, t=50, b=60),
+                      separators=",." if lang in ("tr", "ro") else ".,", showlegend=False)
+    return fig
+
+
+def trend_chart(trend: pd.DataFrame, measure: str, *, lang: str = "en", title: str = "",
+                flagged_label: str = "") -> go.Figure:
+    """One line per stage of *measure* over the periods, its 95% interval as error bars, flagged changes ringed."""
+    df = trend[trend["measure"] == measure]
+    fig = go.Figure()
+    for _, g in df.groupby("stage_idx", sort=True):
+        g = g.sort_values("period")
+        if g["value"].notna().sum() == 0:
+            continue
+        err = None
+        if g["low"].notna().any():
+            err = dict(type="data", symmetric=False, array=(g["high"] - g["value"]).tolist(),
+                       arrayminus=(g["value"] - g["low"]).tolist(), thickness=1)
+        fig.add_trace(go.Scatter(x=g["period"], y=g["value"], name=str(g["label"].iloc[0]), mode="lines+markers",
+                                 error_y=err))
+    hit = df[df["flagged"]]
+    if len(hit):
+        fig.add_trace(go.Scatter(x=hit["period"], y=hit["value"], mode="markers", name=flagged_label,
+                                 marker=dict(size=18, symbol="circle-open", color="#c62828", line=dict(width=3))))
+    fig.update_layout(title=title, height=380, margin=dict(l=40, r=20, t=50, b=40),
+                      separators=",." if lang in ("tr", "ro") else ".,", legend=dict(orientation="h", y=-0.15))
+    return fig
