@@ -29,8 +29,11 @@ same over every KPI. 100 means every KPI is met, 0 that every one is missed.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -38,6 +41,7 @@ import pandas as pd
 
 from cjm.analyses import emotion, funnel
 from cjm.analyses.relations import days_sql, ordered_table
+from cjm.analyses.touchpoint_types import touchpoint_types
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
 from cjm.store.progress import Kpi
@@ -134,21 +138,62 @@ def _f(x) -> float | None:
 def kpi_status(con: duckdb.DuckDBPyConnection, *, model: StageModel, kpis: Sequence[Kpi],
                filters: Filters | None = None) -> pd.DataFrame:
     """Each KPI with its value, interval, n and status: ``kpi_id, stage_idx, stage, label, metric, target,
-    direction, owner, value, low, high, n, status``. A KPI whose stage is not in the model is left out."""
-    cols = ["kpi_id", "stage_idx", "stage", "label", "metric", "target", "direction", "owner", "value", "low", "high",
-            "n", "status"]
+    direction, owner, breakdown, value, low, high, n, status``. A KPI broken down by a touchpoint type counts only
+    the events at touchpoints of that type (:mod:`cjm.analyses.touchpoint_types`). A KPI whose stage is not in the
+    model is left out."""
+    cols = ["kpi_id", "stage_idx", "stage", "label", "metric", "target", "direction", "owner", "breakdown", "value",
+            "low", "high", "n", "status"]
     if not kpis:
         return pd.DataFrame(columns=cols)
-    found = {(r["stage"], r["metric"]): r for r in values(con, model=model, filters=filters).to_dict("records")}
+    base = filters or Filters()
+    found: dict[str | None, dict[tuple[str, str], dict[str, Any]]] = {}
+    for breakdown in sorted({k.breakdown for k in kpis}, key=lambda b: b or ""):
+        flt = base
+        if breakdown is not None:
+            types = touchpoint_types(con, model=model, filters=base)
+            chosen = tuple(types.loc[types["type"] == breakdown, "touchpoint"])
+            flt = dataclasses.replace(base, touchpoints=chosen or ("\x00 none",))  # no touchpoint of the type: none
+        found[breakdown] = {(r["stage"], r["metric"]): r
+                            for r in values(con, model=model, filters=flt).to_dict("records")}
     rows = []
     for k in kpis:
-        r = found.get((k.stage_key, k.metric))
+        r = found[k.breakdown].get((k.stage_key, k.metric))
         if r is None:
             continue
         val, low, high = _f(r["value"]), _f(r["low"]), _f(r["high"])
         rows.append((k.kpi_id, int(r["stage_idx"]), k.stage_key, r["label"], k.metric, k.target, k.direction, k.owner,
-                     val, low, high, int(r["n"]), status(val, low, high, k.target, k.direction)))
+                     k.breakdown, val, low, high, int(r["n"]), status(val, low, high, k.target, k.direction)))
     return pd.DataFrame(rows, columns=cols)
+
+
+def score_trend(con: duckdb.DuckDBPyConnection, *, model: StageModel, kpis: Sequence[Kpi],
+                filters: Filters | None = None, period: str = "quarter") -> pd.DataFrame:
+    """The overall journey score per month or quarter: each KPI's status over the events of that period alone.
+    Columns ``period, kpis, met, unclear, missed, score`` (periods with events only).
+
+    >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
+    >>> len(score_trend(open_workspace(":memory:").cursor(), model=preset("five-stage"), kpis=[]))
+    0
+    """
+    cols = ["period", "kpis", "met", "unclear", "missed", "score"]
+    base = filters or Filters()
+    unit = "month" if period == "month" else "quarter"
+    firsts = [r[0] for r in con.execute(f"SELECT DISTINCT date_trunc('{unit}', ts)::DATE FROM events "
+                                        "WHERE ts IS NOT NULL ORDER BY 1").fetchall()] if kpis else []
+    rows = []
+    for start in firsts:
+        end = (pd.Timestamp(start) + (pd.offsets.MonthBegin(1) if unit == "month" else pd.offsets.QuarterBegin(
+            1, startingMonth=1))).date() - dt.timedelta(days=1)
+        lo = max(start, base.start) if base.start else start
+        hi = min(end, base.end) if base.end else end
+        if lo > hi:
+            continue
+        st = kpi_status(con, model=model, kpis=kpis, filters=dataclasses.replace(base, start=lo, end=hi))
+        s = st["status"].tolist()
+        rows.append((start, len(s), s.count("met"), s.count("unclear"), s.count("missed"), score(s)))
+    out = pd.DataFrame(rows, columns=cols)
+    out["score"] = pd.to_numeric(out["score"], errors="coerce").astype(float)
+    return out
 
 
 def journey_score(status_df: pd.DataFrame, model: StageModel) -> pd.DataFrame:

@@ -24,6 +24,8 @@ class Filters:
     role: tuple[str, ...] = ()
     channel: tuple[str, ...] = ()
     stages: tuple[str, ...] = field(default=())  # stage keys or labels of the model
+    #: only these touchpoints (not a sidebar filter: a KPI broken down by touchpoint type uses it)
+    touchpoints: tuple[str, ...] = field(default=())
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))

@@ -48,6 +48,8 @@ class Kpi:
     direction: str = "higher"
     owner: str = ""
     version: int = 0
+    #: a touchpoint type (:data:`TOUCHPOINT_TYPES`): the KPI counts only events at touchpoints of that type
+    breakdown: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,9 @@ class Action:
 
 def kpis(con: duckdb.DuckDBPyConnection) -> list[Kpi]:
     """The KPIs (not deleted), in the order they were first saved."""
-    rows = con.execute("SELECT kpi_id, stage_key, metric, target, direction, owner, version FROM kpis "
+    rows = con.execute("SELECT kpi_id, stage_key, metric, target, direction, owner, version, breakdown FROM kpis "
                        "WHERE NOT deleted ORDER BY kpi_id").fetchall()
-    return [Kpi(i, s, m, float(t), d, o or "", int(v)) for i, s, m, t, d, o, v in rows]
+    return [Kpi(i, s, m, float(t), d, o or "", int(v), b) for i, s, m, t, d, o, v, b in rows]
 
 
 def save_kpi(ws: Workspace, kpi: Kpi, *, expected: int | None = None) -> int:
@@ -78,12 +80,14 @@ def save_kpi(ws: Workspace, kpi: Kpi, *, expected: int | None = None) -> int:
         raise CJMError("progress.bad_metric", metric=kpi.metric, metrics=", ".join(METRICS))
     if kpi.direction not in DIRECTIONS:
         raise CJMError("progress.bad_direction", direction=kpi.direction)
+    if kpi.breakdown is not None and kpi.breakdown not in TOUCHPOINT_TYPES:
+        raise CJMError("progress.bad_type", type=kpi.breakdown, types=", ".join(TOUCHPOINT_TYPES))
     with ws.note_write() as cur:
         current = _check(cur, "SELECT version, metric AS text FROM kpis WHERE kpi_id = ?", [kpi.kpi_id], expected)
-        cur.execute("INSERT OR REPLACE INTO kpis (kpi_id, stage_key, metric, target, direction, owner, deleted, "
-                    "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, false, now(), ?)",
+        cur.execute("INSERT OR REPLACE INTO kpis (kpi_id, stage_key, metric, target, direction, owner, breakdown, "
+                    "deleted, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, false, now(), ?)",
                     [kpi.kpi_id, kpi.stage_key, kpi.metric, float(kpi.target), kpi.direction,
-                     (kpi.owner or "").strip() or None, current + 1])
+                     (kpi.owner or "").strip() or None, kpi.breakdown, current + 1])
     return current + 1
 
 
