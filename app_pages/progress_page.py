@@ -12,9 +12,19 @@ import streamlit as st
 import ui
 from cjm.analyses import effects, funnel, kpis, pain_points, trends
 from cjm.errors import CJMError
-from cjm.present.progress import effect_lines, kpi_rows, score_chart, trend_chart
+from cjm.present.progress import effect_lines, kpi_rows, score_chart, score_trend_chart, trend_chart
 from cjm.store.notes import StaleNoteError
-from cjm.store.progress import DIRECTIONS, METRICS, Action, Kpi, actions, delete_kpi, save_action, save_kpi
+from cjm.store.progress import (
+    DIRECTIONS,
+    METRICS,
+    TOUCHPOINT_TYPES,
+    Action,
+    Kpi,
+    actions,
+    delete_kpi,
+    save_action,
+    save_kpi,
+)
 from cjm.store.progress import kpis as saved_kpis
 
 
@@ -39,6 +49,10 @@ def _kpis(model) -> None:
             overall = score["score"].iloc[-1]
             st.metric(ui.t("progress.score"), ui.decimal(overall, digits=0))
             ui.chart(score_chart(score, lang=ui.lang(), title=ui.t("progress.score_by_stage")), key="score_chart")
+            trend = ui.compute(kpis.score_trend, kpis=tuple(found), period="quarter")
+            if len(trend) > 1:
+                ui.chart(score_trend_chart(trend, lang=ui.lang(), title=ui.t("progress.score_trend")),
+                         key="score_trend_chart")
     with st.expander(ui.t("progress.kpi_add"), expanded=status.empty), st.form("kpi_form", clear_on_submit=True):
         c1, c2, c3, c4 = st.columns([2, 3, 1, 2])
         stage = c1.selectbox(ui.t("col.stage"), model.keys, format_func=ui.labels(
@@ -49,12 +63,18 @@ def _kpis(model) -> None:
                                  help=ui.t("progress.target_help"))
         direction = c4.radio(ui.t("progress.direction"), DIRECTIONS, key="kpi_direction", horizontal=True,
                              format_func=ui.labels(DIRECTIONS, lambda d: ui.t(f"kpi.direction.{d}")))
-        owner = st.text_input(ui.t("progress.col_owner"), key="kpi_owner")
+        c5, c6 = st.columns([3, 2])
+        owner = c5.text_input(ui.t("progress.col_owner"), key="kpi_owner")
+        kinds = [None, *TOUCHPOINT_TYPES]
+        breakdown = c6.selectbox(ui.t("progress.breakdown"), kinds, key="kpi_breakdown",
+                                 help=ui.t("progress.breakdown_help"), format_func=ui.labels(
+                                     kinds, lambda k: ui.t("progress.breakdown_all") if k is None
+                                     else ui.t(f"tptype.{k}")))
         if st.form_submit_button(ui.t("progress.kpi_save"), type="primary"):
-            kpi_id = f"{stage}-{metric}"
+            kpi_id = f"{stage}-{metric}" + (f"-{breakdown}" if breakdown else "")
             version = next((k.version for k in found if k.kpi_id == kpi_id), 0)
             try:
-                save_kpi(ui.workspace(), Kpi(kpi_id, stage, metric, float(target), direction, owner),
+                save_kpi(ui.workspace(), Kpi(kpi_id, stage, metric, float(target), direction, owner, 0, breakdown),
                          expected=version)
             except StaleNoteError as exc:
                 st.warning(ui.plain(ui.msg(exc)))

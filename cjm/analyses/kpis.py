@@ -21,8 +21,10 @@ an interval (``reached``) is met or missed as it stands.
 **Journey score** of a stage: 100 × (KPIs met + ½ × KPIs that can't tell yet) / KPIs of the stage; overall: the
 same over every KPI. 100 means every KPI is met, 0 that every one is missed.
 
->>> status(0.5, 0.45, 0.55, 0.4, "higher"), status(0.5, 0.35, 0.55, 0.4, "higher"), status(3, None, None, 5, "lower")
-('met', 'unclear', 'met')
+>>> status(0.5, 0.45, 0.55, 0.4, "higher"), status(0.5, 0.35, 0.55, 0.4, "higher")
+('met', 'unclear')
+>>> status(3, None, None, 5, "lower", exact=True), status(1.0, None, None, 0.5, "higher")
+('met', 'unclear')
 >>> score(["met", "unclear", "missed", "met"])
 62.5
 """
@@ -50,11 +52,16 @@ STATUSES = ("met", "unclear", "missed")
 _Z = 1.959963984540054
 
 
-def status(value: float | None, low: float | None, high: float | None, target: float, direction: str) -> str:
-    """``met``, ``missed`` or ``unclear`` (the interval straddles the target, or there is no value)."""
+def status(value: float | None, low: float | None, high: float | None, target: float, direction: str, *,
+           exact: bool = False) -> str:
+    """``met``, ``missed`` or ``unclear`` (the interval straddles the target, or there is no value). An *exact*
+    value (a count of the data) has no interval and is judged as it stands; any other value without an interval
+    (a single answer) can't tell yet."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "unclear"
     if low is None or high is None or any(isinstance(x, float) and math.isnan(x) for x in (low, high)):
+        if not exact:
+            return "unclear"
         low = high = value
     if direction == "lower":
         low, high, target = -high, -low, -target
@@ -162,7 +169,8 @@ def kpi_status(con: duckdb.DuckDBPyConnection, *, model: StageModel, kpis: Seque
             continue
         val, low, high = _f(r["value"]), _f(r["low"]), _f(r["high"])
         rows.append((k.kpi_id, int(r["stage_idx"]), k.stage_key, r["label"], k.metric, k.target, k.direction, k.owner,
-                     k.breakdown, val, low, high, int(r["n"]), status(val, low, high, k.target, k.direction)))
+                     k.breakdown, val, low, high, int(r["n"]),
+                     status(val, low, high, k.target, k.direction, exact=k.metric == "reached")))
     return pd.DataFrame(rows, columns=cols)
 
 

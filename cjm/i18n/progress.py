@@ -352,3 +352,25 @@ RO.update({
                              "diferența cu intervalul ei de 95% (Newcombe). Un interval care conține 0 nu arată o "
                              "schimbare detectabilă.",
 })
+
+EN.update({
+    "progress.breakdown": "Only touchpoints of type",
+    "progress.breakdown_all": "all touchpoints",
+    "progress.breakdown_help": "Peripheral: word of mouth, ads. External: the website, social media. Internal: support, "
+                               "the account team. Set a touchpoint's type on the Touchpoints & channels page.",
+    "progress.score_trend": "Journey score per quarter (each quarter's KPIs over its own events)",
+})
+TR.update({
+    "progress.breakdown": "Yalnızca şu türdeki temas noktaları",
+    "progress.breakdown_all": "tüm temas noktaları",
+    "progress.breakdown_help": "Çevresel: ağızdan ağıza, reklamlar. Dış: web sitesi, sosyal medya. Dahili: destek, müşteri "
+                               "ekibi. Bir temas noktasının türünü Temas noktaları ve kanallar sayfasında belirleyin.",
+    "progress.score_trend": "Çeyreklere göre yolculuk puanı (her çeyreğin KPI'ları kendi olaylarıyla)",
+})
+RO.update({
+    "progress.breakdown": "Doar punctele de contact de tipul",
+    "progress.breakdown_all": "toate punctele de contact",
+    "progress.breakdown_help": "Periferic: recomandări, reclame. Extern: site-ul, rețelele sociale. Intern: suportul, "
+                               "echipa de cont. Setați tipul unui punct de contact pe pagina Puncte de contact și canale.",
+    "progress.score_trend": "Scorul parcursului pe trimestre (KPI-urile fiecărui trimestru pe evenimentele lui)",
+})

@@ -123,3 +123,13 @@ def trend_chart(trend: pd.DataFrame, measure: str, *, lang: str = "en", title: s
     fig.update_layout(title=title, height=380, margin=dict(l=40, r=20, t=50, b=40),
                       separators=",." if lang in ("tr", "ro") else ".,", legend=dict(orientation="h", y=-0.15))
     return fig
+
+
+def score_trend_chart(trend: pd.DataFrame, *, lang: str = "en", title: str = "") -> go.Figure:
+    """The overall journey score per period (each period's KPIs over that period's events alone)."""
+    fig = go.Figure(go.Scatter(x=trend["period"], y=trend["score"], mode="lines+markers+text", line_color="#2e7d32",
+                               text=[decimal(v, lang, digits=0) if not pd.isna(v) else "" for v in trend["score"]],
+                               textposition="top center", hoverinfo="skip"))
+    fig.update_layout(title=title, yaxis_range=[0, 110], height=260, margin=dict(l=40, r=20, t=50, b=40),
+                      separators=",." if lang in ("tr", "ro") else ".,", showlegend=False)
+    return fig

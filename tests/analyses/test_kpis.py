@@ -80,3 +80,35 @@ def test_statuses_and_score_by_hand(loaded):
 ])
 def test_status_rules(value, low, high, target, direction, expected):
     assert kpis.status(value, low, high, target, direction) == expected
+
+
+def test_exact_values_and_single_answers():
+    assert kpis.status(4, None, None, 3, "higher", exact=True) == "met"
+    assert kpis.status(2, None, None, 3, "higher", exact=True) == "missed"
+    assert kpis.status(2.0, None, None, 1.0, "higher") == "unclear"  # one answer: no interval, can't tell
+
+
+def test_kpi_broken_down_by_touchpoint_type(journeys):
+    # research: two answers at the website (external: −1, −2), two at a support call (internal: +1, +2)
+    con, model = journeys({
+        "a": [("research", "2026-01-01", {"touchpoint": "Pricing page", "channel": "web", "emotion": -1}),
+              ("research", "2026-01-02", {"touchpoint": "Support call", "channel": "phone", "emotion": 1})],
+        "b": [("research", "2026-01-01", {"touchpoint": "Pricing page", "channel": "web", "emotion": -2}),
+              ("research", "2026-01-03", {"touchpoint": "Support call", "channel": "phone", "emotion": 2})]})
+    ks = [Kpi("all", "research", "mean_emotion", 0.0, "higher"),
+          Kpi("int", "research", "mean_emotion", 0.0, "higher", breakdown="internal"),
+          Kpi("ext", "research", "mean_emotion", 0.0, "higher", breakdown="external")]
+    st = kpis.kpi_status(con, model=model, kpis=ks).set_index("kpi_id")
+    assert st.loc["all", "value"] == 0.0 and st.loc["all", "n"] == 4
+    assert (st.loc["int", "value"], st.loc["int", "n"]) == (1.5, 2)
+    assert (st.loc["ext", "value"], st.loc["ext", "n"]) == (-1.5, 2)
+    # external: mean −1.5, sd 0.707, t(0.975, 1) = 12.706: the interval −7.85…+4.85 straddles 0
+    assert st.loc["ext", "status"] == "unclear"
+
+
+def test_score_trend_per_quarter(journeys):
+    con, model = journeys({"a": [("awareness", "2026-01-05")], "b": [("awareness", "2026-02-05")],
+                           "c": [("awareness", "2026-04-05")]})
+    trend = kpis.score_trend(con, model=model, kpis=[Kpi("k", "awareness", "reached", 2, "higher")])
+    # Q1: a and b reached awareness (2 ≥ 2, met: 100); Q2: c alone (1 < 2, missed: 0)
+    assert [(str(p), s) for p, s in zip(trend["period"], trend["score"])] == [("2026-01-01", 100.0), ("2026-04-01", 0.0)]
