@@ -37,22 +37,23 @@ def _kpis(model) -> None:
     if status.empty:
         st.info(ui.t("progress.no_kpis"))
     else:
-        left, right = st.columns([3, 2])
-        with left:
-            ui.table(kpi_rows(status, ui.lang()),
-                     {"stage": ("col.stage", "text"), "metric": ("progress.col_metric", "text"),
-                      "value": ("progress.col_value", "text"), "interval": ("progress.col_interval", "text"),
-                      "n": ("progress.col_n", "text"), "target": ("progress.col_target", "text"),
-                      "status": ("progress.col_status", "text"), "owner": ("progress.col_owner", "text")},
-                     key="kpi_table")
-        with right:
-            overall = score["score"].iloc[-1]
-            st.metric(ui.t("progress.score"), ui.decimal(overall, digits=0))
-            ui.chart(score_chart(score, lang=ui.lang(), title=ui.t("progress.score_by_stage")), key="score_chart")
-            trend = ui.compute(kpis.score_trend, kpis=tuple(found), period="quarter")
-            if len(trend) > 1:
-                ui.chart(score_trend_chart(trend, lang=ui.lang(), title=ui.t("progress.score_trend")),
-                         key="score_trend_chart")
+        # status right after what is measured: the column the room reads first
+        ui.table(kpi_rows(status, ui.lang()),
+                 {"stage": ("col.stage", "text"), "metric": ("progress.col_metric", "text"),
+                  "status": ("progress.col_status", "text"), "value": ("progress.col_value", "text"),
+                  "target": ("progress.col_target", "text"), "interval": ("progress.col_interval", "text"),
+                  "n": ("progress.col_n", "text"), "owner": ("progress.col_owner", "text")},
+                 key="kpi_table")
+        left, middle, right = st.columns([2, 3, 3])
+        left.metric(ui.t("progress.score"), ui.decimal(score["score"].iloc[-1], digits=0))
+        with middle:
+            st.caption(ui.t("progress.score_by_stage"))
+            ui.chart(score_chart(score, lang=ui.lang()), key="score_chart")
+        trend = ui.compute(kpis.score_trend, kpis=tuple(found), period="quarter")
+        if len(trend) > 1:
+            with right:
+                st.caption(ui.t("progress.score_trend"))
+                ui.chart(score_trend_chart(trend, lang=ui.lang()), key="score_trend_chart")
     with st.expander(ui.t("progress.kpi_add"), expanded=status.empty), st.form("kpi_form", clear_on_submit=True):
         c1, c2, c3, c4 = st.columns([2, 3, 1, 2])
         stage = c1.selectbox(ui.t("col.stage"), model.keys, format_func=ui.labels(
@@ -197,7 +198,8 @@ def _compare() -> None:
 
 
 def render() -> None:
-    st.title(ui.t("progress.title"))
+    st.title(ui.t("nav.progress"))
+    st.caption(ui.t("progress.title"))
     if not ui.has_data():
         return
     model = ui.chosen_model()

@@ -170,7 +170,7 @@ RO.update({
 # the Progress page
 EN.update({
     "nav.progress": "Progress",
-    "progress.title": "Progress: KPIs, trends and the effect of each fix",
+    "progress.title": "KPIs with targets, trends over time and the measured effect of each fix",
     "progress.tab_kpis": "KPIs and journey score",
     "progress.tab_trends": "Trends",
     "progress.tab_actions": "Actions and their effect",
@@ -231,7 +231,7 @@ EN.update({
 })
 TR.update({
     "nav.progress": "İlerleme",
-    "progress.title": "İlerleme: KPI'lar, eğilimler ve her iyileştirmenin etkisi",
+    "progress.title": "Hedefli KPI'lar, zaman içindeki eğilimler ve her iyileştirmenin ölçülen etkisi",
     "progress.tab_kpis": "KPI'lar ve yolculuk puanı",
     "progress.tab_trends": "Eğilimler",
     "progress.tab_actions": "Aksiyonlar ve etkileri",
@@ -292,7 +292,7 @@ TR.update({
 })
 RO.update({
     "nav.progress": "Progres",
-    "progress.title": "Progres: KPI, tendințe și efectul fiecărei remedieri",
+    "progress.title": "KPI cu ținte, tendințe în timp și efectul măsurat al fiecărei remedieri",
     "progress.tab_kpis": "KPI și scorul parcursului",
     "progress.tab_trends": "Tendințe",
     "progress.tab_actions": "Acțiuni și efectul lor",

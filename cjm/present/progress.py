@@ -96,7 +96,8 @@ def score_chart(score: pd.DataFrame, *, lang: str = "en", title: str = "") -> go
     if not pd.isna(overall):
         fig.add_hline(y=float(overall), line_dash="dash", line_color="#555",
                       annotation_text=decimal(float(overall), lang, digits=0), annotation_position="top left")
-    fig.update_layout(title=title, yaxis_range=[0, 110], height=320, margin=dict(l=40, r=20, t=50, b=60),
+    fig.update_layout(title=title or None, yaxis_range=[0, 115], height=300, margin=dict(l=40, r=10, t=30 if title else 10,
+                                                                                             b=60),
                       separators=",." if lang in ("tr", "ro") else ".,", showlegend=False)
     return fig
 
@@ -130,6 +131,7 @@ def score_trend_chart(trend: pd.DataFrame, *, lang: str = "en", title: str = "")
     fig = go.Figure(go.Scatter(x=trend["period"], y=trend["score"], mode="lines+markers+text", line_color="#2e7d32",
                                text=[decimal(v, lang, digits=0) if not pd.isna(v) else "" for v in trend["score"]],
                                textposition="top center", hoverinfo="skip"))
-    fig.update_layout(title=title, yaxis_range=[0, 110], height=260, margin=dict(l=40, r=20, t=50, b=40),
+    fig.update_layout(title=title or None, yaxis_range=[0, 115], height=300,
+                      margin=dict(l=40, r=10, t=30 if title else 10, b=40),
                       separators=",." if lang in ("tr", "ro") else ".,", showlegend=False)
     return fig

@@ -102,7 +102,7 @@ def _settle(page, timeout: float = 30_000) -> None:
             page.locator('[data-testid="stSkeleton"]').count() > 0
         quiet = 0 if busy else quiet + 1
         if quiet >= 8:
-            charts = page.locator('[data-testid="stPlotlyChart"]')
+            charts = page.locator('[data-testid="stPlotlyChart"]:visible')  # a chart in a hidden tab is drawn later
             for i in range(charts.count()):
                 charts.nth(i).locator(".main-svg").first.wait_for(timeout=timeout)
             return
