@@ -24,6 +24,7 @@ EN: dict[str, str] = {
     "html.dropped": "Went no further",
     "html.flows": "Moves between stages",
     "html.gaps": "Channel gaps",
+    "html.channel": "Channel",
     "html.no_gaps": "No channel gaps found.",
     "html.nps_overall": "NPS over all answers: {nps} (n = {n})",
     "html.mean_emotion": "Mean emotion",
@@ -58,6 +59,7 @@ TR: dict[str, str] = {
     "html.dropped": "İlerlemeyenler",
     "html.flows": "Aşamalar arası geçişler",
     "html.gaps": "Kanal boşlukları",
+    "html.channel": "Kanal",
     "html.no_gaps": "Kanal boşluğu bulunmadı.",
     "html.nps_overall": "Tüm yanıtlarda NPS: {nps} (n = {n})",
     "html.mean_emotion": "Ortalama duygu",
@@ -93,6 +95,7 @@ RO: dict[str, str] = {
     "html.dropped": "Nu au mers mai departe",
     "html.flows": "Treceri între etape",
     "html.gaps": "Goluri de canal",
+    "html.channel": "Canal",
     "html.no_gaps": "Nu s-au găsit goluri de canal.",
     "html.nps_overall": "NPS pe toate răspunsurile: {nps} (n = {n})",
     "html.mean_emotion": "Emoția medie",
@@ -137,4 +140,167 @@ RO.update({
     "export.chromium_timeout": "Chromium nu a terminat exportul în {seconds} secunde. Încercați din nou cu mai puține "
                                "etape sau filtre ori folosiți raportul HTML.",
     "export.chromium_failed": "Chromium nu a putut face exportul ({detail}). Raportul HTML funcționează în continuare.",
+})
+
+# the workbook for people
+EN.update({
+    "wb.sheet.about": "About",
+    "wb.sheet.map": "Journey map",
+    "wb.sheet.team": "Team (edit here)",
+    "wb.sheet.personas": "Personas (edit here)",
+    "wb.sheet.funnel": "Funnel",
+    "wb.sheet.emotion": "Emotion and NPS",
+    "wb.sheet.channels": "Touchpoints × channels",
+    "wb.sheet.pain": "Pain points",
+    "wb.sheet.scenarios": "Scenarios",
+    "wb.sheet.progress": "KPIs and actions",
+    "wb.inside": "What is inside",
+    "wb.about.map": "The map: what the data says per stage and what the team wrote.",
+    "wb.about.team": "The team's lanes and assumed emotion per stage. Edit them in Excel and upload this file on the "
+                     "Import page: the app shows what would change before it saves anything.",
+    "wb.about.personas": "Persona cards: name, role, goals, a quote. Edit or add rows, then upload as above.",
+    "wb.about.funnel": "Customers per stage, conversion from the previous stage, and who went no further.",
+    "wb.about.emotion": "Mean emotion per stage with its 95% interval, and NPS.",
+    "wb.about.channels": "Customers per stage and channel.",
+    "wb.about.pain": "Pain points ranked by impact, with the team's status and notes and what customers say.",
+    "wb.about.scenarios": "The what-if scenarios the team saved.",
+    "wb.about.progress": "KPIs with their status, and the actions with their measured effect.",
+    "wb.round_trip": "Only the two sheets marked \"edit here\" are read back; the others are for reading.",
+    "wb.answers": "Answers (n)",
+    "wb.team_hint": "Lane (write in the yellow cells)",
+    "wb.assumed_error_title": "Between −2 and +2",
+    "wb.assumed_error": "The assumed emotion is a number from −2 (very negative) to +2 (very positive).",
+    "wb.persona_name": "Name",
+    "wb.persona_role": "Role",
+    "wb.persona_goals": "Goals",
+    "wb.persona_quote": "Quote (\"I …\")",
+    "wb.persona_data": "Value in the data",
+    "wb.ci_low": "95% interval from",
+    "wb.ci_high": "95% interval to",
+    "wb.empty": "No data for this sheet.",
+    "wb.no_scenarios": "No saved scenarios.",
+    "wb.no_progress": "No KPIs or actions yet.",
+    "wb.version": "Version",
+})
+TR.update({
+    "wb.sheet.about": "Hakkında",
+    "wb.sheet.map": "Yolculuk haritası",
+    "wb.sheet.team": "Ekip (burada düzenleyin)",
+    "wb.sheet.personas": "Personalar (burada düzenleyin)",
+    "wb.sheet.funnel": "Huni",
+    "wb.sheet.emotion": "Duygu ve NPS",
+    "wb.sheet.channels": "Temas noktaları × kanallar",
+    "wb.sheet.pain": "Sorunlu noktalar",
+    "wb.sheet.scenarios": "Senaryolar",
+    "wb.sheet.progress": "KPI'lar ve aksiyonlar",
+    "wb.inside": "İçindekiler",
+    "wb.about.map": "Harita: her aşamada verinin söyledikleri ve ekibin yazdıkları.",
+    "wb.about.team": "Ekibin şeritleri ve aşama başına varsaydığı duygu. Excel'de düzenleyin ve bu dosyayı İçe aktar "
+                     "sayfasında yükleyin: uygulama bir şey kaydetmeden önce neyin değişeceğini gösterir.",
+    "wb.about.personas": "Persona kartları: ad, rol, hedefler, bir alıntı. Satırları düzenleyin ya da ekleyin, sonra "
+                         "yukarıdaki gibi yükleyin.",
+    "wb.about.funnel": "Aşama başına müşteriler, önceki aşamadan dönüşüm ve ilerlemeyenler.",
+    "wb.about.emotion": "Aşama başına ortalama duygu ve %95 aralığı, NPS.",
+    "wb.about.channels": "Aşama ve kanala göre müşteriler.",
+    "wb.about.pain": "Etkiye göre sıralanmış sorunlu noktalar; ekibin durumu, notları ve müşterilerin söyledikleri.",
+    "wb.about.scenarios": "Ekibin kaydettiği senaryolar.",
+    "wb.about.progress": "Durumlarıyla KPI'lar ve ölçülen etkileriyle aksiyonlar.",
+    "wb.round_trip": "Yalnızca \"burada düzenleyin\" diye işaretli iki sayfa geri okunur; diğerleri okumak içindir.",
+    "wb.answers": "Yanıtlar (n)",
+    "wb.team_hint": "Şerit (sarı hücrelere yazın)",
+    "wb.assumed_error_title": "−2 ile +2 arasında",
+    "wb.assumed_error": "Varsayılan duygu −2 (çok olumsuz) ile +2 (çok olumlu) arasında bir sayıdır.",
+    "wb.persona_name": "Ad",
+    "wb.persona_role": "Rol",
+    "wb.persona_goals": "Hedefler",
+    "wb.persona_quote": "Alıntı (\"Ben …\")",
+    "wb.persona_data": "Verideki değeri",
+    "wb.ci_low": "%95 aralık başı",
+    "wb.ci_high": "%95 aralık sonu",
+    "wb.empty": "Bu sayfa için veri yok.",
+    "wb.no_scenarios": "Kaydedilmiş senaryo yok.",
+    "wb.no_progress": "Henüz KPI ya da aksiyon yok.",
+    "wb.version": "Sürüm",
+})
+RO.update({
+    "wb.sheet.about": "Despre",
+    "wb.sheet.map": "Harta călătoriei",
+    "wb.sheet.team": "Echipa (editabil)",
+    "wb.sheet.personas": "Persona (editabil)",
+    "wb.sheet.funnel": "Pâlnie",
+    "wb.sheet.emotion": "Emoție și NPS",
+    "wb.sheet.channels": "Puncte de contact × canale",
+    "wb.sheet.pain": "Puncte dureroase",
+    "wb.sheet.scenarios": "Scenarii",
+    "wb.sheet.progress": "KPI și acțiuni",
+    "wb.inside": "Ce conține",
+    "wb.about.map": "Harta: ce spun datele pe fiecare etapă și ce a scris echipa.",
+    "wb.about.team": "Culoarele echipei și emoția presupusă pe etapă. Editați-le în Excel și încărcați fișierul pe pagina "
+                     "Import: aplicația arată ce s-ar schimba înainte să salveze ceva.",
+    "wb.about.personas": "Fișele persona: nume, rol, obiective, un citat. Editați sau adăugați rânduri, apoi încărcați ca "
+                         "mai sus.",
+    "wb.about.funnel": "Clienți pe etapă, conversia din etapa anterioară și cei care nu au mers mai departe.",
+    "wb.about.emotion": "Emoția medie pe etapă cu intervalul de 95% și NPS.",
+    "wb.about.channels": "Clienți pe etapă și canal.",
+    "wb.about.pain": "Punctele dureroase după impact, cu starea și notele echipei și ce spun clienții.",
+    "wb.about.scenarios": "Scenariile salvate de echipă.",
+    "wb.about.progress": "KPI cu starea lor și acțiunile cu efectul măsurat.",
+    "wb.round_trip": "Doar cele două foi marcate „editabil” sunt citite înapoi; celelalte sunt pentru citit.",
+    "wb.answers": "Răspunsuri (n)",
+    "wb.team_hint": "Culoar (scrieți în celulele galbene)",
+    "wb.assumed_error_title": "Între −2 și +2",
+    "wb.assumed_error": "Emoția presupusă este un număr de la −2 (foarte negativ) la +2 (foarte pozitiv).",
+    "wb.persona_name": "Nume",
+    "wb.persona_role": "Rol",
+    "wb.persona_goals": "Obiective",
+    "wb.persona_quote": "Citat („Eu …”)",
+    "wb.persona_data": "Valoarea din date",
+    "wb.ci_low": "Interval 95% de la",
+    "wb.ci_high": "Interval 95% până la",
+    "wb.empty": "Nu există date pentru această foaie.",
+    "wb.no_scenarios": "Nu există scenarii salvate.",
+    "wb.no_progress": "Încă nu există KPI sau acțiuni.",
+    "wb.version": "Versiune",
+})
+
+# reading the team's sheets back (cjm.ingest.team_workbook)
+EN.update({
+    "team.unreadable": "{file} cannot be read as an Excel workbook. Save it again in Excel as .xlsx and upload it again.",
+    "team.not_ours": "{file} is not a workbook exported by CJM Dashboard, so its team sheets cannot be read back. "
+                     "Download the workbook from the app, edit it and upload that file.",
+    "team.not_a_number": "{file}, sheet \"{sheet}\", cell {cell}: \"{value}\" is not a number. Write the assumed emotion "
+                         "as a number from −2 to +2 (e.g. 1 or -0.5), or leave the cell empty.",
+    "team.out_of_range": "{file}, sheet \"{sheet}\", cell {cell}: {value} is outside −2 to +2. Write a number from −2 to +2.",
+    "team.bad_role": "{file}, sheet \"{sheet}\", cell {cell}: \"{value}\" is not a buying-team role. Choose one from the "
+                     "cell's list, or leave it empty.",
+    "team.persona_no_name": "{file}, sheet \"{sheet}\", row {row}: the persona has no name. Give it a name, or clear "
+                            "the whole row.",
+})
+TR.update({
+    "team.unreadable": "{file} bir Excel çalışma kitabı olarak okunamıyor. Excel'de .xlsx olarak yeniden kaydedip tekrar "
+                       "yükleyin.",
+    "team.not_ours": "{file}, CJM Dashboard'dan dışa aktarılmış bir çalışma kitabı değil; ekip sayfaları geri okunamaz. "
+                     "Çalışma kitabını uygulamadan indirin, düzenleyin ve o dosyayı yükleyin.",
+    "team.not_a_number": "{file}, \"{sheet}\" sayfası, {cell} hücresi: \"{value}\" bir sayı değil. Varsayılan duyguyu −2 "
+                         "ile +2 arasında bir sayı olarak yazın (ör. 1 ya da -0,5) veya hücreyi boş bırakın.",
+    "team.out_of_range": "{file}, \"{sheet}\" sayfası, {cell} hücresi: {value} değeri −2 ile +2 arasında değil. −2 ile +2 "
+                         "arasında bir sayı yazın.",
+    "team.bad_role": "{file}, \"{sheet}\" sayfası, {cell} hücresi: \"{value}\" bir satın alma ekibi rolü değil. "
+                     "Hücrenin listesinden birini seçin ya da boş bırakın.",
+    "team.persona_no_name": "{file}, \"{sheet}\" sayfası, {row}. satır: personanın adı yok. Bir ad verin ya da satırın "
+                            "tamamını temizleyin.",
+})
+RO.update({
+    "team.unreadable": "{file} nu poate fi citit ca registru Excel. Salvați-l din nou în Excel ca .xlsx și încărcați-l "
+                       "din nou.",
+    "team.not_ours": "{file} nu este un registru exportat de CJM Dashboard, deci foile echipei nu pot fi citite înapoi. "
+                     "Descărcați registrul din aplicație, editați-l și încărcați acel fișier.",
+    "team.not_a_number": "{file}, foaia „{sheet}”, celula {cell}: „{value}” nu este un număr. Scrieți emoția presupusă "
+                         "ca număr de la −2 la +2 (de ex. 1 sau -0,5) sau lăsați celula goală.",
+    "team.out_of_range": "{file}, foaia „{sheet}”, celula {cell}: {value} este în afara intervalului de la −2 la +2. Scrieți un "
+                         "număr de la −2 la +2.",
+    "team.bad_role": "{file}, foaia „{sheet}”, celula {cell}: „{value}” nu este un rol din echipa de achiziție. Alegeți "
+                     "unul din lista celulei sau lăsați-o goală.",
+    "team.persona_no_name": "{file}, foaia „{sheet}”, rândul {row}: persona nu are nume. Dați-i un nume sau goliți tot "
+                            "rândul.",
 })
