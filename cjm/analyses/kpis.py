@@ -35,7 +35,7 @@ import dataclasses
 import datetime as dt
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 import numpy as np
@@ -160,8 +160,8 @@ def kpi_status(con: duckdb.DuckDBPyConnection, *, model: StageModel, kpis: Seque
             types = touchpoint_types(con, model=model, filters=base)
             chosen = tuple(types.loc[types["type"] == breakdown, "touchpoint"])
             flt = dataclasses.replace(base, touchpoints=chosen or ("\x00 none",))  # no touchpoint of the type: none
-        found[breakdown] = {(r["stage"], r["metric"]): r
-                            for r in values(con, model=model, filters=flt).to_dict("records")}
+        rows_of = cast(list[dict[str, Any]], values(con, model=model, filters=flt).to_dict("records"))
+        found[breakdown] = {(r["stage"], r["metric"]): r for r in rows_of}
     rows = []
     for k in kpis:
         r = found[k.breakdown].get((k.stage_key, k.metric))
