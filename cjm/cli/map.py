@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     ``--json``."""
     add_filter_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the map as one JSON object")
+    parser.add_argument("--png", metavar="FILE", help="also write the map as one PNG image, 1920 px wide, for a slide "
+                                                      "(needs Chromium)")
 
 
 def language(args: argparse.Namespace) -> str:
@@ -98,8 +100,14 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     model = model.localized(lang)
     con = ws.cursor()
     jm = with_team_lanes(journey_map(con, model=model, filters=filters_from_args(args)), con)
+    if args.png:
+        from cjm.present.html_report import map_png
+
+        width, height = map_png(con, args.png, model=model, filters=filters_from_args(args), lang=lang)
     if args.json:
         print(json.dumps(as_json(jm, lang), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         print(as_text(jm, lang))
+        if args.png:
+            print(t("map.png_written", lang=lang, path=args.png, width=width, height=height))
     return 0

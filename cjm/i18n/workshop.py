@@ -12,6 +12,7 @@ EN: dict[str, str] = {
     "assumed.as_is": "Assumed (as is)",
     "assumed.to_be": "Assumed (to be)",
     "assumed.measured": "Measured",
+    "map.png_written": "Map image written: {path} ({width} × {height} px)",
 }
 
 TR: dict[str, str] = {
@@ -22,6 +23,7 @@ TR: dict[str, str] = {
     "assumed.as_is": "Varsayılan (mevcut)",
     "assumed.to_be": "Varsayılan (hedef)",
     "assumed.measured": "Ölçülen",
+    "map.png_written": "Harita görüntüsü yazıldı: {path} ({width} × {height} piksel)",
 }
 
 RO: dict[str, str] = {
@@ -32,4 +34,5 @@ RO: dict[str, str] = {
     "assumed.as_is": "Presupus (acum)",
     "assumed.to_be": "Presupus (dorit)",
     "assumed.measured": "Măsurat",
+    "map.png_written": "Imaginea hărții a fost scrisă: {path} ({width} × {height} px)",
 }

@@ -72,3 +72,15 @@ def test_map_without_a_model_is_one_line_error(tmp_path, capsys):
     assert cli.main(["map", "--workspace", str(tmp_path / "empty.duckdb")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "Traceback" not in err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not __import__("os").path.exists("/usr/bin/chromium"), reason="needs Debian's chromium")
+def test_map_png(ws_path, tmp_path, capsys):
+    from PIL import Image
+
+    out = tmp_path / "map.png"
+    assert cli.main(["map", "--workspace", str(ws_path), "--png", str(out)]) == 0
+    with Image.open(out) as img:
+        assert img.width == 1920 and img.height > 500
+    assert f"Map image written: {out}" in capsys.readouterr().out
