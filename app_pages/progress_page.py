@@ -4,6 +4,7 @@ points with their measured effect, and two periods side by side."""
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 import uuid
 
 import pandas as pd
@@ -11,8 +12,10 @@ import streamlit as st
 
 import ui
 from cjm.analyses import effects, funnel, kpis, pain_points, trends
+from cjm.analyses.compare import compare_workspaces
 from cjm.errors import CJMError
 from cjm.present.progress import effect_lines, kpi_rows, score_chart, score_trend_chart, trend_chart
+from cjm.store import open_workspace
 from cjm.store.notes import StaleNoteError
 from cjm.store.progress import (
     DIRECTIONS,
@@ -171,7 +174,41 @@ def _actions(model) -> None:
                 st.rerun()
 
 
-def _compare() -> None:
+def _compare_table(df: pd.DataFrame) -> None:
+    df = df.assign(diff_text=[ui.t("unit.ci", value=ui.points(d), low=ui.points(lo), high=ui.points(hi))
+                              if not pd.isna(d) else "" for d, lo, hi in zip(df["diff"], df["diff_low"], df["diff_high"])])
+    columns = {"label": ("col.stage", "text"), "customers_a": ("progress.customers_a", "number"),
+               "from_first_a": ("progress.from_first_a", "percent"), "customers_b": ("progress.customers_b", "number"),
+               "from_first_b": ("progress.from_first_b", "percent"), "diff_text": ("progress.difference", "text")}
+    if "emotion_diff" in df:  # two workspaces: the map's emotion too
+        df = df.assign(emotion_text=[
+            ui.t("unit.ci", value=ui.decimal(d, signed=True), low=ui.decimal(lo, signed=True),
+                 high=ui.decimal(hi, signed=True)) if not pd.isna(d) else ""
+            for d, lo, hi in zip(df["emotion_diff"], df["emotion_diff_low"], df["emotion_diff_high"])])
+        columns |= {"emotion_a": ("progress.emotion_a", "signed"), "emotion_b": ("progress.emotion_b", "signed"),
+                    "emotion_text": ("progress.emotion_difference", "text")}
+    ui.table(df, columns, key="compare_table")
+    st.caption(ui.t("progress.compare_note"))
+
+
+def _compare(model) -> None:
+    what = st.radio(ui.t("progress.compare_what"), ["periods", "workspaces"], horizontal=True, key="compare_what",
+                    format_func=ui.labels(["periods", "workspaces"], lambda w: ui.t(f"progress.compare_{w}")))
+    if what == "workspaces":
+        here = pathlib.Path(ui.workspace().path)
+        others = sorted(str(p) for p in here.parent.glob("*.duckdb") if p != here)
+        if not others:
+            st.info(ui.t("progress.no_other_workspace"))
+            return
+        other = st.selectbox(ui.t("progress.other_workspace"), others, key="compare_other",
+                             format_func=lambda p: pathlib.Path(p).stem)
+        st.caption(ui.t("progress.workspaces_ab", a=here.stem, b=pathlib.Path(other).stem))
+        other_ws = open_workspace(other)  # a busy or damaged file raises a plain message (ui.page shows it)
+        if other_ws.stage_model() is None or other_ws.stage_model().keys != model.keys:
+            st.warning(ui.t("progress.other_model"))
+            return
+        _compare_table(compare_workspaces(ui.cursor(), other_ws.cursor(), model=model, filters=ui.filters()))
+        return
     summary = ui.compute_summary()
     first, last = summary.get("first"), summary.get("last")
     if first is None or last is None:
@@ -187,14 +224,7 @@ def _compare() -> None:
     if len(a) != 2 or len(b) != 2:
         st.caption(ui.t("progress.pick_two_days"))
         return
-    df = ui.compute(funnel.compare_periods, a=tuple(a), b=tuple(b))
-    df = df.assign(diff_text=[ui.t("unit.ci", value=ui.points(d), low=ui.points(lo), high=ui.points(hi))
-                              if not pd.isna(d) else "" for d, lo, hi in zip(df["diff"], df["diff_low"], df["diff_high"])])
-    ui.table(df, {"label": ("col.stage", "text"), "customers_a": ("progress.customers_a", "number"),
-                  "from_first_a": ("progress.from_first_a", "percent"), "customers_b": ("progress.customers_b", "number"),
-                  "from_first_b": ("progress.from_first_b", "percent"), "diff_text": ("progress.difference", "text")},
-             key="compare_table")
-    st.caption(ui.t("progress.compare_note"))
+    _compare_table(ui.compute(funnel.compare_periods, a=tuple(a), b=tuple(b)))
 
 
 def render() -> None:
@@ -212,7 +242,7 @@ def render() -> None:
     with tabs[2]:
         _actions(model)
     with tabs[3]:
-        _compare()
+        _compare(model)
 
 
 ui.page(render)

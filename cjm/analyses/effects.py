@@ -33,7 +33,7 @@ import duckdb
 import numpy as np
 
 from cjm.analyses.emotion import t975
-from cjm.analyses.funnel import _difference
+from cjm.analyses.funnel import difference
 from cjm.analyses.relations import filtered_events
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
@@ -144,7 +144,7 @@ def _conversion(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filt
     if nb < 2 or na < 2:
         return Change("conversion", pb, pa, nb, na, None if pa is None or pb is None else pa - pb, None, None,
                       "too_early")
-    d, lo, hi = (float(x[0]) for x in _difference(np.array([ka]), np.array([na]), np.array([kb]), np.array([nb])))
+    d, lo, hi = (float(x[0]) for x in difference(np.array([ka]), np.array([na]), np.array([kb]), np.array([nb])))
     return Change("conversion", pb, pa, nb, na, d, lo, hi, _verdict(lo, hi))
 
 

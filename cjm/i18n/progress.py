@@ -374,3 +374,43 @@ RO.update({
                                "echipa de cont. Setați tipul unui punct de contact pe pagina Puncte de contact și canale.",
     "progress.score_trend": "Scorul parcursului pe trimestre (KPI-urile fiecărui trimestru pe evenimentele lui)",
 })
+
+EN.update({
+    "progress.compare_what": "Compare",
+    "progress.compare_periods": "two periods",
+    "progress.compare_workspaces": "two workspaces",
+    "progress.no_other_workspace": "There is no other workspace in this folder. Create or import one from the sidebar.",
+    "progress.other_workspace": "The other workspace (B)",
+    "progress.workspaces_ab": "A: {a} · B: {b}",
+    "progress.other_model": "The other workspace uses another stage model: its stages cannot be matched with these. "
+                            "Choose the same stage model there (Settings), or another workspace.",
+})
+TR.update({
+    "progress.compare_what": "Karşılaştır",
+    "progress.compare_periods": "iki dönem",
+    "progress.compare_workspaces": "iki çalışma alanı",
+    "progress.no_other_workspace": "Bu klasörde başka çalışma alanı yok. Kenar çubuğundan bir tane oluşturun ya da içe "
+                                   "aktarın.",
+    "progress.other_workspace": "Diğer çalışma alanı (B)",
+    "progress.workspaces_ab": "A: {a} · B: {b}",
+    "progress.other_model": "Diğer çalışma alanı başka bir aşama modeli kullanıyor: aşamaları bunlarla eşleşmiyor. Orada "
+                            "aynı aşama modelini seçin (Ayarlar) ya da başka bir çalışma alanı seçin.",
+})
+RO.update({
+    "progress.compare_what": "Comparați",
+    "progress.compare_periods": "două perioade",
+    "progress.compare_workspaces": "două spații de lucru",
+    "progress.no_other_workspace": "Nu există alt spațiu de lucru în acest dosar. Creați sau importați unul din bara "
+                                   "laterală.",
+    "progress.other_workspace": "Celălalt spațiu de lucru (B)",
+    "progress.workspaces_ab": "A: {a} · B: {b}",
+    "progress.other_model": "Celălalt spațiu de lucru folosește alt model de etape: etapele nu se potrivesc. Alegeți "
+                            "același model acolo (Setări) sau alt spațiu de lucru.",
+})
+
+EN.update({"progress.emotion_a": "Emotion A", "progress.emotion_b": "Emotion B",
+           "progress.emotion_difference": "Emotion B − A (95% interval)"})
+TR.update({"progress.emotion_a": "Duygu A", "progress.emotion_b": "Duygu B",
+           "progress.emotion_difference": "Duygu B − A (%95 aralık)"})
+RO.update({"progress.emotion_a": "Emoție A", "progress.emotion_b": "Emoție B",
+           "progress.emotion_difference": "Emoție B − A (interval 95%)"})

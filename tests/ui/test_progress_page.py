@@ -67,3 +67,16 @@ def test_actions_effects_trends_and_compare_in_turkish(path):
     assert "Pricing page noktasında duygu: +3,0 iyileşti" in text
     assert "ulaşılamadı" in " ".join(str(df.value) for df in at.dataframe) or "ulaşılamadı" in text
     assert [a.title for a in actions(ws.cursor())] == ["Fiyatları göster"]
+
+
+def test_compare_two_workspaces(path, tmp_path):
+    other = tmp_path / "last_year.duckdb"
+    ws = open_workspace(str(other))
+    import_file(ws, "\n".join(ROWS[: len(ROWS) // 2]).encode(), file_name="old.csv", model=preset("five-stage"))
+    ws.checkpoint()
+    at = open_app(path, "progress_page")
+    at.radio(key="compare_what").set_value("workspaces").run()
+    assert not at.exception
+    assert at.selectbox(key="compare_other").value == str(other)
+    shown = at.dataframe[-1].value
+    assert len(shown) == 5 and "A: ws · B: last_year" in _texts(at)
