@@ -19,33 +19,43 @@ def render() -> None:
     if not len(curve) or curve["n"].fillna(0).sum() == 0:
         st.info(ui.t("emotions.no_emotion"))
         return
-    by = st.selectbox(ui.t("emotions.by"), [None, "segment", "persona", "role", "channel"], key="emotion_by",
-                      format_func=lambda f: ui.t("emotions.none") if f is None else ui.t(f"sidebar.{f}"))
+    lang = ui.lang()
+    groups = [None, "segment", "persona", "role", "channel"]
+    by = st.selectbox(ui.t("emotions.by"), groups, key="emotion_by",
+                      format_func=ui.labels(groups, lambda f: ui.t("emotions.none") if f is None else ui.t(f"sidebar.{f}")),
+                      help=ui.t("emotions.by_help"))
     marks = highs_lows(curve)
     if by:
         grouped = ui.compute(emotion.curve, by=by)
-        ui.chart(charts.emotion_curve(grouped, group="group"), key="emotion_by_chart")
+        ui.chart(charts.emotion_curve(grouped, group="group", lang=lang), key="emotion_by_chart")
     else:
-        ui.chart(charts.emotion_curve(curve, marks=marks), key="emotion_chart")
+        ui.chart(charts.emotion_curve(curve, marks=marks, lang=lang), key="emotion_chart")
     cols = st.columns(2)
     for col, kind in zip(cols, ("high", "low")):
         part = marks[marks["kind"] == kind] if len(marks) else marks
         for _, r in part.iterrows():
-            col.text(ui.t(f"emotions.{kind}", stage=r["label"]) + f"  ({r['mean']:+.2f}, n={int(r['n'])})")
+            col.text(ui.t("unit.mark", label=ui.t(f"emotions.{kind}", stage=r["label"]),
+                          value=ui.decimal(r["mean"], digits=2, signed=True), n=ui.number(r["n"])))
     st.subheader(ui.t("emotions.nps"))
     nps_all = ui.compute(emotion.nps)
     nps_stage = ui.compute(emotion.nps, by="stage")
     if len(nps_all) and nps_all["n"].iloc[0]:
         r = nps_all.iloc[0]
-        st.metric(ui.t("emotions.nps_overall"), f"{r['nps']:+.0f}", help=f"n={int(r['n'])}")
+        st.metric(ui.t("emotions.nps_overall"), ui.decimal(r["nps"], digits=0, signed=True),
+                  help=ui.t("unit.n", n=ui.number(r["n"])))
         if len(nps_stage):
-            ui.chart(charts.nps_bars(nps_stage, x="label"), key="nps_chart")
+            ui.chart(charts.nps_bars(nps_stage, x="label", lang=lang), key="nps_chart")
     else:
         st.caption(ui.t("map.none"))
     st.subheader(ui.t("emotions.comments"))
     stage = st.selectbox(ui.t("emotions.stage"), m.keys, key="comments_stage",
-                         format_func=lambda k: m.stages[m.index(k)].label)
-    st.dataframe(ui.compute(emotion.comments, stage=stage, k=5), hide_index=True)
+                         format_func=lambda k: m.stages[m.index(k)].label, help=ui.t("emotions.stage_help"))
+    comments = ui.compute(emotion.comments, stage=stage, k=5)
+    kinds = {k: ui.t(f"col.kind_{k}") for k in ("positive", "negative")}
+    ui.table(comments.assign(kind=comments["kind"].map(lambda k: kinds.get(k, k))),
+             {"comment": ("col.comment", "text"), "kind": ("col.kind", "text"), "emotion": ("col.emotion", "signed"),
+              "touchpoint": ("col.touchpoint", "text"), "customer_id": ("col.customer_id", "text"),
+              "ts": ("col.date", "date")}, key="comments_table", widths={"comment": "large"})
 
 
 ui.page(render)

@@ -13,18 +13,18 @@ from cjm.core.filters import LIST_FIELDS
 from cjm.present import charts
 
 
-def _pct(v) -> str:
-    return "" if pd.isna(v) else f"{v:.0%}"
-
-
 def _ci(p, lo, hi) -> str:
-    """A share with its interval: "33% (12–65%)"."""
-    return "" if pd.isna(p) else f"{p:.0%} ({lo:.0%}–{hi:.0%})"
+    """A share with its interval: "33% (12% to 65%)"."""
+    return "" if pd.isna(p) else ui.t("unit.ci", value=ui.percent(p), low=ui.percent(lo), high=ui.percent(hi))
 
 
 def _diff(d, lo, hi) -> str:
-    """A difference of shares in percentage points with its interval: "+12 pp (−3 to +27)"."""
-    return "" if pd.isna(d) else f"{100 * d:+.0f} pp ({100 * lo:+.0f} to {100 * hi:+.0f})"
+    """A difference of shares in percentage points with its interval: "+12 pp (−3 pp to +27 pp)"."""
+    return "" if pd.isna(d) else ui.t("unit.ci", value=ui.points(d), low=ui.points(lo), high=ui.points(hi))
+
+
+def _period(a: tuple[dt.date, dt.date]) -> str:
+    return f"{ui.date(a[0])} – {ui.date(a[1])}"
 
 
 def render() -> None:
@@ -32,62 +32,78 @@ def render() -> None:
     if not ui.has_data():
         return
     m = ui.chosen_model()
+    lang = ui.lang()
     c1, c2 = st.columns([2, 1])
     mode = c1.radio(ui.t("funnel.mode"), ["furthest", "visited"], horizontal=True, key="funnel_mode",
-                    format_func=lambda v: ui.t(f"funnel.mode_{v}"))
-    window = c2.number_input(ui.t("funnel.window"), min_value=0, max_value=3650, value=0, step=7, key="funnel_window")
+                    format_func=ui.labels(["furthest", "visited"], lambda v: ui.t(f"funnel.mode_{v}")), help=ui.t("funnel.mode_help"))
+    window = c2.number_input(ui.t("funnel.window"), min_value=0, max_value=3650, value=0, step=7, key="funnel_window",
+                             help=ui.t("funnel.window_help"))
     df = ui.compute(funnel.funnel, mode=mode, window_days=int(window) or None)
     left, right = st.columns([5, 6])
     with left:
-        ui.chart(charts.funnel_chart(df), key="funnel_chart")
+        ui.chart(charts.funnel_chart(df, lang=lang), key="funnel_chart")
     with right:
         st.subheader(ui.t("funnel.table"))
         # the share of the first stage is written on the chart; four columns fit half a 1280 px screen
-        table = pd.DataFrame({
-            ui.t("funnel.col_stage"): df["label"],
-            ui.t("funnel.col_customers"): df["customers"],
-            ui.t("funnel.col_conversion"): df["conversion"].map(_pct),
-            ui.t("funnel.col_dropped"): df["dropped"],
-        })
-        widths = dict(zip(table.columns, (150, 80, 105, 75)))
-        st.dataframe(table, hide_index=True,
-                     column_config={c: st.column_config.Column(width=w) for c, w in widths.items()})
+        ui.table(df, {"label": ("funnel.col_stage", "text"), "customers": ("funnel.col_customers", "number"),
+                      "conversion": ("funnel.col_conversion", "percent"), "dropped": ("funnel.col_dropped", "number")},
+                 key="funnel_table")
 
     st.subheader(ui.t("funnel.time"))
     t1, t2 = st.columns(2)
-    t1.dataframe(ui.compute(funnel.time_to_convert), hide_index=True)
-    t2.dataframe(ui.compute(funnel.time_in_stage), hide_index=True)
+    with t1:
+        ui.table(ui.compute(funnel.time_to_convert),
+                 {"from_label": ("col.from_stage", "text"), "to_label": ("col.to_stage", "text"),
+                  "n": ("col.customers", "number"), "median_days": ("col.median_days", "decimal"),
+                  "p90_days": ("col.p90_days", "decimal")}, key="time_to_convert")
+    with t2:
+        ui.table(ui.compute(funnel.time_in_stage),
+                 {"label": ("col.stage", "text"), "n": ("col.customers", "number"),
+                  "median_days": ("col.median_days", "decimal"), "p90_days": ("col.p90_days", "decimal")},
+                 key="time_in_stage")
 
     st.subheader(ui.t("funnel.outcomes"))
     outcomes = ui.compute(funnel.outcomes)
     if len(outcomes):
-        st.dataframe(outcomes, hide_index=True)
+        ui.table(outcomes, {"label": ("col.stage", "text"), "outcome_label": ("col.outcome", "text"),
+                            "customers": ("col.customers", "number"), "share": ("col.share", "percent")},
+                 key="outcomes")
     else:
         st.caption(ui.t("funnel.no_outcomes"))
 
-    warnings = (("funnel.stuck", "stuck", funnel.stuck_summary, funnel.stuck, "stuck_customers.csv"),
-                ("funnel.backwards", "backwards", funnel.backwards_summary, funnel.backwards, "backward_moves.csv"))
-    for col, (title, name, summary_fn, rows_fn, file_name) in zip(st.columns(2), warnings):
+    stuck_cols = {"customer_id": ("col.customer_id", "text"), "label": ("col.stage", "text"),
+                  "last_seen": ("col.last_seen", "date"), "days_idle": ("col.days_idle", "number"),
+                  "threshold_days": ("col.threshold_days", "number")}
+    back_cols = {"customer_id": ("col.customer_id", "text"), "from_label": ("col.from_stage", "text"),
+                 "to_label": ("col.to_stage", "text"), "ts": ("col.date", "date")}
+    warnings = (("funnel.stuck", "stuck", funnel.stuck_summary, funnel.stuck, "stuck_customers.csv", stuck_cols),
+                ("funnel.backwards", "backwards", funnel.backwards_summary, funnel.backwards, "backward_moves.csv",
+                 back_cols))
+    for col, (title, name, summary_fn, rows_fn, file_name, row_cols) in zip(st.columns(2), warnings):
         with col:  # Coleman's warnings: a count per stage, and the list to download
             st.subheader(ui.t(title))
             summary = ui.compute(summary_fn)
             # stage names and the counts only (readable on a projector); keys and indexes are in the download
-            cols = {"label": ui.t("funnel.col_stage")} | (
-                {"stuck": ui.t("funnel.col_stuck"), "threshold_days": ui.t("funnel.col_threshold")} if name == "stuck"
-                else {"customers": ui.t("funnel.col_customers"), "moves": ui.t("funnel.col_moves")})
-            st.dataframe(summary[list(cols)].rename(columns=cols), hide_index=True,
-                         column_config={ui.t("funnel.col_threshold"): st.column_config.NumberColumn(format="%.0f")})
+            cols = {"label": ("funnel.col_stage", "text")} | (
+                {"stuck": ("funnel.col_stuck", "number"), "threshold_days": ("funnel.col_threshold", "number")}
+                if name == "stuck" else
+                {"customers": ("funnel.col_customers", "number"), "moves": ("funnel.col_moves", "number")})
+            ui.table(summary, cols, key=f"{name}_summary")
             rows = ui.compute(rows_fn)
             if len(rows):
-                ui.download_csv(rows, ui.t("funnel.download"), file_name, key=f"dl_{name}")
+                ui.download_csv(ui.labelled(rows, row_cols), ui.t("funnel.download"), file_name, key=f"dl_{name}")
 
     st.subheader(ui.t("funnel.dropped_after"))
     stage = st.selectbox(ui.t("funnel.dropped_stage"), m.keys[:-1], key="dropped_stage",
-                         format_func=lambda k: m.stages[m.index(k)].label)
+                         format_func=lambda k: m.stages[m.index(k)].label, help=ui.t("funnel.dropped_help"))
     dropped = ui.compute(funnel.dropped_after, stage=stage)
-    st.dataframe(dropped.head(500), hide_index=True)
+    dropped_cols = {"customer_id": ("col.customer_id", "text"), "last_stage": ("col.last_stage", "text"),
+                    "last_touchpoint": ("col.last_touchpoint", "text"), "last_seen": ("col.last_seen", "date"),
+                    "days_since": ("col.days_since", "number")}
+    ui.table(dropped.head(500), dropped_cols, key="dropped_table")
     if len(dropped):
-        ui.download_csv(dropped, ui.t("funnel.download"), f"dropped_after_{stage}.csv", key="dl_dropped")
+        ui.download_csv(ui.labelled(dropped, dropped_cols), ui.t("funnel.download"), f"dropped_after_{stage}.csv",
+                        key="dl_dropped")
 
     st.subheader(ui.t("funnel.sankey"))
     trans = ui.compute(flows.transitions, by="stage")
@@ -96,23 +112,32 @@ def render() -> None:
         labels = {s.key: s.label for s in m.stages}
         named["source"] = named["source"].map(lambda s: labels.get(s, s))
         named["target"] = named["target"].map(lambda s: labels.get(s, s))
-        ui.chart(charts.sankey(named, stage_order=m.labels), key="sankey")
+        ui.chart(charts.sankey(named, stage_order=m.labels, lang=lang), key="sankey")
         with st.expander(ui.t("funnel.sankey")):
-            st.dataframe(trans, hide_index=True)
+            ends = {"__start__": ui.t("chart.start"), "__end__": ui.t("chart.end")}
+            shown = named.assign(source=named["source"].map(lambda s: ends.get(s, s)),
+                                 target=named["target"].map(lambda s: ends.get(s, s)))
+            ui.table(shown, {"source": ("col.from_stage", "text"), "target": ("col.to_stage", "text"),
+                             "count": ("col.moves", "number"), "median_days": ("col.median_days", "decimal")},
+                     key="flows_table")
 
     st.subheader(ui.t("funnel.breakdown"))
     by = st.selectbox(ui.t("funnel.breakdown_by"), LIST_FIELDS, key="breakdown_by",
-                      format_func=lambda f: ui.t(f"sidebar.{f}"))
+                      format_func=ui.labels(LIST_FIELDS, lambda f: ui.t(f"sidebar.{f}")),
+                      help=ui.t("funnel.breakdown_help"))
     bd = ui.compute(funnel.breakdown, by=by)
     if len(bd):
+        stages = [lbl for lbl in m.labels if lbl in set(bd["label"])]
+        group_col = ("group", (f"sidebar.{by}", "text"))
         wide = bd.pivot_table(index="group", columns="label", values="customers", aggfunc="sum")
-        wide = wide.reindex(columns=[lbl for lbl in m.labels if lbl in wide.columns])
-        st.dataframe(wide)
+        wide = wide.reindex(columns=stages).reset_index()
+        # the stage names head the columns (data, not catalogue keys): a table of its own with the group pinned
+        _wide_table(wide, group_col, stages, lambda v: ui.number(v), key="breakdown_counts")
         st.caption(ui.t("funnel.compare_conversion") + f" ({ui.plain(bd['reference'].iloc[0])} = 0)")
         cells = bd.assign(conv=[_ci(p, lo, hi) + " · " + _diff(d, dl, dh) for p, lo, hi, d, dl, dh in zip(
             bd["conversion_from_first"], bd["ci_low"], bd["ci_high"], bd["diff"], bd["diff_low"], bd["diff_high"])])
-        conv = cells.pivot(index="group", columns="label", values="conv")
-        st.dataframe(conv.reindex(columns=[lbl for lbl in m.labels if lbl in conv.columns]))
+        conv = cells.pivot(index="group", columns="label", values="conv").reindex(columns=stages).reset_index()
+        _wide_table(conv, group_col, stages, None, key="breakdown_conversion")
 
     st.subheader(ui.t("funnel.periods"))
     info = ui.compute_summary()
@@ -120,21 +145,38 @@ def render() -> None:
         first, last = info["first"].date(), info["last"].date()
         mid = first + (last - first) / 2
         p1, p2 = st.columns(2)
-        a = p1.date_input(ui.t("funnel.period_a"), value=(first, mid), min_value=first, max_value=last, key="period_a")
+        a = p1.date_input(ui.t("funnel.period_a"), value=(first, mid), min_value=first, max_value=last, key="period_a",
+                          format=ui.date_format())
         b = p2.date_input(ui.t("funnel.period_b"), value=(mid + dt.timedelta(days=1), last), min_value=first,
-                          max_value=last, key="period_b")
+                          max_value=last, key="period_b", format=ui.date_format())
         if len(a) == 2 and len(b) == 2:
             cmp = ui.compute(funnel.compare_periods, a=tuple(a), b=tuple(b))
-            ui.chart(charts.bars_compare(cmp, x="label", a="customers_a", b="customers_b",
-                                                name_a=f"{a[0]} – {a[1]}", name_b=f"{b[0]} – {b[1]}"),
-                            key="periods_chart")
+            name_a, name_b = _period(a), _period(b)
+            ui.chart(charts.bars_compare(cmp, x="label", a="customers_a", b="customers_b", name_a=name_a,
+                                         name_b=name_b, lang=lang, y_title=ui.t("chart.customers")),
+                     key="periods_chart")
             st.caption(ui.t("funnel.compare_conversion"))
-            st.dataframe(pd.DataFrame({
-                ui.t("funnel.col_stage"): cmp["label"],
-                f"{a[0]} – {a[1]}": [_ci(*x) for x in zip(cmp["from_first_a"], cmp["ci_low_a"], cmp["ci_high_a"])],
-                f"{b[0]} – {b[1]}": [_ci(*x) for x in zip(cmp["from_first_b"], cmp["ci_low_b"], cmp["ci_high_b"])],
-                "Δ": [_diff(*x) for x in zip(cmp["diff"], cmp["diff_low"], cmp["diff_high"])],
-            }), hide_index=True, key="periods_table")
+            table = pd.DataFrame({
+                "label": cmp["label"],
+                "a": [_ci(*x) for x in zip(cmp["from_first_a"], cmp["ci_low_a"], cmp["ci_high_a"])],
+                "b": [_ci(*x) for x in zip(cmp["from_first_b"], cmp["ci_low_b"], cmp["ci_high_b"])],
+                "d": [_diff(*x) for x in zip(cmp["diff"], cmp["diff_low"], cmp["diff_high"])],
+            })
+            st.dataframe(table, hide_index=True, key="periods_table", column_config={
+                "label": st.column_config.TextColumn(ui.t("funnel.col_stage"), pinned=True),
+                "a": st.column_config.TextColumn(ui.t("funnel.period_a") + " · " + name_a),
+                "b": st.column_config.TextColumn(ui.t("funnel.period_b") + " · " + name_b),
+                "d": st.column_config.TextColumn("Δ")})
+
+
+def _wide_table(df: pd.DataFrame, group: tuple[str, tuple[str, str]], stages: list[str], fmt, *, key: str) -> None:
+    """A group × stage table: the group column headed in the interface language and pinned, one column per stage
+    (its name as the user's data or model writes it), cells written by *fmt* (None: already text)."""
+    col, (label_key, _kind) = group
+    view = df.rename(columns={col: ui.t(label_key)})
+    shown = view.style.format({s: fmt for s in stages}, na_rep="–") if fmt else view
+    st.dataframe(shown, hide_index=True, key=key,
+                 column_config={ui.t(label_key): st.column_config.Column(pinned=True)})
 
 
 ui.page(render)

@@ -13,16 +13,10 @@ import streamlit as st
 import ui
 from cjm.analyses import pain_points
 from cjm.analyses.pain_points import FORMULA
-from cjm.store.notes import PAIN_STATUSES, StaleNoteError, pain_status, set_pain_status
+from cjm.store.notes import PAIN_STATUSES, StaleNoteError, moments, pain_status, set_moment, set_pain_status
 from ui import conflicts
 
 _STATUS_KEY = {"open": "open", "in progress": "progress", "fixed": "fixed"}
-
-
-def _money(v) -> str:
-    if v is None or pd.isna(v):
-        return "—"
-    return f"{v / 1e6:,.2f} M" if abs(v) >= 1e6 else f"{v / 1e3:,.0f} k" if abs(v) >= 1e4 else f"{v:,.0f}"
 
 
 def _status_label(status: str) -> str:
@@ -41,7 +35,7 @@ def _note_form(form_key: str, stage: str, label: str, touchpoint: str, saved) ->
         s[version_key] = int(saved.version) if saved is not None else 0
         conflicts.clear(form_key)
     with st.form(form_key, border=False):
-        st.selectbox(ui.t("pain.status"), PAIN_STATUSES, key=status_key, format_func=_status_label)
+        st.selectbox(ui.t("pain.status"), PAIN_STATUSES, key=status_key, format_func=ui.labels(PAIN_STATUSES, _status_label))
         st.text_area(ui.t("pain.note"), key=note_key, height=80)
         submitted = st.form_submit_button(ui.t("pain.save"), key=f"{form_key}_save")
     ws = ui.workspace()
@@ -74,33 +68,49 @@ def _note_form(form_key: str, stage: str, label: str, touchpoint: str, saved) ->
             st.caption(ui.tp("pain.stale_status", status=_status_label(str(theirs.status))))
 
 
+def _mark(touchpoint: str, widget_key: str, version: int) -> None:
+    """Mark or unmark a touchpoint as a moment that matters (a team note: the map and presentation show it too)."""
+    try:
+        set_moment(ui.workspace(), touchpoint, bool(st.session_state.get(widget_key)), expected=version)
+    except StaleNoteError:  # someone changed the mark meanwhile: theirs is shown on the next run
+        st.session_state.pop(widget_key, None)
+        st.toast(ui.t("moment.stale"))
+
+
 def render() -> None:
     st.title(ui.t("pain.title"))
     if not ui.has_data():
         return
     with st.expander(ui.t("pain.formula"), expanded=False):
-        st.text(FORMULA)
+        st.text(ui.msg(FORMULA))
     pains = ui.compute(pain_points.pain_points, top=20)
     if not len(pains):
         st.info(ui.t("pain.none"))
         return
     status = pain_status(ui.cursor())
     keyed = {(r.stage_key, r.touchpoint): r for r in status.itertuples()}
+    marks = moments(ui.cursor())
     for _, p in pains.iterrows():
         key = (p["stage"], str(p["touchpoint"]))
         saved = keyed.get(key)
         with st.container(border=True):
             top, right = st.columns([3, 2])
             with top:
-                st.text(ui.t("pain.item", rank=int(p["rank"]), stage=p["label"], touchpoint=p["touchpoint"]))
+                tp = str(p["touchpoint"])
+                marked, version = marks.get(tp, (False, 0))
+                st.text(("★ " if marked else "") + ui.t("pain.item", rank=int(p["rank"]), stage=p["label"],
+                                                        touchpoint=p["touchpoint"]))
+                st.toggle(ui.t("moment.toggle"), value=marked, key=f"moment_{p['stage']}_{tp}",
+                          help=ui.t("moment.help"), on_change=_mark, args=(tp, f"moment_{p['stage']}_{tp}", version))
                 m1, m2, m3, m4 = st.columns(4)
-                m1.metric(ui.t("pain.customers"), f"{int(p['customers']):,}")
-                m2.metric(ui.t("pain.mean_emotion"), "—" if pd.isna(p["mean_emotion"]) else f"{p['mean_emotion']:+.2f}",
-                          help=ui.t("pain.n_emotion", n=int(p["n_emotion"])) if "n_emotion" in p else None)
-                m3.metric(ui.t("pain.dropped"), f"{int(p['dropped']):,}",
-                          delta=None if pd.isna(p["drop_rate"]) else f"{p['drop_rate']:.0%}", delta_color="off",
+                m1.metric(ui.t("pain.customers"), ui.number(p["customers"]))
+                m2.metric(ui.t("pain.mean_emotion"), ui.decimal(p["mean_emotion"], digits=2, signed=True),
+                          help=ui.t("pain.n_emotion", n=ui.number(p["n_emotion"])) if "n_emotion" in p else None)
+                m3.metric(ui.t("pain.dropped"), ui.number(p["dropped"]),
+                          delta=None if pd.isna(p["drop_rate"]) else ui.percent(p["drop_rate"]), delta_color="off",
                           delta_arrow="off")
-                m4.metric(ui.t("pain.value"), _money(p["value_at_stake"]), help=ui.t("pain.impact", v=f"{p['impact']:.1f}"))
+                m4.metric(ui.t("pain.value"), ui.compact(p["value_at_stake"]),
+                          help=ui.t("pain.impact", v=ui.decimal(p["impact"])))
                 ev = ui.compute(pain_points.evidence, stage=p["stage"], touchpoint=str(p["touchpoint"]), k=3)
                 for c in ev["comment"].dropna().head(3) if "comment" in ev.columns else []:
                     st.text(f"“{c}”")

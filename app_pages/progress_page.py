@@ -159,8 +159,8 @@ def _actions(model) -> None:
     done_now = [a for a in found if a.done is None]
     if done_now:
         c1, c2, c3 = st.columns([3, 2, 1])
-        names = {a.action_id: a.title for a in done_now}
-        which = c1.selectbox(ui.t("progress.mark_done"), list(names), format_func=ui.labels(list(names), names.get),
+        titles = {a.action_id: a.title for a in done_now}
+        which = c1.selectbox(ui.t("progress.mark_done"), list(titles), format_func=ui.labels(list(titles), titles.get),
                              key="action_done_choice")
         day = c2.date_input(ui.t("progress.done"), value=ui.today(), key="action_done_day", format=ui.date_format())
         if c3.button(ui.t("progress.mark_done_button"), key="action_mark_done"):
@@ -204,7 +204,8 @@ def _compare(model) -> None:
                              format_func=lambda p: pathlib.Path(p).stem)
         st.caption(ui.t("progress.workspaces_ab", a=here.stem, b=pathlib.Path(other).stem))
         other_ws = open_workspace(other)  # a busy or damaged file raises a plain message (ui.page shows it)
-        if other_ws.stage_model() is None or other_ws.stage_model().keys != model.keys:
+        other_model = other_ws.stage_model()
+        if other_model is None or other_model.keys != model.keys:
             st.warning(ui.t("progress.other_model"))
             return
         _compare_table(compare_workspaces(ui.cursor(), other_ws.cursor(), model=model, filters=ui.filters()))

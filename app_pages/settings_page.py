@@ -25,10 +25,13 @@ def _stages_editor(m: StageModel) -> None:
     st.subheader(ui.t("settings.stages_title"))
     st.caption(ui.t("settings.stages"))
     edited = st.data_editor(pd.DataFrame(stage_rows(m)), key=f"stages_editor_{m.name}_{len(m.stages)}",
-                            num_rows="dynamic", hide_index=True, disabled=["key"], column_config={
-                                "order": st.column_config.NumberColumn(min_value=1, step=1),
-                                "label": st.column_config.TextColumn(required=True),
-                                "final": st.column_config.CheckboxColumn(),
+                            num_rows="dynamic", hide_index=True, disabled=["key"],
+                            column_order=["label", "order", "final", "key"], column_config={
+                                "order": st.column_config.NumberColumn(ui.t("col.order"), min_value=1, step=1),
+                                "label": st.column_config.TextColumn(ui.t("settings.col_label"), required=True,
+                                                                     pinned=True),
+                                "final": st.column_config.CheckboxColumn(ui.t("col.final")),
+                                "key": st.column_config.TextColumn(ui.t("col.key")),
                             })
     if st.button(ui.t("settings.save_stages"), key="save_stages"):
         _save(edit_stages(m, edited.to_dict("records")))
@@ -37,7 +40,7 @@ def _stages_editor(m: StageModel) -> None:
 def _won_stage(m: StageModel) -> None:
     """The won stage (what-if, report): presets name one; a custom model asks."""
     none = ui.t("settings.won_none")
-    options = [none, *m.labels]
+    options = [none, *m.localized(ui.lang()).labels]  # a preset's stages as the interface language names them
     won = m.won_index()
     if won is None:
         st.info(ui.t("settings.won_ask"))
@@ -55,7 +58,7 @@ def _reading() -> None:
     c1, c2 = st.columns(2)
     ties = tie_order(ui.cursor())
     how = c1.radio(ui.t("settings.ties"), ["stage", "file"], index=["stage", "file"].index(ties), key="tie_order",
-                   format_func=lambda v: ui.t(f"settings.ties_{v}"))
+                   format_func=ui.labels(["stage", "file"], lambda v: ui.t(f"settings.ties_{v}")))
     if how != ties:
         cur = ui.workspace().cursor()
         try:
@@ -67,7 +70,7 @@ def _reading() -> None:
     current = value_reading_choice(ui.cursor()) or "auto"
     choice = c2.radio(ui.t("settings.values"), ["auto", "customer", "event"], key="value_reading",
                       index=["auto", "customer", "event"].index(current),
-                      format_func=lambda v: ui.t(f"settings.values_{v}"))
+                      format_func=ui.labels(["auto", "customer", "event"], lambda v: ui.t(f"settings.values_{v}")))
     if choice != current:
         set_value_reading(ui.workspace(), None if choice == "auto" else choice)
         st.session_state["flash"] = ui.t("settings.saved")
@@ -83,27 +86,27 @@ def _stage_preview() -> None:
     preview = stage_preview(ui.cursor())
     rows = suggested_choices(preview)
     kept = {r["value"] for r in rows if r["keep"]}
+    # the counts are only shown (not edited): written the language's way as text
     table = pd.DataFrame({
         "keep": [v in kept for v in preview["value"]],
         "order": [float(i + 1) for i in range(len(preview))],
         "value": preview["value"].astype("string"),
         "label": pd.Series([None] * len(preview), dtype="string"),
-        "events": preview["events"], "customers": preview["customers"],
-        "position": preview["position"].round(1), "last_share": (100 * preview["last_share"]).round(0),
+        "events": preview["events"].map(ui.number), "customers": preview["customers"].map(ui.number),
+        "position": preview["position"].map(ui.decimal), "last_share": preview["last_share"].map(ui.percent),
         "final": preview["final"].astype(bool),
         "outcome_of": pd.Series([None] * len(preview), dtype="string"),
         "positive": [False] * len(preview)})
     edited = st.data_editor(table, key="stage_preview_editor", hide_index=True,
                             disabled=["value", "events", "customers", "position", "last_share"], column_config={
                                 "keep": st.column_config.CheckboxColumn(ui.t("settings.col_keep")),
-                                "order": st.column_config.NumberColumn(min_value=1, step=1),
-                                "value": st.column_config.TextColumn(ui.t("settings.col_value")),
+                                "order": st.column_config.NumberColumn(ui.t("col.order"), min_value=1, step=1),
+                                "value": st.column_config.TextColumn(ui.t("settings.col_value"), pinned=True),
                                 "label": st.column_config.TextColumn(ui.t("settings.col_label")),
-                                "events": st.column_config.NumberColumn(ui.t("settings.col_events")),
-                                "customers": st.column_config.NumberColumn(ui.t("settings.col_customers")),
-                                "position": st.column_config.NumberColumn(ui.t("settings.col_position")),
-                                "last_share": st.column_config.NumberColumn(ui.t("settings.col_last_share"),
-                                                                            format="%d%%"),
+                                "events": st.column_config.TextColumn(ui.t("settings.col_events")),
+                                "customers": st.column_config.TextColumn(ui.t("settings.col_customers")),
+                                "position": st.column_config.TextColumn(ui.t("settings.col_position")),
+                                "last_share": st.column_config.TextColumn(ui.t("settings.col_last_share")),
                                 "final": st.column_config.CheckboxColumn(ui.t("settings.col_final")),
                                 "outcome_of": st.column_config.SelectboxColumn(
                                     ui.t("settings.col_outcome_of"), options=list(preview["value"])),
@@ -127,10 +130,12 @@ def _outcomes_editor(m: StageModel) -> None:
         {"label": "string", "stage": "string", "positive": "bool", "key": "string"})
     edited = st.data_editor(table, key=f"outcomes_editor_{m.name}_{len(m.outcomes)}", num_rows="dynamic",
                             hide_index=True, disabled=["key"], column_config={
-                                "label": st.column_config.TextColumn(ui.t("settings.outcome"), required=True),
+                                "label": st.column_config.TextColumn(ui.t("settings.outcome"), required=True,
+                                                                     pinned=True),
                                 "stage": st.column_config.SelectboxColumn(ui.t("settings.outcome_stage"),
                                                                           options=m.labels, required=True),
                                 "positive": st.column_config.CheckboxColumn(ui.t("settings.outcome_positive")),
+                                "key": st.column_config.TextColumn(ui.t("col.key")),
                             })
     if st.button(ui.t("settings.save_outcomes"), key="save_outcomes"):
         _save(edit_outcomes(m, edited.to_dict("records")))
@@ -142,10 +147,15 @@ def _unknown_values(m: StageModel) -> None:
         return
     st.subheader(ui.t("settings.unknown"))
     leave = ui.t("map.none")
-    table = unknown.assign(map_to=leave)
+    table = unknown.assign(map_to=leave, events=unknown["events"].map(ui.number),
+                           customers=unknown["customers"].map(ui.number))
     edited = st.data_editor(table, key="unknown_editor", hide_index=True, disabled=["value", "events", "customers"],
-                            column_config={"map_to": st.column_config.SelectboxColumn(
-                                ui.t("settings.map_to"), options=[leave, *m.labels], required=True)})
+                            column_config={
+                                "value": st.column_config.TextColumn(ui.t("col.value"), pinned=True),
+                                "events": st.column_config.TextColumn(ui.t("col.events")),
+                                "customers": st.column_config.TextColumn(ui.t("col.customers")),
+                                "map_to": st.column_config.SelectboxColumn(
+                                    ui.t("settings.map_to"), options=[leave, *m.labels], required=True)})
     if st.button(ui.t("settings.save_mapping"), key="save_unknown"):
         mapped = map_values(m, {r["value"]: r["map_to"] for r in edited.to_dict("records") if r["map_to"] != leave})
         if mapped != m:
@@ -161,10 +171,13 @@ def _emotion_words() -> None:
     st.subheader(ui.t("settings.emotion_words"))
     st.caption(ui.t("settings.emotion_words_help"))
     none = ui.t("map.none")
-    edited = st.data_editor(unknown.assign(score=none), key="emotion_words_editor", hide_index=True,
-                            disabled=["value", "events"], column_config={"score": st.column_config.SelectboxColumn(
-                                ui.t("settings.emotion_score"), options=[none, "+2", "+1", "0", "-1", "-2"],
-                                required=True)})
+    edited = st.data_editor(unknown.assign(score=none, events=unknown["events"].map(ui.number)),
+                            key="emotion_words_editor", hide_index=True, disabled=["value", "events"], column_config={
+                                "value": st.column_config.TextColumn(ui.t("col.value"), pinned=True),
+                                "events": st.column_config.TextColumn(ui.t("col.events")),
+                                "score": st.column_config.SelectboxColumn(
+                                    ui.t("settings.emotion_score"), options=[none, "+2", "+1", "0", "-1", "-2"],
+                                    required=True)})
     if st.button(ui.t("settings.save_emotion_words"), key="save_emotion_words"):
         scores = {str(v): int(str(score)) for v, score in zip(edited["value"], edited["score"]) if score != none}
         if scores:
@@ -180,7 +193,8 @@ def render() -> None:
     c1, c2, c3 = st.columns([2, 1, 1])
     names = list(PRESETS)
     choice = c1.selectbox(ui.t("settings.preset"), names, key="preset_choice",
-                          index=names.index(m.name) if m and m.name in names else 0)
+                          index=names.index(m.name) if m and m.name in names else 0, format_func=ui.labels(names, ui.model_name),
+                          help=ui.t("settings.preset_help"))
     c2.write("")
     if c2.button(ui.t("settings.apply_preset"), key="apply_preset", type="primary"):
         _save(preset(choice))
@@ -191,7 +205,7 @@ def render() -> None:
         _stage_preview()
     if m is None:
         return
-    st.text(" → ".join(m.labels))
+    st.text(" → ".join(m.localized(ui.lang()).labels))
     _stages_editor(m)
     _won_stage(m)
     _reading()
@@ -216,12 +230,12 @@ def _backups() -> None:
     if not snaps:
         st.info(ui.t("backups.none"))
         return
-    st.dataframe(pd.DataFrame({ui.t("backups.id"): [s.id for s in snaps],
-                               ui.t("backups.time"): [s.time.strftime("%Y-%m-%d %H:%M") for s in snaps],
-                               ui.t("backups.reason"): [s.reason for s in snaps],
-                               ui.t("backups.size"): [round(s.size / 2**20, 1) for s in snaps]}),
-                 hide_index=True, key="backups_table")
-    choice = st.selectbox(ui.t("backups.choose"), [s.id for s in snaps], key="backup_choice")
+    ui.table(pd.DataFrame({"id": [s.id for s in snaps], "time": [s.time.strftime("%Y-%m-%d %H:%M") for s in snaps],
+                           "reason": [ui.msg(s.reason) for s in snaps], "size": [s.size / 2**20 for s in snaps]}),
+             {"id": ("backups.id", "text"), "time": ("backups.time", "text"), "reason": ("backups.reason", "text"),
+              "size": ("backups.size", "decimal")}, key="backups_table")
+    choice = st.selectbox(ui.t("backups.choose"), [s.id for s in snaps], key="backup_choice",
+                          help=ui.t("settings.backup_help"))
     ok = st.checkbox(ui.t("backups.confirm", id=choice), key="backup_confirm")
     if st.button(ui.t("backups.restore"), key="backup_restore", disabled=not ok):
         done = restore(path, choice)
@@ -229,7 +243,7 @@ def _backups() -> None:
         if done.kept.id:
             flash += " " + ui.t("backups.kept", id=done.kept.id)
         elif done.kept.note:
-            flash += " " + done.kept.note
+            flash += " " + ui.msg(done.kept.note)
         st.session_state["flash"] = flash
         st.session_state.pop("backup_confirm", None)
         st.rerun()

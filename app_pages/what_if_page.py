@@ -44,7 +44,8 @@ def _rounded(x: float | None, digits: int) -> float | int | None:
 def _lever_options(b) -> list[str]:
     levers = b.levers()
     available = levers[levers["available"]]
-    return [NONE] + [f"{r.stage}||{r.touchpoint or ''}" for r in available.itertuples()]
+    return [NONE] + [f"{r.stage}||{r.touchpoint if isinstance(r.touchpoint, str) else ''}"  # NaN: the whole stage
+                     for r in available.itertuples()]
 
 
 def _lever_label(b, value: str) -> str:
@@ -72,6 +73,31 @@ def _scenario(b) -> Scenario:
                     fixes=tuple(fixes))
 
 
+#: the grid of each lever's slider (its current value is added when off the grid: a loaded scenario keeps its own)
+CONV_GRID = [float(v) for v in range(-30, 31)]
+PCT_GRID = list(range(-50, 101, 5))
+REFERRAL_GRID = [round(i / 100, 2) for i in range(101)]
+TARGET_GRID = [round(-2 + i / 10, 1) for i in range(41)]
+HORIZONS = [3, 6, 12, 24, 36]
+
+
+def _widget_keys(b) -> list[str]:
+    """Every widget of the page whose value the user sets: kept across leaving the page (:func:`ui.keep_widgets`)."""
+    return [*(f"wi_conv_{k}" for k in b.stage_keys[:-1]), "wi_horizon", "wi_inflow", "wi_value", "wi_referral",
+            "wi_fix", "wi_fix_target", "wi_name", "wi_pick"]
+
+
+def _options(grid: list, key: str) -> list:
+    """The slider's steps, with the value it holds now when that is off the grid (a scenario saved elsewhere)."""
+    value = st.session_state.get(key)
+    return grid if value is None or value in grid else sorted([*grid, value])
+
+
+def _signed_percent(v: float) -> str:
+    """+10% / +%10 / +10 %: a change in percent, its sign first."""
+    return ("+" if v > 0 else "−" if v < 0 else "") + ui.percent(abs(v) / 100)
+
+
 def _apply_to_widgets(b, sc: Scenario) -> None:
     s = st.session_state
     for k in b.stage_keys[:-1]:
@@ -91,37 +117,43 @@ def _apply_to_widgets(b, sc: Scenario) -> None:
 
 
 def _fmt(v) -> str:
-    """Whole numbers; large ones shortened (1.71 M, 171 k) so they fit a metric tile on a projector."""
-    if v is None or pd.isna(v):
-        return "—"
-    if abs(v) >= 1e6:
-        return f"{v / 1e6:,.2f} M"
-    if abs(v) >= 1e5:
-        return f"{v / 1e3:,.0f} k"
-    return f"{v:,.0f}"
+    """Whole numbers; large ones shortened (1.7M, 1,7 Mn) so they fit a metric tile on a projector."""
+    return ui.compact(v)
 
 
 @st.fragment
 def _simulator(b) -> None:
-    horizon = st.select_slider(ui.t("whatif.horizon"), [3, 6, 12, 24, 36], value=12, key="wi_horizon")
+    horizon = st.select_slider(ui.t("whatif.horizon"), HORIZONS, key="wi_horizon", help=ui.t("whatif.horizon_help"))
     sliders, results = st.columns([2, 3])
     with sliders:
         st.subheader(ui.t("whatif.levers"))
         for k, label, conv in zip(b.stage_keys[:-1], b.stage_labels[:-1], b.conversion):
             nxt = b.stage_labels[b.stage_keys.index(k) + 1]
-            st.slider(ui.tp("whatif.conversion", stage=label, next=nxt, now=f"{conv:.0%}"), -30.0, 30.0,
-                      step=1.0, key=f"wi_conv_{k}", format="%+.0f pp")
-        st.slider(ui.t("whatif.inflow"), -50, 100, step=5, key="wi_inflow", format="%+d%%")
+            # select sliders: their values are written by format_func, the language's way (a slider's printf
+            # format cannot write a decimal comma or put Turkish's percent sign first)
+            steps = _options(CONV_GRID, f"wi_conv_{k}")
+            st.select_slider(ui.tp("whatif.conversion", stage=label, next=nxt, now=ui.percent(conv)), steps,
+                             key=f"wi_conv_{k}", format_func=ui.labels(steps, lambda v: ui.points(v / 100)),
+                             help=ui.t("whatif.conversion_help"))
+        steps = _options(PCT_GRID, "wi_inflow")
+        st.select_slider(ui.t("whatif.inflow"), steps, key="wi_inflow", format_func=ui.labels(steps, _signed_percent),
+                         help=ui.t("whatif.inflow_help"))
         if b.value_per_won is not None:
-            st.slider(ui.t("whatif.value", now=f"{b.value_per_won:,.0f}"), -50, 100, step=5, key="wi_value",
-                      format="%+d%%")
-        st.slider(ui.t("whatif.referral", now="—" if b.referral_rate is None else f"{b.referral_rate:.2f}"),
-                  0.0, 1.0, step=0.01, key="wi_referral")
+            steps = _options(PCT_GRID, "wi_value")
+            st.select_slider(ui.t("whatif.value", now=ui.number(b.value_per_won)), steps, key="wi_value",
+                             format_func=ui.labels(steps, _signed_percent), help=ui.t("whatif.value_help"))
+        steps = _options(REFERRAL_GRID, "wi_referral")
+        st.select_slider(ui.t("whatif.referral", now=ui.decimal(b.referral_rate, digits=2)), steps, key="wi_referral",
+                         format_func=ui.labels(steps, lambda v: ui.decimal(v, digits=2)),
+                         help=ui.t("whatif.referral_help"))
         options = _lever_options(b)
         if len(options) > 1:
-            st.selectbox(ui.t("whatif.fix"), options, key="wi_fix", format_func=lambda v: _lever_label(b, v))
+            st.selectbox(ui.t("whatif.fix"), options, key="wi_fix",
+                         format_func=ui.labels(options, lambda v: _lever_label(b, v)), help=ui.t("whatif.fix_help"))
             if st.session_state.get("wi_fix", NONE) != NONE:
-                st.slider(ui.t("whatif.fix_target"), -2.0, 2.0, step=0.1, key="wi_fix_target")
+                steps = _options(TARGET_GRID, "wi_fix_target")
+                st.select_slider(ui.t("whatif.fix_target"), steps, key="wi_fix_target",
+                                 format_func=ui.labels(steps, lambda v: ui.decimal(v, signed=True)))
         else:
             st.caption(ui.t("whatif.no_levers"))
     scenario = _scenario(b)
@@ -140,17 +172,20 @@ def _simulator(b) -> None:
                            hi=_fmt(h["scenario_p95"])))
         table = proj.table()
         ui.chart(charts.bars_compare(table, x="label", a="baseline", b="scenario",
-                                            name_a=ui.t("whatif.baseline"), name_b=ui.t("whatif.scenario"),
-                                            title=ui.t("whatif.reach", months=horizon)), key="wi_bars")
+                                     name_a=ui.t("whatif.baseline"), name_b=ui.t("whatif.scenario"), lang=ui.lang(),
+                                     title=ui.t("whatif.reach", months=horizon), y_title=ui.t("chart.customers")),
+                 key="wi_bars")
         contrib = proj.contributions()
         if len(contrib):
-            ui.chart(charts.waterfall(contrib, lever="lever", delta="delta_won",
-                                             base_label=ui.t("whatif.baseline"), total_label=ui.t("whatif.scenario"),
-                                             base=head["won"]["baseline"] or 0.0, title=ui.t("whatif.waterfall")),
-                            key="wi_waterfall")
+            contrib = contrib.assign(lever=[ui.msg(x) for x in contrib["lever"]])
+            ui.chart(charts.waterfall(contrib, lever="lever", delta="delta_won", lang=ui.lang(),
+                                      base_label=ui.t("whatif.baseline"), total_label=ui.t("whatif.scenario"),
+                                      base=head["won"]["baseline"] or 0.0, title=ui.t("whatif.waterfall")),
+                     key="wi_waterfall")
         for note in proj.notes:
-            st.caption(ui.plain(note))
+            st.caption(ui.plain(ui.msg(note)))
     _scenarios(b, scenario, int(horizon))
+    ui.keep_widgets(_widget_keys(b))
 
 
 def _load_picked(b) -> None:
@@ -209,7 +244,7 @@ def _describe(b, text: str, *, horizon: int) -> str:
     """A scenario's levers and its won customers, in words (the JSON itself when it cannot be read)."""
     try:
         proj = project(b, Scenario.from_json(text), horizon_months=horizon, band=False)
-        levers = ", ".join(proj.contributions()["lever"]) or ui.t("whatif.no_changes")
+        levers = ", ".join(ui.msg(x) for x in proj.contributions()["lever"]) or ui.t("whatif.no_changes")
         won = _fmt(proj.headline()["won"]["scenario"])
     except (CJMError, ValueError, KeyError, TypeError):  # not readable against this baseline: show it as saved
         return text
@@ -224,7 +259,7 @@ def _conflict(b, name: str, *, horizon: int) -> None:
         try:
             scenario = Scenario.from_json(text)
         except (ValueError, KeyError, TypeError) as exc:
-            raise CJMError(f"not a scenario ({exc})") from None
+            raise CJMError("whatif.not_a_scenario", error=str(exc)) from None
         return save_scenario(ws, name, scenario, expected=expected)
 
     def done(text: str | None, version: int) -> None:  # what is saved now goes into the sliders
@@ -260,15 +295,23 @@ def _scenarios(b, current: Scenario, horizon: int) -> None:
     rows = []
     for sname, sc in saved.items():
         h = project(b, sc, horizon_months=horizon, band=False).headline()
-        rows.append({ui.t("whatif.col_name"): sname, ui.t("whatif.col_won"): _rounded(h["won"]["scenario"], 1),
-                     ui.t("whatif.col_delta_won"): _rounded(h["won"]["delta"], 1),
-                     ui.t("whatif.col_revenue"): _rounded(h["revenue"]["scenario"], 0),
-                     ui.t("whatif.col_referrals"): _rounded(h["referrals"]["scenario"], 1),
+        rows.append({"name": sname, "won": _rounded(h["won"]["scenario"], 1),
+                     "delta_won": _rounded(h["won"]["delta"], 1),
+                     "revenue": _rounded(h["revenue"]["scenario"], 0),
+                     "referrals": _rounded(h["referrals"]["scenario"], 1),
                      "scenario": sc.to_json()})
     table = pd.DataFrame(rows)
-    st.dataframe(table.drop(columns=["scenario"]), hide_index=True)
-    ui.download_csv(table, ui.t("whatif.download"), "scenarios.csv", key="wi_download")
+    ui.table(table, {"name": ("whatif.col_name", "text"), "won": ("whatif.col_won", "decimal"),
+                     "delta_won": ("whatif.col_delta_won", "signed"), "revenue": ("whatif.col_revenue", "number"),
+                     "referrals": ("whatif.col_referrals", "decimal")}, key="wi_table")
+    ui.download_csv(table.rename(columns={"name": ui.t("whatif.col_name"), "won": ui.t("whatif.col_won"),
+                                          "delta_won": ui.t("whatif.col_delta_won"),
+                                          "revenue": ui.t("whatif.col_revenue"),
+                                          "referrals": ui.t("whatif.col_referrals")}),
+                    ui.t("whatif.download"), "scenarios.csv", key="wi_download")
     c1, c2, c3 = st.columns([3, 1, 1])
+    if st.session_state.get("wi_pick") not in saved:  # kept from an earlier visit, deleted meanwhile
+        st.session_state.pop("wi_pick", None)
     pick = c1.selectbox(ui.t("whatif.pick"), list(saved), key="wi_pick")
     c2.button(ui.t("whatif.load"), key="wi_load", on_click=_load_picked, args=(b,))
     if c3.button(ui.t("whatif.delete"), key="wi_delete"):
@@ -284,21 +327,27 @@ def render() -> None:
     if not ui.has_data():
         return
     b = ui.compute(what_if.baseline)
-    st.session_state.setdefault("wi_referral", float(b.referral_rate or 0.0))
-    st.session_state.setdefault("wi_inflow", 0)
-    st.session_state.setdefault("wi_value", 0)
-    st.session_state.setdefault("wi_fix_target", 1.0)
+    s = st.session_state
+    # the sliders as the user left them (Streamlit forgets a widget's value while another page is shown)
+    ui.restore_widgets(_widget_keys(b))
+    if s.get("wi_fix", NONE) not in _lever_options(b):  # kept from other data: no longer a lever
+        s["wi_fix"] = NONE
+    s.setdefault("wi_horizon", 12)
+    s.setdefault("wi_referral", float(b.referral_rate or 0.0))
+    s.setdefault("wi_inflow", 0)
+    s.setdefault("wi_value", 0)
+    s.setdefault("wi_fix_target", 1.0)
     for k in b.stage_keys[:-1]:
-        st.session_state.setdefault(f"wi_conv_{k}", 0.0)
+        s.setdefault(f"wi_conv_{k}", 0.0)
     _simulator(b)
     with st.expander(ui.t("whatif.assumptions"), expanded=False):
         for line in b.assumptions():
-            st.text("• " + line)
+            st.text("• " + ui.msg(line))
         levers = b.levers()
         if len(levers):
             st.caption(ui.t("whatif.elasticities"))
             for line in levers["text"]:
-                st.text("• " + line)
+                st.text("• " + ui.msg(line))
 
 
 ui.page(render)

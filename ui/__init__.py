@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
@@ -19,6 +19,7 @@ from cjm import ingest
 from cjm.core.filters import LIST_FIELDS, Filters
 from cjm.core.stage_model import StageModel
 from cjm.errors import CJMError
+from cjm.i18n import numbers
 from cjm.i18n import t as _t
 from cjm.present.safe import csv_bytes
 from cjm.store import Workspace, default_path, open_workspace
@@ -53,9 +54,141 @@ def plain(text: object) -> str:
     return _AUTOLINK.sub(lambda m: m[1] + _WORD_JOINER if m[1] else _WORD_JOINER + m[2], escaped)
 
 
+def labels(options: Iterable[Any], label: Callable[[Any], Any]) -> Callable[[Any], str]:
+    """A widget's ``format_func``: the label of each of *options* worked out now, in this run's language. (AppTest
+    calls a ``format_func`` again between runs, where the session's language cannot be read: a function that
+    translated then would give English labels that match no option.)"""
+    table = {o: str(label(o)) for o in options}
+    return lambda o: table[o] if o in table else str(label(o))
+
+
 def tp(key: str, /, **values: object) -> str:
     """``t`` for markdown-rendering elements: the catalogue text as is, the (untrusted) values escaped."""
     return _t(key, lang=lang(), **{k: plain(v) for k, v in values.items()})
+
+
+def msg(value: object) -> str:
+    """A message from ``cjm`` — a ``CJMError``, an import note, an assumption (anything with ``.message(lang)``) —
+    in the interface language; a plain ``str`` (text not keyed yet) as it is. Not escaped: show it with
+    :func:`plain` in a markdown element. In the pseudo-language of the tests a keyed message is marked like a
+    catalogue text (⟦…⟧) and one without a key (English only) with ⟪…⟫, so the guard tells the two apart."""
+    from cjm.i18n import EN, MARK_CLOSE, MARK_OPEN, PSEUDO, UNKEYED_CLOSE, UNKEYED_OPEN
+
+    message = getattr(value, "message", None)
+    if lang() == PSEUDO:
+        if callable(message) and getattr(value, "key", None) in EN:
+            return MARK_OPEN + str(message("en")) + MARK_CLOSE
+        return UNKEYED_OPEN + (str(message("en")) if callable(message) else str(value)) + UNKEYED_CLOSE
+    return str(message(lang())) if callable(message) else str(value)
+
+
+# -- numbers in the interface language (cjm.i18n.numbers, Babel) ----------------------------------
+def number(value: float | None) -> str:
+    """A whole number the interface language's way (2,275 / 2.275)."""
+    return numbers.number(_none(value), lang())
+
+
+def decimal(value: float | None, *, digits: int = 1, signed: bool = False) -> str:
+    """A number with *digits* decimals (1.7 / 1,7); *signed*: +0.4 / −0.4."""
+    return numbers.decimal(_none(value), lang(), digits=digits, signed=signed)
+
+
+def percent(value: float | None, *, digits: int = 0) -> str:
+    """A share as a percentage (17% / %17 / 17 %)."""
+    return numbers.percent(_none(value), lang(), digits=digits)
+
+
+def compact(value: float | None) -> str:
+    """A large number shortened (1.7M / 1,7 Mn / 1,7 mil.); below 10,000 written in full."""
+    v = _none(value)
+    return numbers.compact(v, lang()) if v is not None and abs(v) >= 10_000 else numbers.number(v, lang())
+
+
+def date(value: Any) -> str:
+    """A date (or timestamp: its day) in the language's medium form (5 Mar 2026 / 5 mar. 2026)."""
+    if value is None or (not isinstance(value, (dt.date, str)) and pd.isna(value)):
+        return numbers.NONE
+    return numbers.date(pd.Timestamp(value).date(), lang())
+
+
+def date_format() -> str:
+    """The order of a date picker's day, month and year: day first in Turkish and Romanian (31.01.2026)."""
+    return "DD.MM.YYYY" if lang() in ("tr", "ro") else "YYYY-MM-DD"
+
+
+def points(value: float | None) -> str:
+    """A difference of shares (0.12) in percentage points, signed: "+12 pp" / "+12 puan"."""
+    v = _none(value)
+    if v is None:
+        return numbers.NONE
+    return t("unit.pp", v=numbers.decimal(100 * v, lang(), digits=0, signed=round(100 * v) != 0))  # "0 pp", no sign
+
+
+def _none(value: float | None) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+# -- tables ---------------------------------------------------------------------------------------
+#: how a column is written: data text as it is, or a number through :mod:`cjm.i18n.numbers`
+FORMATS: dict[str, Callable[[Any], str]] = {
+    "number": lambda v: number(v), "decimal": lambda v: decimal(v), "signed": lambda v: decimal(v, signed=True),
+    "signed2": lambda v: decimal(v, digits=2, signed=True), "percent": lambda v: percent(v),
+    "compact": lambda v: compact(v), "date": lambda v: date(v), "points": lambda v: points(v),
+}
+
+
+def table_view(df: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> Any:
+    """*df*'s *columns* (column name -> (catalogue key, format)) in that order, headed in the interface language,
+    numbers written the language's way: a pandas ``Styler`` whose display values are the formatted texts while the
+    cells keep their numbers (so a click on a header sorts by the number). Format ``text`` shows a cell as it is;
+    the others are the keys of :data:`FORMATS`."""
+    labels = {col: t(key) for col, (key, _kind) in columns.items()}
+    view = df[list(columns)].rename(columns=labels).reset_index(drop=True)
+    formats: dict[Any, Any] = {labels[col]: FORMATS[kind] for col, (_key, kind) in columns.items() if kind != "text"}
+    texts: list[Any] = [labels[col] for col, (_key, kind) in columns.items() if kind == "text"]
+    styler = view.style.format(formats, na_rep=numbers.NONE)
+    if texts:
+        styler = styler.format(str, subset=texts, na_rep=numbers.NONE)
+    return styler
+
+
+def labelled(df: pd.DataFrame, columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """*df*'s *columns* (as for :func:`table`) headed in the interface language, values as they are: a download's
+    table (numbers stay numbers in the CSV)."""
+    return df[list(columns)].rename(columns={col: t(key) for col, (key, _kind) in columns.items()})
+
+
+def table(df: pd.DataFrame, columns: dict[str, tuple[str, str]], *, key: str | None = None,
+          widths: dict[str, Any] | None = None, helps: dict[str, str] | None = None, height: Any = "auto") -> None:
+    """Show *df* as :func:`table_view` makes it, without the index, its first column (the key a reader looks for:
+    stage, touchpoint, customer) pinned so it stays on screen when the table scrolls sideways at 1280 px; *widths*
+    and *helps* (a tooltip on the header, in the interface language) by column name."""
+    config: dict[str, Any] = {}
+    for i, (col, (ckey, _kind)) in enumerate(columns.items()):
+        width, help_ = (widths or {}).get(col), (helps or {}).get(col)
+        if i == 0 or width is not None or help_ is not None:
+            config[t(ckey)] = st.column_config.Column(pinned=True if i == 0 else None, width=width, help=help_)
+    st.dataframe(table_view(df, columns), hide_index=True, column_config=config, key=key, height=height)
+
+
+# -- widget values that survive leaving the page ----------------------------------------------------
+_KEPT = "_kept_widget_values"
+
+
+def restore_widgets(keys: list[str]) -> None:
+    """Put back the values of the widgets *keys* as :func:`keep_widgets` last kept them. Streamlit drops a widget's
+    state when a run does not draw it (the user is on another page); call this before drawing the widgets."""
+    kept = st.session_state.get(_KEPT, {})
+    for k in keys:
+        if k not in st.session_state and k in kept:
+            st.session_state[k] = kept[k]
+
+
+def keep_widgets(keys: list[str]) -> None:
+    """Keep a copy of the widgets' values (*keys*) under a key of no widget, which Streamlit does not drop."""
+    kept = dict(st.session_state.get(_KEPT, {}))
+    kept.update({k: st.session_state[k] for k in keys if k in st.session_state})
+    st.session_state[_KEPT] = kept
 
 
 # -- workspace ----------------------------------------------------------------------------------
@@ -86,11 +219,22 @@ def model() -> StageModel | None:
 
 
 def chosen_model() -> StageModel:
-    """The workspace's stage model on a page that needs one (after :func:`has_data`); a plain message otherwise."""
+    """The workspace's stage model on a page that needs one (after :func:`has_data`), its stage names in the
+    interface language (a preset's labels as the source articles write them; a model of the user's own as named);
+    a plain message otherwise. To edit and save the model, use :func:`model` (as stored)."""
     m = workspace().stage_model()
     if m is None:
-        raise CJMError("Choose a stage model first (Import or Settings page).")
-    return m
+        raise CJMError("ui.no_model")
+    return m.localized(lang())
+
+
+def model_name(m: StageModel | str) -> str:
+    """A stage model's name for people: a preset's title in the interface language, a model of the user's own by
+    its name."""
+    from cjm.core.stage_model import PRESETS
+
+    name = m if isinstance(m, str) else m.name
+    return t(f"preset.{name}") if name in PRESETS else t("preset.custom", name=name)
 
 
 def version() -> int:
@@ -126,10 +270,12 @@ def compute(fn: Callable[..., Any], /, *, flt: Filters | None = None, **kwargs: 
     ws = workspace()
     m = ws.stage_model()
     if m is None:
-        raise CJMError("Choose a stage model first (Import or Settings page).")
+        raise CJMError("ui.no_model")
     f = flt if flt is not None else filters()
     name = f"{fn.__module__}.{fn.__qualname__}"
-    return _compute(ws.path, ws.data_version(), m.to_json(), f.cache_key(), name, tuple(sorted(kwargs.items())),
+    # the model in the interface language: the analyses' stage labels come out in it (cached per language)
+    return _compute(ws.path, ws.data_version(), m.localized(lang()).to_json(), f.cache_key(), name,
+                    tuple(sorted(kwargs.items())),
                     _fn=fn)
 
 
@@ -191,11 +337,11 @@ def page(render: Callable[[], None]) -> None:
     try:
         render()
     except CJMError as exc:
-        st.error(plain(str(exc)))
+        st.error(plain(msg(exc)))
         err = exc
     except duckdb.Error as exc:
         err = storage_fault(exc)
-        st.error(plain(str(err)))
+        st.error(plain(msg(err)))
     if isinstance(err, DamagedWorkspaceError) and err.backup:
         from cjm.store.backups import restore
 
@@ -205,7 +351,7 @@ def page(render: Callable[[], None]) -> None:
             try:
                 done = restore(err.path, err.backup)
             except CJMError as exc2:
-                st.error(plain(str(exc2)))
+                st.error(plain(msg(exc2)))
                 return
             _open.clear()
             st.session_state["flash"] = t("backups.restored", id=done.restored.id)
@@ -230,7 +376,7 @@ def has_data() -> bool:
         return False
     m = model()
     if m is None or info["events"] == info["unmatched"]:
-        st.warning(tp("empty.no_model_stages", model=m.name if m else "—"))
+        st.warning(tp("empty.no_model_stages", model=model_name(m) if m else "—"))
         st.page_link("app_pages/settings_page.py", label=t("nav.settings"))
         return False
     return True
@@ -272,30 +418,6 @@ def flash() -> None:
 def chart(fig, *, key: str) -> None:
     """A plotly figure as we laid it out (our projector-sized fonts, not the theme's), PNG export in the toolbar."""
     st.plotly_chart(fig, key=key, theme=None, config={"displaylogo": False, "toImageButtonOptions": {"scale": 2}})
-
-
-def report_xlsx_button(*, key: str) -> None:
-    """Download every table of the report as one Excel workbook (built only when clicked)."""
-    ws, m, f = workspace(), model(), filters()
-    if m is None:  # nothing to report before a stage model is chosen
-        return
-
-    def build() -> bytes:
-        import io
-
-        from cjm.present.report import write_xlsx
-
-        buf = io.BytesIO()
-        con = ws.cursor()
-        try:
-            write_xlsx(con, model=m, filters=f, path=buf)
-        finally:
-            con.close()
-        return buf.getvalue()
-
-    st.download_button(t("sidebar.export_xlsx"), build, file_name="cjm_report.xlsx", key=key, on_click="ignore",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       icon=":material/download:")
 
 
 def download_csv(df: pd.DataFrame, label: str, file_name: str, key: str) -> None:

@@ -65,6 +65,8 @@ class ImportJob:
     report: ImportReport | None = None
     #: the plain message of a failed import (a CJMError's text), None otherwise
     error: str | None = None
+    #: the CJMError itself: the page shows it in the session's language (``ui.msg``)
+    exception: CJMError | None = None
     #: the failure is a date column that reads both ways: the user chooses the order and imports again
     ambiguous_dates: bool = False
     #: a bug, not the user's: the page shows a plain "failed unexpectedly" message
@@ -172,9 +174,9 @@ def _run(j: ImportJob, ws: Workspace, data: bytes | str | os.PathLike, file_name
     except _Cancelled:
         status = CANCELLED
     except AmbiguousDatesError as exc:
-        j.error, j.ambiguous_dates = str(exc), True
+        j.error, j.exception, j.ambiguous_dates = str(exc), exc, True
     except CJMError as exc:
-        j.error = str(exc)
+        j.error, j.exception = str(exc), exc
     except Exception as exc:  # a bug: logged with its traceback, kept for the tests, never shown on screen
         log.exception("the import of %r failed unexpectedly", file_name)
         UNEXPECTED.append(exc)

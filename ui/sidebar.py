@@ -17,8 +17,9 @@ import ui
 from cjm.analyses.workspace_info import filter_options, summary
 from cjm.core.filters import LIST_FIELDS
 from cjm.errors import CJMError
-from cjm.i18n import LANGUAGES
+from cjm.i18n import LANGUAGES, PSEUDO
 from cjm.store import default_path
+from ui import exports
 from ui import imports as bg
 
 
@@ -64,23 +65,25 @@ def _workspace_switcher() -> None:
 
 def _filters(con) -> None:
     info = summary(con)
-    st.caption(ui.t("sidebar.events", events=f"{info['events']:,}", customers=f"{info['customers']:,}"))
+    st.caption(ui.t("sidebar.events", events=ui.number(info["events"]), customers=ui.number(info["customers"])))
     if info["events"] == 0:
         return
     st.subheader(ui.t("sidebar.filters"))
     if info["first"] is not None:
         first, last = info["first"].date(), info["last"].date()
-        st.date_input(ui.t("sidebar.period"), key="f_period", min_value=first, max_value=last, format="YYYY-MM-DD")
+        st.date_input(ui.t("sidebar.period"), key="f_period", min_value=first, max_value=last,
+                      format=ui.date_format(), help=ui.t("sidebar.period_help"))
     options = filter_options(con)
     for name in LIST_FIELDS:
         if options[name]:
-            st.multiselect(ui.t(f"sidebar.{name}"), options[name], key=f"f_{name}")
+            st.multiselect(ui.t(f"sidebar.{name}"), options[name], key=f"f_{name}", placeholder=ui.t("widget.choose"),
+                           help=ui.t("sidebar.filter_help"))
     if not ui.filters().is_empty():
         st.caption(ui.t("sidebar.filtered"))
         st.button(ui.t("sidebar.clear_filters"), on_click=_clear_filters, key="clear_filters")
     if ui.model() is not None:
         st.divider()
-        ui.report_xlsx_button(key="export_xlsx")
+        exports.report_buttons(key="export")
 
 
 def _import_lines(*, live: bool = False) -> None:
@@ -115,7 +118,10 @@ def _imports() -> None:
 def render() -> None:
     """Draw the sidebar; a ``CJMError`` (a workspace that cannot be opened, say) becomes a message in it."""
     with st.sidebar:
-        st.selectbox(ui.t("sidebar.language"), list(LANGUAGES), format_func=lambda code: LANGUAGES[code], key="lang")
+        # the tests' pseudo-language is offered only to a session already in it (tests/ui/test_i18n_guard.py)
+        codes = list(LANGUAGES) + ([PSEUDO] if st.session_state.get("lang") == PSEUDO else [])
+        st.selectbox(ui.t("sidebar.language"), codes, key="lang",
+                     format_func=ui.labels(codes, lambda code: LANGUAGES.get(code) or ui.t("pseudo.name")))
         with st.expander(ui.tp("sidebar.workspace_name", name=pathlib.Path(st.session_state["workspace_path"]).stem),
                          expanded=False):
             _workspace_switcher()
@@ -123,6 +129,6 @@ def render() -> None:
         try:
             _filters(ui.cursor())
         except CJMError as exc:
-            st.error(ui.plain(str(exc)))
+            st.error(ui.plain(ui.msg(exc)))
         except duckdb.Error as exc:  # a storage fault (full disk, damaged block): a plain line, never a traceback
-            st.error(ui.plain(str(ui.storage_fault(exc))))
+            st.error(ui.plain(ui.msg(ui.storage_fault(exc))))

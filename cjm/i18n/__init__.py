@@ -47,7 +47,6 @@ EN: dict[str, str] = {
     "sidebar.channel": "Channel",
     "sidebar.language": "Language",
     "sidebar.clear_filters": "Clear filters",
-    "sidebar.export_xlsx": "Download report (Excel)",
     "sidebar.filtered": "Filters are on: the numbers cover part of the data.",
     "empty.title": "This workspace has no data yet",
     "empty.body": "Upload your CRM export, touchpoint log or survey on the Import page, or load the sample data to try "
@@ -376,13 +375,102 @@ EN: dict[str, str] = {
     "sidebar.import_failed": "Import of {name} failed",
     "sidebar.import_cancelled": "Import of {name} cancelled",
     "sidebar.import_open": "Open the Import page",
+    # issue 13: table columns, units, charts, widgets, presets (the UI half)
+    "col.stage": "Stage",
+    "col.from_stage": "From stage",
+    "col.to_stage": "To stage",
+    "col.customers": "Customers",
+    "col.median_days": "Median (days)",
+    "col.p90_days": "90th percentile (days)",
+    "col.outcome": "Outcome",
+    "col.share": "Share",
+    "col.customer_id": "Customer ID",
+    "col.last_stage": "Last stage",
+    "col.last_touchpoint": "Last touchpoint",
+    "col.last_seen": "Last seen",
+    "col.days_since": "Days since",
+    "col.moves": "Moves",
+    "col.touchpoint": "Touchpoint",
+    "col.events": "Events",
+    "col.mean_emotion": "Mean emotion",
+    "col.n_emotion": "Scores (n)",
+    "col.progressed_with": "Went on, with it",
+    "col.n_with": "Customers with it",
+    "col.progressed_without": "Went on, without it",
+    "col.n_without": "Customers without it",
+    "col.lift": "Lift",
+    "col.kind": "Kind",
+    "col.kind_positive": "positive",
+    "col.kind_negative": "negative",
+    "col.emotion": "Emotion",
+    "col.comment": "Comment",
+    "col.date": "Date",
+    "col.file": "File",
+    "col.rows_read": "Rows read",
+    "col.rows_loaded": "Loaded",
+    "col.rows_rejected": "Rejected",
+    "col.imported_at": "Imported on",
+    "col.row": "Row",
+    "col.column": "Column",
+    "col.raw": "Value as read",
+    "col.reason": "Reason",
+    "col.order": "Order",
+    "col.key": "Key",
+    "col.final": "Final stage",
+    "col.value": "Value in the data",
+    "unit.pp": "{v} pp",
+    "unit.n": "n = {n}",
+    "unit.ci": "{value} ({low} to {high})",
+    "unit.mark": "{label} ({value}; n = {n})",
+    "chart.start": "Start",
+    "chart.end": "End",
+    "chart.customers": "Customers",
+    "chart.moves": "Moves",
+    "chart.stage": "Stage",
+    "chart.channel": "Channel",
+    "chart.first_share": "Of the first stage",
+    "chart.emotion_axis": "Emotion (−2…+2)",
+    "widget.choose": "Choose one or more",
+    "sidebar.period_help": "Only events in this period count on every page. Choose the first and the last day.",
+    "sidebar.filter_help": "Only customers with these values count on every page; none chosen means all.",
+    "funnel.mode_help": "By furthest stage: a customer who reached a later stage counts at every stage before it. Only "
+                        "visited: a customer counts only where the data shows them.",
+    "funnel.window_help": "A customer counts at a stage only when they reached it within this many days of the first "
+                          "stage; 0 means no limit.",
+    "funnel.breakdown_help": "One row per group: how many of its customers reach each stage.",
+    "funnel.dropped_help": "Customers whose journey ends at this stage (not a final stage): the list can be downloaded.",
+    "channels.measure_help": "What each cell of the stage × channel matrix shows.",
+    "emotions.by_help": "Draw one emotion curve for each group of this field.",
+    "emotions.stage_help": "The most positive and the most negative comments at this stage.",
+    "whatif.horizon_help": "How many months ahead the projection looks.",
+    "whatif.conversion_help": "Change of the share of customers who go on to the next stage, in percentage points.",
+    "whatif.inflow_help": "Change of the number of new customers entering the journey each month, in percent.",
+    "whatif.value_help": "Change of the value of each won customer, in percent.",
+    "whatif.referral_help": "New prospects each won customer brings per month through referrals.",
+    "whatif.fix_help": "A stage or touchpoint whose mean emotion the fix raises; how emotion moves conversion is "
+                       "estimated from the data.",
+    "settings.preset_help": "A stage model from the source articles; using it maps your stage values to its stages.",
+    "settings.backup_help": "Each backup with the time it was kept.",
+    "preset.hinge-b2b-4": "B2B professional services, 4 stages (Hinge)",
+    "preset.five-stage": "5 stages, awareness to advocacy",
+    "preset.coleman-8": "The 8 stages of the customer experience (Coleman)",
+    "preset.questionpro-4": "Customer journey management, 4 stages",
+    "preset.custom": "{name} (own model)",
+    "pseudo.name": "Pseudo-language (tests)",
+    "col.days_idle": "Days without an event",
+    "col.threshold_days": "Usual limit (days)",
+    "ui.no_model": "Choose a stage model first (Import or Settings page).",
+    "whatif.not_a_scenario": "This text is not a scenario ({error}).",
+    "import.upload_help": "CSV (any encoding and delimiter), Excel (.xlsx, .xlsm, .xls) or Excel's Unicode text (.txt), "
+                          "up to 200 MB a file.",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN, "tr": TR, "ro": RO}
 
 #: Catalogues of one area each (a module with ``EN``, ``TR`` and ``RO`` dicts), merged into the three above so
 #: :func:`t` sees one catalogue per language. A key may live in one area only.
-AREAS = ("cjm.i18n.workshop", "cjm.i18n.mapview", "cjm.i18n.present", "cjm.i18n.people", "cjm.i18n.messages", "cjm.i18n.engines")
+AREAS = ("cjm.i18n.workshop", "cjm.i18n.mapview", "cjm.i18n.present", "cjm.i18n.people", "cjm.i18n.messages", "cjm.i18n.engines",
+         "cjm.i18n.progress", "cjm.i18n.exports")
 
 
 def _merge_areas() -> None:
@@ -400,7 +488,23 @@ def _merge_areas() -> None:
 _merge_areas()
 
 
+#: A pseudo-language for tests: every catalogue text in English, wrapped in ⟦ ⟧, so a test that runs the app in it
+#: sees at once any text on screen that did not come from the catalogue (tests/ui/test_i18n_guard.py). Not in
+#: :data:`LANGUAGES`, so the language picker never offers it; numbers and dates are written the English way.
+PSEUDO = "qps"
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+#: in the pseudo-language, a message from ``cjm`` that has no catalogue key yet (shown as it is, English)
+UNKEYED_OPEN, UNKEYED_CLOSE = "⟪", "⟫"
+
+
 def t(key: str, /, lang: str = "en", **values: object) -> str:
-    """The message *key* in *lang* (English when not translated), with *values* filled in."""
+    """The message *key* in *lang* (English when not translated), with *values* filled in.
+
+    >>> t("nav.funnel", lang=PSEUDO)
+    '⟦Funnel⟧'
+    """
+    if lang == PSEUDO:
+        text = EN[key]
+        return MARK_OPEN + (text.format(**values) if values else text) + MARK_CLOSE
     text = CATALOGUES.get(lang, {}).get(key) or EN[key]
     return text.format(**values) if values else text

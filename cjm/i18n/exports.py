@@ -404,3 +404,93 @@ RO.update({
     "tpl.help.value": "Bani: valoarea contractului sau a clientului.",
     "tpl.help.comment": "Ce a spus clientul, cu cuvintele lui.",
 })
+
+# the download buttons and the upload of an edited workbook (ui/exports.py)
+EN.update({
+    "export.workbook": "Download the workbook (Excel)",
+    "export.workbook_help": "The map, the team's lanes and personas (editable, to upload back), funnel, emotions, pain "
+                            "points, scenarios and KPIs, in this language.",
+    "export.html": "Download the report (HTML)",
+    "export.html_help": "One file that opens in any browser without internet and prints on A4.",
+    "export.pdf": "Download the report (PDF)",
+    "export.pdf_help": "The HTML report printed by Chromium on this computer (takes a few seconds).",
+    "export.map_png": "Download the map as an image (PNG)",
+    "export.map_png_help": "1920 pixels wide, for a slide; title, date and filters at the bottom.",
+    "export.template": "Download an empty template",
+    "export.template_model": "Stages of the template",
+    "export.template_help": "An Excel file to fill in: columns the import knows, lists for stages, channels and emotion, "
+                            "an example row and a sheet explaining each column. Upload it here when filled.",
+    "team.upload_title": "{name}: the team's sheets edited in Excel",
+    "team.no_changes": "Nothing in the team's sheets was changed since this workbook was downloaded.",
+    "team.persona": "Persona",
+    "team.col_what": "What",
+    "team.col_before": "When downloaded",
+    "team.col_after": "In the workbook",
+    "team.col_current": "In the app now",
+    "team.col_conflict": "Changed in the app too",
+    "team.conflict_yes": "yes",
+    "team.conflicts": "{n} of these were also changed in the app after the workbook was downloaded. Unless you tick "
+                      "them, the app's text stays.",
+    "team.take_workbook": "Take the workbook's text for {what} at {stage}",
+    "team.apply": "Apply {n} changes",
+    "team.applied": "Saved {saved} changes; {kept} left as they are in the app.",
+})
+TR.update({
+    "export.workbook": "Çalışma kitabını indir (Excel)",
+    "export.workbook_help": "Harita, ekibin şeritleri ve personalar (düzenlenebilir, geri yüklemek için), huni, duygular, "
+                            "sorunlu noktalar, senaryolar ve KPI'lar, bu dilde.",
+    "export.html": "Raporu indir (HTML)",
+    "export.html_help": "Her tarayıcıda internetsiz açılan ve A4'e yazdırılan tek bir dosya.",
+    "export.pdf": "Raporu indir (PDF)",
+    "export.pdf_help": "Bu bilgisayardaki Chromium ile yazdırılan HTML raporu (birkaç saniye sürer).",
+    "export.map_png": "Haritayı görüntü olarak indir (PNG)",
+    "export.map_png_help": "Bir slayt için 1920 piksel genişliğinde; başlık, tarih ve filtreler altta.",
+    "export.template": "Boş şablonu indir",
+    "export.template_model": "Şablonun aşamaları",
+    "export.template_help": "Doldurulacak bir Excel dosyası: içe aktarmanın tanıdığı sütunlar, aşama, kanal ve duygu "
+                            "listeleri, örnek bir satır ve her sütunu açıklayan bir sayfa. Doldurunca buraya yükleyin.",
+    "team.upload_title": "{name}: Excel'de düzenlenen ekip sayfaları",
+    "team.no_changes": "Bu çalışma kitabı indirildiğinden beri ekip sayfalarında hiçbir şey değişmemiş.",
+    "team.persona": "Persona",
+    "team.col_what": "Ne",
+    "team.col_before": "İndirildiğinde",
+    "team.col_after": "Çalışma kitabında",
+    "team.col_current": "Şu an uygulamada",
+    "team.col_conflict": "Uygulamada da değişti",
+    "team.conflict_yes": "evet",
+    "team.conflicts": "Bunlardan {n} tanesi çalışma kitabı indirildikten sonra uygulamada da değiştirildi. "
+                      "İşaretlemezseniz uygulamadaki metin kalır.",
+    "team.take_workbook": "{stage} aşamasındaki {what} için çalışma kitabındaki metni al",
+    "team.apply": "{n} değişikliği uygula",
+    "team.applied": "{saved} değişiklik kaydedildi; {kept} tanesi uygulamadaki haliyle bırakıldı.",
+})
+RO.update({
+    "export.workbook": "Descărcați registrul (Excel)",
+    "export.workbook_help": "Harta, culoarele echipei și persona (editabile, pentru a le încărca înapoi), pâlnia, emoțiile, "
+                            "punctele dureroase, scenariile și KPI, în această limbă.",
+    "export.html": "Descărcați raportul (HTML)",
+    "export.html_help": "Un singur fișier care se deschide în orice browser fără internet și se tipărește pe A4.",
+    "export.pdf": "Descărcați raportul (PDF)",
+    "export.pdf_help": "Raportul HTML tipărit de Chromium pe acest calculator (durează câteva secunde).",
+    "export.map_png": "Descărcați harta ca imagine (PNG)",
+    "export.map_png_help": "Lățime de 1920 de pixeli, pentru un diapozitiv; titlul, data și filtrele jos.",
+    "export.template": "Descărcați un șablon gol",
+    "export.template_model": "Etapele șablonului",
+    "export.template_help": "Un fișier Excel de completat: coloane pe care importul le cunoaște, liste pentru etape, canale "
+                            "și emoție, un rând exemplu și o foaie care explică fiecare coloană. Încărcați-l aici după "
+                            "completare.",
+    "team.upload_title": "{name}: foile echipei editate în Excel",
+    "team.no_changes": "Nimic din foile echipei nu s-a schimbat de când a fost descărcat registrul.",
+    "team.persona": "Persona",
+    "team.col_what": "Ce",
+    "team.col_before": "La descărcare",
+    "team.col_after": "În registru",
+    "team.col_current": "Acum în aplicație",
+    "team.col_conflict": "Schimbat și în aplicație",
+    "team.conflict_yes": "da",
+    "team.conflicts": "{n} dintre acestea au fost schimbate și în aplicație după descărcarea registrului. Dacă nu le "
+                      "bifați, rămâne textul din aplicație.",
+    "team.take_workbook": "Luați textul din registru pentru {what} la {stage}",
+    "team.apply": "Aplicați {n} modificări",
+    "team.applied": "S-au salvat {saved} modificări; {kept} au rămas cum sunt în aplicație.",
+})

@@ -414,3 +414,43 @@ TR.update({"progress.emotion_a": "Duygu A", "progress.emotion_b": "Duygu B",
            "progress.emotion_difference": "Duygu B − A (%95 aralık)"})
 RO.update({"progress.emotion_a": "Emoție A", "progress.emotion_b": "Emoție B",
            "progress.emotion_difference": "Emoție B − A (interval 95%)"})
+
+EN.update({
+    "tptype.title": "Touchpoint types",
+    "tptype.help": "Peripheral: first encounters, like hearing of you from a friend or seeing an ad. External: direct "
+                   "contact with your own assets, like social media or the website. Internal: contact with your "
+                   "people, like customer support. Set by default from the name and the channel; change any below.",
+    "tptype.none": "No touchpoints in the data.",
+    "tptype.col_channel": "Most used channel",
+    "tptype.col_type": "Type",
+    "tptype.col_source": "Set by",
+    "tptype.source_default": "default",
+    "tptype.source_team": "the team",
+    "tptype.save": "Save",
+})
+TR.update({
+    "tptype.title": "Temas noktası türleri",
+    "tptype.help": "Çevresel: bir arkadaştan duymak ya da bir reklam görmek gibi ilk karşılaşmalar. Dış: sosyal medya ya "
+                   "da web sitesi gibi kendi varlıklarınızla doğrudan etkileşim. Dahili: müşteri desteği gibi "
+                   "çalışanlarınızla etkileşim. Varsayılan olarak ad ve kanaldan belirlenir; aşağıdan değiştirebilirsiniz.",
+    "tptype.none": "Veride temas noktası yok.",
+    "tptype.col_channel": "En çok kullanılan kanal",
+    "tptype.col_type": "Tür",
+    "tptype.col_source": "Belirleyen",
+    "tptype.source_default": "varsayılan",
+    "tptype.source_team": "ekip",
+    "tptype.save": "Kaydet",
+})
+RO.update({
+    "tptype.title": "Tipuri de puncte de contact",
+    "tptype.help": "Periferic: primele întâlniri, ca atunci când aflați de la un prieten sau vedeți o reclamă. Extern: "
+                   "contact direct cu propriile canale, ca rețelele sociale sau site-ul. Intern: contact cu oamenii "
+                   "dvs., ca suportul pentru clienți. Stabilit implicit din nume și canal; schimbați oricare mai jos.",
+    "tptype.none": "Nu există puncte de contact în date.",
+    "tptype.col_channel": "Canalul cel mai folosit",
+    "tptype.col_type": "Tip",
+    "tptype.col_source": "Stabilit de",
+    "tptype.source_default": "implicit",
+    "tptype.source_team": "echipă",
+    "tptype.save": "Salvați",
+})

@@ -13,6 +13,10 @@ EN: dict[str, str] = {
     "assumed.to_be": "Assumed (to be)",
     "assumed.measured": "Measured",
     "map.png_written": "Map image written: {path} ({width} × {height} px)",
+    "moment.toggle": "Moment that matters",
+    "moment.help": "Mark the touchpoints that decide the relationship: they stand out on the map, in presentation mode "
+                   "and here.",
+    "moment.stale": "Someone changed this mark meanwhile; theirs is shown.",
 }
 
 TR: dict[str, str] = {
@@ -24,6 +28,9 @@ TR: dict[str, str] = {
     "assumed.to_be": "Varsayılan (hedef)",
     "assumed.measured": "Ölçülen",
     "map.png_written": "Harita görüntüsü yazıldı: {path} ({width} × {height} piksel)",
+    "moment.toggle": "Önemli an",
+    "moment.help": "İlişkiyi belirleyen temas noktalarını işaretleyin: haritada, sunum modunda ve burada öne çıkarlar.",
+    "moment.stale": "Bu işareti bu arada başka biri değiştirdi; onunki gösteriliyor.",
 }
 
 RO: dict[str, str] = {
@@ -35,4 +42,7 @@ RO: dict[str, str] = {
     "assumed.to_be": "Presupus (dorit)",
     "assumed.measured": "Măsurat",
     "map.png_written": "Imaginea hărții a fost scrisă: {path} ({width} × {height} px)",
+    "moment.toggle": "Moment important",
+    "moment.help": "Marcați punctele de contact care decid relația: ies în evidență pe hartă, în modul prezentare și aici.",
+    "moment.stale": "Altcineva a schimbat între timp acest marcaj; se arată al lor.",
 }

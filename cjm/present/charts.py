@@ -1,11 +1,15 @@
 """Plotly figures from the analysis DataFrames (no streamlit here; pages only display them).
 
-Sized and lettered for a projector: 16 px text at least, few colours, data labels on the bars.
+Sized and lettered for a projector: 16 px text at least, few colours, data labels on the bars. Every chart takes
+the interface language *lang*: its words (axis titles, hover texts, "Start"/"End") come from the catalogue
+(:func:`cjm.i18n.t`), the numbers written on it from :mod:`cjm.i18n.numbers` (Babel), and the numbers plotly
+writes itself (ticks, hover values) use the language's decimal and group signs (layout ``separators``).
 
 >>> import pandas as pd
->>> fig = funnel_chart(pd.DataFrame({"label": ["A", "B"], "customers": [10, 4], "conversion": [1.0, 0.4]}))
->>> fig.data[0].type
-'funnel'
+>>> fig = funnel_chart(pd.DataFrame({"label": ["A", "B"], "customers": [2275, 4], "conversion": [1.0, 0.4]}),
+...                    lang="tr")
+>>> fig.data[0].type, fig.data[0].text[0], fig.layout.separators
+('funnel', '2.275 (%100)', ',.')
 """
 
 from __future__ import annotations
@@ -14,10 +18,13 @@ import html
 import math
 import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from cjm.i18n import numbers, t
 
 if TYPE_CHECKING:
     from cjm.analyses.journey_map import Estimate
@@ -30,29 +37,62 @@ GREY = "#8a94a0"
 PALETTE = ["#1f5fa8", "#e67e22", "#1e8449", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d4ac0d"]
 
 
-def _layout(fig: go.Figure, *, height: int = 380, title: str | None = None) -> go.Figure:
+def separators(lang: str) -> str:
+    """Plotly's ``separators`` for *lang*: its decimal sign, then its group sign (from CLDR, as Babel writes them).
+
+    >>> separators("en"), separators("tr"), separators("ro")
+    ('.,', ',.', ',.')
+    """
+    locale = numbers._locale(lang)
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
+
+
+def _layout(fig: go.Figure, *, lang: str, height: int = 380, title: str | None = None) -> go.Figure:
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     fig.update_layout(font=FONT, height=height, margin=dict(l=10, r=10, t=50 if title else 20, b=10),
-                      title=dict(text=title, font=dict(size=18)) if title else None,
+                      title=dict(text=safe(title), font=dict(size=18)) if title else None, separators=separators(lang),
                       plot_bgcolor="white", paper_bgcolor="white", legend=dict(orientation="h", y=-0.15))
     return fig
 
 
-def funnel_chart(df: pd.DataFrame, *, title: str | None = None) -> go.Figure:
-    """Funnel of customers per stage (columns label, customers, conversion)."""
-    fig = go.Figure(go.Funnel(y=df["label"].map(safe), x=df["customers"], marker=dict(color=BLUE),
-                              texttemplate="%{value:,} (%{percentInitial:.0%})", textfont=dict(size=18),
-                              connector=dict(line=dict(color=GREY, width=1)), cliponaxis=False))
-    fig = _layout(fig, height=max(300, 70 * len(df) + 60), title=title)
+def _words(text: str) -> str:
+    """Catalogue text inside a plotly template: its HTML characters escaped and a literal ``%`` kept from plotly's
+    ``%{...}`` (Turkish writes "%17")."""
+    return safe(text).replace("%{", "%&#123;")
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or bool(pd.isna(v))
+
+
+def funnel_chart(df: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> go.Figure:
+    """Funnel of customers per stage (columns label, customers, conversion): each bar says its customers and their
+    share of the first stage."""
+    first = float(df["customers"].iloc[0]) if len(df) and df["customers"].iloc[0] else None
+    counts = [numbers.number(c, lang) for c in df["customers"]]
+    shares = [numbers.percent(c / first if first else None, lang) for c in df["customers"]]
+    fig = go.Figure(go.Funnel(
+        y=df["label"].map(safe), x=df["customers"], marker=dict(color=BLUE),
+        text=[f"{c} ({s})" for c, s in zip(counts, shares)], textinfo="text", textfont=dict(size=18),
+        customdata=list(zip(counts, shares)),
+        hovertemplate=(f"%{{y}}<br>{_words(t('chart.customers', lang=lang))}: %{{customdata[0]}}<br>"
+                       f"{_words(t('chart.first_share', lang=lang))}: %{{customdata[1]}}<extra></extra>"),
+        connector=dict(line=dict(color=GREY, width=1)), cliponaxis=False))
+    fig = _layout(fig, lang=lang, height=max(300, 70 * len(df) + 60), title=title)
     # room on the right for the counts written beside the narrow bars (clipped at the edge before)
     fig.update_layout(margin=dict(r=110))
     return fig
 
 
-def sankey(df: pd.DataFrame, *, stage_order: list[str], start: str = "Start", end: str = "End",
-           fold_loops: bool = True) -> go.Figure:
-    """Sankey of stage-to-stage flows (columns source, target, count). Loops folded away (they are in the table)."""
+def sankey(df: pd.DataFrame, *, stage_order: list[str], lang: str = "en", fold_loops: bool = True) -> go.Figure:
+    """Sankey of stage-to-stage flows (columns source, target, count; ``__start__`` / ``__end__`` for where journeys
+    begin and end, labelled in *lang*). Loops folded away (they are in the table).
+
+    >>> flows = pd.DataFrame({"source": ["__start__", "A"], "target": ["A", "__end__"], "count": [3, 1]})
+    >>> list(sankey(flows, stage_order=["A"], lang="ro").data[0].node.label)
+    ['Început', 'A', 'Sfârșit']
+    """
     d = df.copy()
     if fold_loops:
         d = d[d["source"] != d["target"]]
@@ -60,35 +100,47 @@ def sankey(df: pd.DataFrame, *, stage_order: list[str], start: str = "Start", en
     extra = sorted((set(d["source"]) | set(d["target"])) - set(names))
     names += extra
     index = {n: i for i, n in enumerate(names)}
-    labels = [start if n == "__start__" else end if n == "__end__" else safe(n) for n in names]
-    backwards = [stage_order.index(s) > stage_order.index(t) if s in stage_order and t in stage_order else False
-                 for s, t in zip(d["source"], d["target"])]
+    start, end = t("chart.start", lang=lang), t("chart.end", lang=lang)
+    labels = [safe(start) if n == "__start__" else safe(end) if n == "__end__" else safe(n) for n in names]
+    backwards = [stage_order.index(s) > stage_order.index(t_) if s in stage_order and t_ in stage_order else False
+                 for s, t_ in zip(d["source"], d["target"])]
+    moves = _words(t("chart.moves", lang=lang))
     fig = go.Figure(go.Sankey(
-        arrangement="snap",
-        node=dict(label=labels, pad=18, thickness=18, color=[GREY if n in ("__start__", "__end__") else BLUE for n in names]),
-        link=dict(source=[index[s] for s in d["source"]], target=[index[t] for t in d["target"]],
+        arrangement="snap", valueformat=",d",
+        node=dict(label=labels, pad=18, thickness=18,
+                  color=[GREY if n in ("__start__", "__end__") else BLUE for n in names],
+                  hovertemplate=f"%{{label}}<br>{moves}: %{{value:,d}}<extra></extra>"),
+        link=dict(source=[index[s] for s in d["source"]], target=[index[t_] for t_ in d["target"]],
                   value=list(d["count"]),
-                  color=["rgba(192,57,43,0.45)" if b else "rgba(31,95,168,0.25)" for b in backwards]),
+                  color=["rgba(192,57,43,0.45)" if b else "rgba(31,95,168,0.25)" for b in backwards],
+                  hovertemplate=f"%{{source.label}} → %{{target.label}}<br>{moves}: %{{value:,d}}<extra></extra>"),
     ))
-    return _layout(fig, height=460)
+    return _layout(fig, lang=lang, height=460)
 
 
-def heatmap(df: pd.DataFrame, *, value: str, stage_order: list[str], title: str | None = None,
-            diverging: bool = False) -> go.Figure:
-    """Stage x channel heatmap from a long table (label, channel, <value>)."""
+def heatmap(df: pd.DataFrame, *, value: str, stage_order: list[str], value_label: str, lang: str = "en",
+            title: str | None = None, diverging: bool = False) -> go.Figure:
+    """Stage x channel heatmap from a long table (label, channel, <value>); *value_label* names the value."""
     pivot = df.pivot_table(index="channel", columns="label", values=value, aggfunc="sum")
     pivot = pivot.reindex(columns=[s for s in stage_order if s in pivot.columns])
-    text = [["" if (v is None or (isinstance(v, float) and math.isnan(v))) else (f"{v:+.1f}" if diverging else f"{v:,.0f}")
+    text = [["" if _missing(v) else (numbers.decimal(v, lang, signed=True) if diverging else numbers.number(v, lang))
              for v in row] for row in pivot.values]
     fig = go.Figure(go.Heatmap(
-        z=pivot.values, x=[safe(c) for c in pivot.columns], y=[safe(i) for i in pivot.index], text=text, texttemplate="%{text}",
-        textfont=dict(size=16), colorscale="RdYlGn" if diverging else "Blues", zmid=0 if diverging else None,
-        zmin=-2 if diverging else None, zmax=2 if diverging else None, hoverongaps=False, xgap=2, ygap=2))
+        z=pivot.values, x=[safe(c) for c in pivot.columns], y=[safe(i) for i in pivot.index], text=text,
+        texttemplate="%{text}", textfont=dict(size=16), colorscale="RdYlGn" if diverging else "Blues",
+        zmid=0 if diverging else None, zmin=-2 if diverging else None, zmax=2 if diverging else None,
+        hovertemplate=(f"{_words(t('chart.stage', lang=lang))}: %{{x}}<br>{_words(t('chart.channel', lang=lang))}: "
+                       f"%{{y}}<br>{_words(value_label)}: %{{text}}<extra></extra>"),
+        hoverongaps=False, xgap=2, ygap=2))
     fig.update_xaxes(side="top")
-    return _layout(fig, height=max(300, 46 * len(pivot.index) + 120), title=title)
+    return _layout(fig, lang=lang, height=max(300, 46 * len(pivot.index) + 120), title=title)
 
 
-def emotion_curve(df: pd.DataFrame, *, group: str | None = None, marks: pd.DataFrame | None = None,
+def _with_n(value: str, n: Any, lang: str) -> str:
+    return f"{value} ({t('unit.n', lang=lang, n=numbers.number(None if _missing(n) else float(n), lang))})"
+
+
+def emotion_curve(df: pd.DataFrame, *, lang: str = "en", group: str | None = None, marks: pd.DataFrame | None = None,
                   title: str | None = None, height: int = 380) -> go.Figure:
     """Mean emotion per stage with its 95% band (columns label, mean, n, ci_low, ci_high [, group])."""
     fig = go.Figure()
@@ -100,67 +152,77 @@ def emotion_curve(df: pd.DataFrame, *, group: str | None = None, marks: pd.DataF
             fig.add_trace(go.Scatter(x=x + x[::-1], y=list(part["ci_high"]) + list(part["ci_low"])[::-1],
                                      fill="toself", fillcolor="rgba(31,95,168,0.15)", line=dict(width=0), mode="lines",
                                      hoverinfo="skip", showlegend=False, connectgaps=True))
+        text = ["" if _missing(m) else _with_n(numbers.decimal(m, lang, digits=2, signed=True), n, lang)
+                for m, n in zip(part["mean"], part["n"])]
         fig.add_trace(go.Scatter(
             x=x, y=part["mean"], mode="lines+markers+text", name=safe(name) if name is not None else "",
             line=dict(color=color, width=4), marker=dict(size=12), showlegend=name is not None,
-            text=[f"{m:+.2f} (n={n})" if pd.notna(m) else "" for m, n in zip(part["mean"], part["n"])],
-            textposition="top center", textfont=dict(size=14), connectgaps=True))
+            text=text, textposition="top center", textfont=dict(size=14), connectgaps=True,
+            hovertemplate=("" if name is None else safe(name) + "<br>") + "%{x}: %{text}<extra></extra>"))
     fig.add_hline(y=0, line=dict(color=GREY, dash="dot"))
     if marks is not None and len(marks):
         for row in marks.itertuples():
             fig.add_annotation(x=safe(row.label), y=row.mean, text="▲" if row.kind == "high" else "▼",
                                showarrow=False, yshift=-28 if row.kind == "low" else 28,
                                font=dict(size=20, color=GREEN if row.kind == "high" else RED))
-    fig.update_yaxes(range=[-2.2, 2.2], zeroline=False, title="−2 … +2")
-    return _layout(fig, height=height, title=title)
+    fig.update_yaxes(range=[-2.2, 2.2], zeroline=False, title=_words(t("chart.emotion_axis", lang=lang)))
+    return _layout(fig, lang=lang, height=height, title=title)
 
 
-def nps_bars(df: pd.DataFrame, *, x: str, title: str | None = None) -> go.Figure:
+def nps_bars(df: pd.DataFrame, *, x: str, lang: str = "en", title: str | None = None) -> go.Figure:
     """NPS per group (columns <x>, nps, n, ci_low, ci_high)."""
     colors = [GREEN if v >= 0 else RED for v in df["nps"].fillna(0)]
     err = None
     if {"ci_low", "ci_high"} <= set(df.columns):
         err = dict(type="data", symmetric=False, array=(df["ci_high"] - df["nps"]).fillna(0),
                    arrayminus=(df["nps"] - df["ci_low"]).fillna(0), color=GREY)
-    fig = go.Figure(go.Bar(x=df[x].map(safe), y=df["nps"], marker_color=colors, error_y=err,
-                           text=[f"{v:+.0f} (n={n})" if pd.notna(v) else "" for v, n in zip(df["nps"], df["n"])],
-                           textposition="outside", textfont=dict(size=15)))
-    fig.update_yaxes(range=[-110, 110], title="NPS")
-    return _layout(fig, height=360, title=title)
+    text = ["" if _missing(v) else _with_n(numbers.decimal(v, lang, digits=0, signed=True), n, lang)
+            for v, n in zip(df["nps"], df["n"])]
+    fig = go.Figure(go.Bar(x=df[x].map(safe), y=df["nps"], marker_color=colors, error_y=err, text=text,
+                           textposition="outside", textfont=dict(size=15),
+                           hovertemplate="%{x}: %{text}<extra></extra>"))
+    fig.update_yaxes(range=[-110, 110], title=_words(t("map.nps", lang=lang)))
+    return _layout(fig, lang=lang, height=360, title=title)
 
 
-def bars_compare(df: pd.DataFrame, *, x: str, a: str, b: str, name_a: str, name_b: str,
-                 title: str | None = None) -> go.Figure:
-    """Two bars per category (baseline vs scenario, period A vs B)."""
+def bars_compare(df: pd.DataFrame, *, x: str, a: str, b: str, name_a: str, name_b: str, lang: str = "en",
+                 title: str | None = None, y_title: str | None = None) -> go.Figure:
+    """Two bars per category (baseline vs scenario, period A vs B); *y_title* names what the bars count."""
     labels = df[x].map(lambda v: "<br>".join(safe(line) for line in textwrap.wrap(str(v), 14)[:3]))
-    fig = go.Figure([
-        go.Bar(x=labels, y=df[a], name=name_a, marker_color=GREY, text=df[a].map(_num),
-               textposition="outside"),
-        go.Bar(x=labels, y=df[b], name=name_b, marker_color=BLUE, text=df[b].map(_num),
-               textposition="outside"),
-    ])
+    bars = []
+    for col, name, color in ((a, name_a, GREY), (b, name_b, BLUE)):
+        bars.append(go.Bar(x=labels, y=df[col], name=safe(name), marker_color=color,
+                           text=[_num(v, lang) for v in df[col]], textposition="outside",
+                           hovertemplate=f"%{{x}}<br>{_words(name)}: %{{text}}<extra></extra>"))
+    fig = go.Figure(bars)
     fig.update_layout(barmode="group")
     fig.update_xaxes(tickangle=0)
-    return _layout(fig, height=400, title=title)
+    if y_title:
+        fig.update_yaxes(title=_words(y_title))
+    return _layout(fig, lang=lang, height=400, title=title)
 
 
 def waterfall(df: pd.DataFrame, *, lever: str, delta: str, base_label: str, total_label: str, base: float,
-              title: str | None = None) -> go.Figure:
-    """Waterfall of lever contributions from the baseline to the scenario."""
+              lang: str = "en", title: str | None = None) -> go.Figure:
+    """Waterfall of lever contributions from the baseline to the scenario (*lever*: the names of the levers,
+    written in *lang* by the caller)."""
+    total = base + float(df[delta].sum()) if len(df) else base
+    texts = [_num(base, lang), *[numbers.decimal(v, lang, signed=True) for v in df[delta]], _num(total, lang)]
     fig = go.Figure(go.Waterfall(
-        x=[base_label, *df[lever].map(safe), total_label],
+        x=[safe(base_label), *df[lever].map(safe), safe(total_label)],
         measure=["absolute", *["relative"] * len(df), "total"],
-        y=[base, *df[delta], 0], text=[_num(base), *[f"{v:+,.1f}" for v in df[delta]], ""],
-        textposition="outside", connector=dict(line=dict(color=GREY)),
+        y=[base, *df[delta], 0], text=[*texts[:-1], ""], customdata=texts, textposition="outside",
+        hovertemplate="%{x}: %{customdata}<extra></extra>", connector=dict(line=dict(color=GREY)),
         increasing=dict(marker=dict(color=GREEN)), decreasing=dict(marker=dict(color=RED)),
         totals=dict(marker=dict(color=BLUE))))
-    return _layout(fig, height=380, title=title)
+    return _layout(fig, lang=lang, height=380, title=title)
 
 
-def _num(v: float) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+def _num(v: float | None, lang: str = "en") -> str:
+    """A count on a bar: whole from 100 up, one decimal below (projections are fractional)."""
+    if v is None or _missing(v):
         return ""
-    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.1f}"
+    return numbers.number(v, lang) if abs(v) >= 100 else numbers.decimal(v, lang)
 
 
 def safe(text: object) -> str:

@@ -18,6 +18,7 @@ from cjm.core.filters import Filters
 from cjm.i18n import t
 from cjm.store import close_workspace, open_workspace
 from cjm.store.notes import lanes, pain_status, scenario_specs
+from tests.ui.apptest import component_data, map_edit
 
 pytestmark = pytest.mark.slow  # two app sessions on one workspace file, several saves each
 
@@ -68,20 +69,39 @@ def _texts(at: AppTest) -> list[str]:
 
 
 # -- the journey map -------------------------------------------------------------------------------------
+# The map is one grid (a custom component, ui/map_grid.py): a cell edit reaches Python as the browser sends it, a
+# trigger value carrying the text and the version of the cell as that session last drew it.
+def _cell(at: AppTest, stage: str) -> dict:
+    """The goals cell at *stage* as the grid of *at* last drew it (text, version, conflict outline)."""
+    rows = component_data(at, "cjm.map_grid")["rows"]
+    return next(c for c in next(r for r in rows if r.get("id") == "goals")["cells"] if c["stage"] == stage)
+
+
+def _type(at: AppTest, stage: str, text: str) -> AppTest:
+    """The user of *at* writes *text* into the goals cell at *stage* (saved over the version that grid shows)."""
+    return map_edit(at, "save", {"lane": "goals", "stage": stage, "text": text,
+                                                "version": _cell(at, stage)["version"]})
+
+
 def _map_refused(ws) -> tuple[AppTest, AppTest, str]:
     """A and B open the map; B writes a goal, then A (still showing the empty cell) writes one: refused."""
-    cell = f"lane__goals__{ws.stage_model().keys[0]}"
+    stage = ws.stage_model().keys[0]
+    cell = f"lane__goals__{stage}"
     a, b = _session(ws.path, "journey_map"), _session(ws.path, "journey_map")
-    b.text_area(key=cell).input("Theirs").run()
+    _type(b, stage, "Theirs")
     _ok(b)
-    a.text_area(key=cell).input("Mine").run()
+    _type(a, stage, "Mine")
     _ok(a)
     assert lanes(ws.cursor())[["text", "version"]].values.tolist() == [["Theirs", 1]]  # nothing overwritten
     assert len(a.warning) == 1 and "was saved by someone else while you were editing it" in a.warning[0].value
     assert "Theirs" in _texts(a) and "Mine" in _texts(a)  # both texts shown
-    assert a.text_area(key=cell).value == "Theirs"  # the cell shows what is saved
+    assert _cell(a, stage)["text"] == "Theirs" and _cell(a, stage)["conflict"]  # the cell shows what is saved
     assert [x.label for x in a.button if x.key.startswith(cell)] == ["Keep mine", "Keep theirs", "Edit"]
     return a, b, cell
+
+
+def _stage(cell: str) -> str:
+    return cell.split("__")[-1]
 
 
 def test_map_keep_mine_saves_over_their_version(ws):
@@ -89,7 +109,7 @@ def test_map_keep_mine_saves_over_their_version(ws):
     a.button(key=f"{cell}__keep_mine").click().run()
     _ok(a)
     assert lanes(ws.cursor())[["text", "version"]].values.tolist() == [["Mine", 2]]
-    assert a.text_area(key=cell).value == "Mine" and not a.warning
+    assert _cell(a, _stage(cell))["text"] == "Mine" and not a.warning
 
 
 def test_map_keep_theirs_drops_mine(ws):
@@ -97,8 +117,8 @@ def test_map_keep_theirs_drops_mine(ws):
     a.button(key=f"{cell}__keep_theirs").click().run()
     _ok(a)
     assert lanes(ws.cursor())[["text", "version"]].values.tolist() == [["Theirs", 1]]
-    assert a.text_area(key=cell).value == "Theirs" and not a.warning
-    a.text_area(key=cell).input("Theirs, and more").run()  # the cell now edits their version
+    assert _cell(a, _stage(cell))["text"] == "Theirs" and not a.warning
+    _type(a, _stage(cell), "Theirs, and more")  # the cell now edits their version
     assert lanes(ws.cursor())[["text", "version"]].values.tolist() == [["Theirs, and more", 2]]
 
 
@@ -112,12 +132,12 @@ def test_map_edit_merges_both_texts(ws):
     a.button(key=f"{cell}__save_merged").click().run()
     _ok(a)
     assert lanes(ws.cursor())[["text", "version"]].values.tolist() == [["Theirs; mine", 2]]
-    assert a.text_area(key=cell).value == "Theirs; mine" and not a.warning
+    assert _cell(a, _stage(cell))["text"] == "Theirs; mine" and not a.warning
 
 
 def test_map_keep_mine_is_refused_again_after_a_third_save(ws):
     a, b, cell = _map_refused(ws)
-    b.text_area(key=cell).input("Theirs, again").run()  # B saves once more while A decides
+    _type(b, _stage(cell), "Theirs, again")  # B saves once more while A decides
     assert lanes(ws.cursor())[["text", "version"]].values.tolist() == [["Theirs, again", 2]]
     a.button(key=f"{cell}__keep_mine").click().run()
     _ok(a)
@@ -131,13 +151,14 @@ def test_map_two_sessions_editing_one_cell_lose_no_edit(ws):
     """The figure for the note: A and B take turns adding a line to one cell, each from the view it last drew, so
     every save after the first is from a stale view. Each refusal is merged (Edit); count the lines lost."""
     n = 10
-    cell = f"lane__goals__{ws.stage_model().keys[0]}"
+    stage = ws.stage_model().keys[0]
+    cell = f"lane__goals__{stage}"
     a, b = _session(ws.path, "journey_map"), _session(ws.path, "journey_map")
     refused = 0
     for i in range(n):
         for who, at in (("A", a), ("B", b)):
-            shown = at.text_area(key=cell).value or ""
-            at.text_area(key=cell).input("\n".join(filter(None, [shown, f"{who}{i}"]))).run()
+            shown = _cell(at, stage)["text"] or ""
+            _type(at, stage, "\n".join(filter(None, [shown, f"{who}{i}"])))
             _ok(at)
             if at.warning:  # refused: merge theirs and mine, each line once, the separator dropped
                 refused += 1
@@ -243,11 +264,11 @@ def _saved_ok(at: AppTest) -> None:
 
 def _whatif_refused(ws) -> tuple[AppTest, AppTest]:
     a, b = _session(ws.path, "what_if_page"), _session(ws.path, "what_if_page")
-    b.slider(key="wi_inflow").set_value(30)
+    b.select_slider(key="wi_inflow").set_value(30)
     b.text_input(key="wi_name").set_value("More leads")
     b.button(key="wi_save").click().run()
     _saved_ok(b)
-    a.slider(key="wi_inflow").set_value(20)
+    a.select_slider(key="wi_inflow").set_value(20)
     a.text_input(key="wi_name").set_value("More leads")
     a.button(key="wi_save").click().run()
     _ok(a)
@@ -266,7 +287,7 @@ def test_whatif_keep_mine(ws):
     _ok(a)
     spec, version = _spec(ws, "More leads")
     assert (spec["inflow_pct"], version) == (20, 2) and not a.warning
-    a.slider(key="wi_inflow").set_value(25)
+    a.select_slider(key="wi_inflow").set_value(25)
     a.button(key="wi_save").click().run()  # later saves go over the version now saved
     _saved_ok(a)
     assert _spec(ws, "More leads") == ({**spec, "inflow_pct": 25}, 3)
@@ -277,7 +298,7 @@ def test_whatif_keep_theirs_puts_theirs_in_the_sliders(ws):
     a.button(key="wi_conflict__keep_theirs").click().run()
     _ok(a)
     assert _spec(ws, "More leads")[0]["inflow_pct"] == 30
-    assert a.slider(key="wi_inflow").value == 30 and not a.warning
+    assert a.select_slider(key="wi_inflow").value == 30 and not a.warning
 
 
 def test_whatif_edit_merges_the_two_specs(ws):
@@ -296,12 +317,12 @@ def test_whatif_edit_merges_the_two_specs(ws):
     _ok(a)
     spec, version = _spec(ws, "More leads")
     assert (spec["inflow_pct"], version) == (25, 2)
-    assert a.slider(key="wi_inflow").value == 25 and not a.warning
+    assert a.select_slider(key="wi_inflow").value == 25 and not a.warning
 
 
 def test_whatif_keep_mine_is_refused_again_after_a_third_save(ws):
     a, b = _whatif_refused(ws)
-    b.slider(key="wi_inflow").set_value(40)
+    b.select_slider(key="wi_inflow").set_value(40)
     b.button(key="wi_save").click().run()
     _saved_ok(b)
     assert _spec(ws, "More leads")[1] == 2

@@ -20,6 +20,7 @@ from cjm.core.stage_model import custom
 from cjm.store import close_workspace, open_workspace
 from tests.csv_checks import cells as _cells
 from tests.csv_checks import formula_like as _formula_like
+from tests.ui.apptest import component_data
 from tests.ui.apptest import open_app as _app
 
 pytestmark = pytest.mark.slow  # every page and every download with the hostile corpus
@@ -140,12 +141,14 @@ def test_stage_labels_reach_the_labels_escaped(hostile):
     assert _raw_markdown(_markdown_strings(at._tree)) == []
     assert rf"Field for column \*\*extra\*\* {LINK_ESC}" in [s.label for s in at.selectbox]
     wi = _app(path, "what_if_page")
-    labels = [s.label for s in wi.slider]
+    labels = [s.label for s in wi.select_slider]
     # the first lever is stage 1 -> stage 2: "**bold** → [x](http://e.com) (now ...)", escaped
     assert any(lbl.startswith(f"{BOLD_ESC} → {LINK_ESC} (now ") for lbl in labels), labels
+    # the map grid is a custom component that sets text, never markdown or HTML: its labels hold the stage as typed
     jm = _app(path, "journey_map")
-    assert f"Goals at {BOLD_ESC}" in [t.label for t in jm.text_area]
-    assert f"Goals at {LINK_ESC}" in [t.label for t in jm.text_area]
+    rows = component_data(jm, "cjm.map_grid")["rows"]
+    goals = [c["aria"] for r in rows if r.get("id") == "goals" for c in r["cells"]]
+    assert f"Goals at {BOLD}" in goals and f"Goals at {LINK}" in goals
 
 
 def test_the_walk_sees_raw_markdown(hostile):
@@ -179,14 +182,19 @@ def test_every_download_is_formula_safe(hostile, downloads):
     touch = _cells(csvs["touchpoints.csv"])
     header = touch[0]
     # mean emotion is a number column: a negative mean stays a plain negative number, no quote
-    emotions = [row[header.index("mean_emotion")] for row in touch[1:]]
+    emotions = [row[header.index("Mean emotion")] for row in touch[1:]]  # headed as on screen
     assert any(e.startswith("-") and float(e) < 0 for e in emotions), emotions
 
     # the workbook of the sidebar (built when clicked): no formula, the stage labels kept as typed
-    book = downloads["cjm_report.xlsx"]
+    name = next(n for n in downloads if n.endswith("_workbook_en.xlsx"))
+    book = downloads[name]
     data = book() if callable(book) else book
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert [c.coordinate for sh in wb for row in sh.iter_rows() for c in row if c.data_type == "f"] == []
-    funnel = list(wb["funnel"].values)
-    labels = [row[funnel[0].index("label")] for row in funnel[1:]]
-    assert labels == STAGES
+    funnel = list(wb["Funnel"].values)
+    assert [row[0] for row in funnel[1:]] == STAGES
+    # the HTML report of the sidebar: the same labels, escaped, never markup
+    page = downloads[name.replace("_workbook_en.xlsx", "_report_en.html")]
+    html = (page() if callable(page) else page).decode("utf-8").split("</script></head>", 1)[1]
+    assert "<th>=HYPERLINK(&quot;http://evil&quot;,&quot;x&quot;)</th>" in html  # a stage column of the map, as text
+    assert "<th>[x](http://e.com)</th>" in html and "<a " not in html  # markdown stays text in HTML too

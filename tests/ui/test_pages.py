@@ -45,6 +45,22 @@ def test_page_renders_with_sample_data(sample_ws, page):
     assert not at.error, [e.value for e in at.error]
 
 
+@pytest.mark.slow  # every page in both languages
+@pytest.mark.parametrize("lang", ["tr", "ro"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_in_turkish_and_romanian(sample_ws, page, lang):
+    """Every page in the other languages, run twice (widget labels are worked out again between runs)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["workspace_path"] = str(sample_ws.path)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value != _app(sample_ws.path, page).title[0].value  # not the English title
+
+
 @pytest.mark.parametrize("page", PAGES[1:6])
 def test_empty_workspace_says_what_to_do(tmp_path, page):
     at = _app(tmp_path / "empty.duckdb", page)
@@ -54,14 +70,28 @@ def test_empty_workspace_says_what_to_do(tmp_path, page):
 
 
 def test_journey_map_shows_funnel_numbers(sample_ws):
+    """The map grid (a custom component: its data is what AppTest sees) has the stages of the model as its columns
+    and the funnel's customers in its customers row."""
     at = _app(sample_ws.path, "journey_map")
+    assert not at.exception, [e.value for e in at.exception]
     model = sample_ws.stage_model()
     expected = funnel_mod.funnel(sample_ws.cursor(), model=model, filters=Filters())
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    lanes = [trace.get("text") for trace in spec["data"] if trace.get("mode") == "text"]
-    assert [f"{int(n):,}" for n in expected["customers"]] in lanes
-    header = [[t.replace("<br>", " ") for t in lane] for lane in lanes if lane and str(lane[0]).startswith("<b>")]
-    assert header == [[f"<b>{s.label}</b>" for s in model.stages]]  # the header band (long names wrap)
+    grid = next(json.loads(n.proto.json) for n in _elements(at) if type(n.proto).__name__ == "BidiComponent")
+    assert [s["label"] for s in grid["stages"]] == [s.label for s in model.stages]
+    row = next(r for r in grid["rows"] if r.get("id") == "customers")
+    assert [c["text"] for c in row["cells"]] == [f"{int(n):,}" for n in expected["customers"]]
+
+
+def _elements(at: AppTest):
+    """Every element of the run (custom components included, which AppTest lists under no name of their own)."""
+    def walk(node):
+        children = getattr(node, "children", None)
+        if children is None:
+            yield node
+        else:
+            for child in children.values():
+                yield from walk(child)
+    yield from (n for n in walk(at._tree) if getattr(n, "proto", None) is not None)
 
 
 def test_funnel_table_matches_cjm(sample_ws):
@@ -124,7 +154,7 @@ def test_what_if_slider_matches_model(sample_ws):
     at = _app(sample_ws.path, "what_if_page")
     model = sample_ws.stage_model()
     first = model.keys[0]
-    at.slider(key=f"wi_conv_{first}").set_value(10.0).run()
+    at.select_slider(key=f"wi_conv_{first}").set_value(10.0).run()
     assert not at.exception, [e.value for e in at.exception]
     b = what_if.baseline(sample_ws.cursor(), model=model, filters=Filters())
     p = what_if.project(b, what_if.Scenario(conversion=[what_if.ConversionChange(first, 10.0, "pp")]),
@@ -287,11 +317,11 @@ def test_what_if_scenarios_load_save_and_stale_save(tmp_path):
     at.selectbox(key="wi_pick").set_value("More leads")
     at.button(key="wi_load").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert at.slider(key="wi_inflow").value == 10
+    assert at.select_slider(key="wi_inflow").value == 10
     assert at.text_input(key="wi_name").value == "More leads"
     # a colleague saves the same scenario meanwhile: our save is refused and shows theirs
     save_scenario(ws, "More leads", Scenario(inflow_pct=30), expected=1)
-    at.slider(key="wi_inflow").set_value(20).run()
+    at.select_slider(key="wi_inflow").set_value(20).run()
     at.button(key="wi_save").click().run()
     assert not at.exception, [e.value for e in at.exception]
     warning = " ".join(w.value for w in at.warning)
@@ -312,3 +342,101 @@ def test_what_if_scenarios_load_save_and_stale_save(tmp_path):
     assert "Plan B" in " ".join(w.value for w in at.warning)
     assert load_scenarios(ws.cursor())["Plan B"].value_pct == 5
     close_workspace(ws)
+
+
+def test_what_if_sliders_keep_their_values_across_pages(sample_ws):
+    """Streamlit drops a widget's value while another page is shown: the what-if page keeps a copy of each and puts
+    it back, so the scenario the room built is still there after a look at the funnel (issue 11)."""
+    at = _app(sample_ws.path, "what_if_page")
+    first = sample_ws.stage_model().keys[0]
+    at.select_slider(key=f"wi_conv_{first}").set_value(7.0).run()
+    at.select_slider(key="wi_inflow").set_value(25).run()
+    at.select_slider(key="wi_horizon").set_value(24).run()
+    at.text_input(key="wi_name").set_value("Workshop idea").run()
+    won = next(m.value for m in at.metric if m.label.startswith("Won customers"))
+    at.switch_page("app_pages/funnel_page.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert f"wi_conv_{first}" not in at.session_state  # Streamlit forgot the widget while it was not drawn
+    at.switch_page("app_pages/what_if_page.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.select_slider(key=f"wi_conv_{first}").value == 7.0
+    assert at.select_slider(key="wi_inflow").value == 25
+    assert at.select_slider(key="wi_horizon").value == 24
+    assert at.text_input(key="wi_name").value == "Workshop idea"
+    assert next(m.value for m in at.metric if m.label.startswith("Won customers")) == won
+
+
+def test_numbers_and_headers_in_the_interface_language(sample_ws):
+    """Turkish: the funnel table is headed in Turkish, its key column pinned, its numbers written 2.275 / %34 while
+    the cells keep their numbers; the charts use a decimal comma and Turkish words."""
+    at = _app(sample_ws.path)
+    at.session_state["lang"] = "tr"
+    at.switch_page("app_pages/funnel_page.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    model = sample_ws.stage_model()
+    expected = funnel_mod.funnel(sample_ws.cursor(), model=model, filters=Filters())
+    table = at.dataframe[0]
+    assert list(table.value.columns) == ["Aşama", "Müşteri", "Öncekinden", "Ayrılan"]
+    assert table.value.iloc[:, 1].tolist() == expected["customers"].tolist()  # numbers stay numbers (sorting)
+    shown = _display_values(table)
+    assert shown.iloc[0, 1] == f"{int(expected['customers'].iloc[0]):,}".replace(",", ".")  # 383 -> 383, 2275 -> 2.275
+    assert shown.iloc[1, 2] == "%" + str(round(100 * expected["conversion"].iloc[1]))
+    assert json.loads(table.proto.columns)["Aşama"]["pinned"] is True
+    # no table on the page is headed by a column name of the analysis (from_stage, stage_idx, customers...)
+    raw = {"from_stage", "to_stage", "stage_idx", "customers", "label", "median_days", "p90_days", "n", "count"}
+    for frame in at.dataframe:
+        assert not raw & set(_headers(frame)), _headers(frame)
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert specs and all(s["layout"]["separators"] == ",." for s in specs)
+    sankey = next(s for s in specs if s["data"][0]["type"] == "sankey")
+    assert {"Başlangıç", "Bitiş"} <= set(sankey["data"][0]["node"]["label"])
+    assert "Müşteri" in specs[0]["data"][0]["hovertemplate"]
+
+
+def _headers(table) -> list[str]:
+    """The column headers a dataframe shows: a column's label from its column_config, else its name."""
+    config = json.loads(table.proto.columns or "{}")
+    return [config.get(str(c), {}).get("label") or str(c) for c in table.value.columns]
+
+
+def _display_values(table):
+    """The texts a dataframe shows (a pandas Styler's display values; a long table sends its first rows at once and
+    the rest when scrolled to), as a DataFrame."""
+    from streamlit import dataframe_util
+
+    arrow = table.proto.arrow_data if table.proto.arrow_data.data else table.proto.lazy_data.initial_chunk
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(arrow.styler.display_values)
+
+
+def test_what_if_fix_of_a_whole_stage(sample_ws):
+    """A lever on a whole stage (no touchpoint) reads as the stage's name and raises the projection (it once
+    became a fix of a touchpoint called "nan" and changed nothing)."""
+    at = _app(sample_ws.path, "what_if_page")
+    first = sample_ws.stage_model().stages[0]
+    fix = at.selectbox(key="wi_fix")
+    assert first.label in fix.options and not any("nan" in o for o in fix.options)
+    fix.set_value(f"{first.key}||").run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.select_slider(key="wi_fix_target").set_value(1.5).run()
+    tile = next(m for m in at.metric if m.label.startswith("Won customers"))
+    assert tile.delta.startswith("+") and tile.delta != "+0"
+
+
+def test_an_error_is_shown_in_the_interface_language(tmp_path):
+    """An upload cjm refuses (an empty file) is explained in Turkish on a Turkish page: the error's own message in
+    that language (``err.message("tr")``), not its English text."""
+    from cjm.errors import CJMError
+    from cjm.ingest import inspect
+
+    with pytest.raises(CJMError) as refused:
+        inspect(b"", file_name="bos.csv")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["workspace_path"] = str(tmp_path / "tr.duckdb")
+    at.session_state["lang"] = "tr"
+    at.run()
+    at.switch_page("app_pages/import_page.py").run()
+    at.file_uploader[0].set_value(("bos.csv", b"", "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [e.value.replace("\\", "").replace("\u2060", "") for e in at.error]
+    turkish = refused.value.message("tr")
+    assert turkish != str(refused.value) and shown == [turkish]
