@@ -14,11 +14,13 @@ from ui import session, sidebar
 PAGES = [
     ("app_pages/import_page.py", "nav.import", ":material/upload_file:", "import"),
     ("app_pages/journey_map.py", "nav.map", ":material/map:", "map"),
+    ("app_pages/personas_page.py", "nav.personas", ":material/groups:", "personas"),
     ("app_pages/funnel_page.py", "nav.funnel", ":material/filter_alt:", "funnel"),
     ("app_pages/channels_page.py", "nav.channels", ":material/hub:", "channels"),
     ("app_pages/emotions_page.py", "nav.emotions", ":material/mood:", "emotions"),
     ("app_pages/pain_points_page.py", "nav.pain", ":material/report:", "pain-points"),
     ("app_pages/what_if_page.py", "nav.whatif", ":material/tune:", "what-if"),
+    ("app_pages/progress_page.py", "nav.progress", ":material/trending_up:", "progress"),
     ("app_pages/settings_page.py", "nav.settings", ":material/settings:", "settings"),
 ]
 
