@@ -79,7 +79,7 @@ def _group_field(by: str | None) -> str | None:
     if by is None:
         return None
     if by not in GROUP_FIELDS:
-        raise CJMError(f'Cannot break the emotion down by "{by}"; choose one of: {", ".join(GROUP_FIELDS)}.')
+        raise CJMError("analyses.emotion_by", by=str(by), fields=GROUP_FIELDS)
     return ident(by, GROUP_FIELDS)
 
 

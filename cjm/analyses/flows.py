@@ -55,9 +55,9 @@ def transitions(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: F
     ['source', 'target', 'count', 'median_days']
     """
     if by not in BY:
-        raise CJMError(f'Flows can be shown by "stage" or "touchpoint", not "{by}".')
+        raise CJMError("analyses.flows_by", value=str(by))
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
-        raise CJMError(f"The number of touchpoints to show must be a whole number of at least 1, not {top!r}.")
+        raise CJMError("analyses.flows_top", value=repr(top))
     if by == "stage":
         return _stage_transitions(con, model, filters)
     return _touchpoint_transitions(con, model, filters, top)

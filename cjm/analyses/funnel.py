@@ -51,13 +51,12 @@ FALLBACK_STUCK_DAYS = 30.0
 
 def _check_mode(mode: str, window_days: int | None) -> None:
     if mode not in MODES:
-        raise CJMError(f'Unknown funnel mode "{mode}"; choose "furthest" or "visited".')
+        raise CJMError("analyses.funnel_mode", mode=str(mode))
     if window_days is not None:
         if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
-            raise CJMError(f"The conversion window must be a whole number of days (0 or more), not {window_days!r}.")
+            raise CJMError("analyses.funnel_window", value=repr(window_days))
         if mode != "furthest":
-            raise CJMError('The conversion window works with the "furthest" funnel mode; switch the mode or remove '
-                           "the window.")
+            raise CJMError("analyses.funnel_window_mode")
 
 
 def _reach(con: duckdb.DuckDBPyConnection, model: StageModel, source: tuple[str, list], *, mode: str,
@@ -237,10 +236,10 @@ def wilson(k, n, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
     return np.where(n > 0, center - half, np.nan), np.where(n > 0, center + half, np.nan)
 
 
-def _difference(k1, n1, k2, n2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def difference(k1, n1, k2, n2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``p1 − p2`` with its 95% interval (Newcombe's hybrid score method, from the two Wilson intervals).
 
-    >>> d, lo, hi = _difference(np.array([56]), np.array([70]), np.array([48]), np.array([80]))
+    >>> d, lo, hi = difference(np.array([56]), np.array([70]), np.array([48]), np.array([80]))
     >>> round(float(d[0]), 4), round(float(lo[0]), 4), round(float(hi[0]), 4)
     (0.2, 0.0524, 0.3339)
     """
@@ -271,7 +270,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
     ['group', 'stage_idx', 'stage', 'label']
     """
     if by not in LIST_FIELDS:
-        raise CJMError(f'Cannot break the funnel down by "{by}"; choose one of: {", ".join(LIST_FIELDS)}.')
+        raise CJMError("analyses.funnel_by", by=str(by), fields=LIST_FIELDS)
     group_sql = f"coalesce(CAST({ident(by, LIST_FIELDS)} AS VARCHAR), ?)"
     base, params = filtered_events(model=model, filters=filters)
     source = (f"SELECT {group_sql} AS g, ckey, stage_idx, ts FROM ({base})", [NOT_SET, *params])
@@ -285,7 +284,7 @@ def breakdown(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fil
     df["reference"] = ref
     if ref is not None:
         ref_k = df["stage_idx"].map(df[df["group"] == ref].set_index("stage_idx")["customers"]).fillna(0)
-        d, lo, hi = _difference(df["customers"], n, ref_k, float(first[ref]))
+        d, lo, hi = difference(df["customers"], n, ref_k, float(first[ref]))
         df["diff"], df["diff_low"], df["diff_high"] = d, lo, hi
     else:
         df["diff"] = df["diff_low"] = df["diff_high"] = np.nan
@@ -296,11 +295,11 @@ def _period(p: tuple[dt.date, dt.date], name: str) -> tuple[dt.date, dt.date]:
     try:
         start, end = p
     except (TypeError, ValueError):
-        raise CJMError(f"Period {name} must be two dates (first day, last day).") from None
+        raise CJMError("analyses.period_two_dates", name=name) from None
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        raise CJMError(f"Period {name} must be two dates (first day, last day), not {p!r}.")
+        raise CJMError("analyses.period_not_dates", name=name, value=repr(p))
     if end < start:
-        raise CJMError(f"Period {name} ends ({end}) before it starts ({start}); swap the dates.")
+        raise CJMError("analyses.period_reversed", name=name, end=end, start=start)
     return start, end
 
 
@@ -339,7 +338,7 @@ def compare_periods(con: duckdb.DuckDBPyConnection, *, model: StageModel, filter
         with np.errstate(divide="ignore", invalid="ignore"):
             frame[f"from_first_{name}"] = k / n[name] if n[name] else np.nan
         frame[f"ci_low_{name}"], frame[f"ci_high_{name}"] = wilson(k, np.full(len(k), n[name]))
-    frame["diff"], frame["diff_low"], frame["diff_high"] = _difference(frame["customers_b"], n["b"],
+    frame["diff"], frame["diff_low"], frame["diff_high"] = difference(frame["customers_b"], n["b"],
                                                                        frame["customers_a"], n["a"])
     return frame[["stage_idx", "stage", "label", "customers_a", "conversion_a", "customers_b", "conversion_b",
                   "from_first_a", "ci_low_a", "ci_high_a", "from_first_b", "ci_low_b", "ci_high_b", "diff",
@@ -460,7 +459,7 @@ def _as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date | dt.datetime | None) 
         return as_of
     if isinstance(as_of, dt.date):
         return dt.datetime(as_of.year, as_of.month, as_of.day)
-    raise CJMError(f"The reference date must be a date, not {as_of!r}.")
+    raise CJMError("analyses.as_of", value=repr(as_of))
 
 
 def _last_events(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None) -> tuple[str, list]:
@@ -506,7 +505,7 @@ def _thresholds(con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filt
                 days: float | None) -> list[float]:
     if days is not None:
         if isinstance(days, bool) or not isinstance(days, (int, float)) or days < 0:
-            raise CJMError(f"The number of idle days must be a number of 0 or more, not {days!r}.")
+            raise CJMError("analyses.idle_days", value=repr(days))
         return [float(days)] * len(model.stages)
     tis = time_in_stage(con, model=model, filters=filters)
     p90 = tis["p90_days"].astype("float64")

@@ -29,14 +29,10 @@ from cjm.analyses.channels import customer_values, pair_stats
 from cjm.analyses.relations import filtered_events, stages_relation, with_ctes
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
+from cjm.errors import Message
 
-FORMULA = """impact = negativity × (customers + dropped) × value weight
-  negativity   = − mean emotion of the touchpoint at that stage, when below 0 (scale −2..+2); else 0
-  customers    = customers who had the touchpoint at that stage
-  dropped      = those of them who went no further than that stage (a final stage loses no one)
-  value weight = mean value of those customers ÷ mean value of all customers (1 without values)
-A customer without a value counts with the mean value of their segment (or of everyone).
-Touchpoints whose mean emotion is not negative have impact 0 and are not listed."""
+#: The score in words (a :class:`~cjm.errors.Message`: ``FORMULA.message(lang)`` for Turkish or Romanian).
+FORMULA = Message("pain.formula_text")
 
 
 def pain_points(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,

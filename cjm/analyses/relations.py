@@ -97,9 +97,12 @@ def filter_condition(filters: Filters | None, model: StageModel | None = None, *
         if values:
             parts.append(f"{prefix}{ident(name, LIST_FIELDS)} IN ({', '.join('?' for _ in values)})")
             params.extend(values)
+    if f.touchpoints:
+        parts.append(f"{prefix}touchpoint IN ({', '.join('?' for _ in f.touchpoints)})")
+        params.extend(f.touchpoints)
     if f.stages:
         if model is None:
-            raise CJMError("A stage filter needs a stage model; choose one in Settings or with --stage-model.")
+            raise CJMError("analyses.stage_filter_needs_model")
         idx = sorted({model.index(s) for s in f.stages})
         parts.append(f"{prefix}stage_idx IN ({', '.join('?' for _ in idx)})")
         params.extend(idx)

@@ -85,8 +85,7 @@ def suggested_choices(preview: pd.DataFrame) -> list[dict]:
         seen.add(norm(str(value)))
         rows.append({"value": value, "keep": True, "final": bool(final), "customers": int(customers)})
     if len(rows) < 2:
-        raise CJMError("There is not enough data to propose stages (it needs events with at least two different "
-                       "stage values): import a file first, or give the stages yourself.")
+        raise CJMError("core.not_enough_to_infer")
     if len(rows) > MAX_STAGES:
         top = {id(r) for r in sorted(rows, key=lambda r: -r["customers"])[:MAX_STAGES]}
         for r in rows:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success (also when some rows were rejected), 2 user error (one line ``error: ...`` on
 stderr, never a traceback), 130 interrupted. The workspace is ``--workspace`` > ``$CJM_WORKSPACE`` >
-``~/.cjm/workspace.duckdb``.
+``~/.cjm/workspace.duckdb``. Messages are in ``--lang`` > ``$CJM_LANG`` > English (``en``, ``tr``, ``ro``; see
+:func:`cjm.cli.options.language`); argparse's own usage and help texts stay English.
 
 >>> build_parser("import").parse_args(["import", "a.csv", "--map", "Kod=customer_id", "--dayfirst"]).map
 ['Kod=customer_id']
@@ -16,20 +17,25 @@ import json
 import sys
 from collections.abc import Sequence
 
-from cjm.errors import CJMError
+from cjm.cli.options import LANG_HELP, language, language_of_argv
+from cjm.errors import CJMError, Message, Number, render
 
 #: subcommands implemented in other modules: name -> module with add_arguments(parser) and run(args, ws)
 DELEGATES = {
     "report": ("cjm.cli.report", "write a report (JSON / XLSX) of the workspace"),
     "what-if": ("cjm.cli.what_if", "project customers, revenue and referrals under a scenario"),
     "sample": ("cjm.cli.sample", "import the sample data"),
+    "map": ("cjm.cli.map", "the journey map as text or JSON (stages, lanes, emotion, gaps)"),
+    "kpi": ("cjm.cli.kpi", "KPIs with targets per stage: set, list (status and journey score), remove"),
+    "actions": ("cjm.cli.actions", "actions on pain points and their measured effect: set, list"),
 }
 
 
-def _common() -> argparse.ArgumentParser:
+def common_options() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--workspace", "-w", default=argparse.SUPPRESS, metavar="PATH",
                    help="workspace file (default: $CJM_WORKSPACE or ~/.cjm/workspace.duckdb)")
+    p.add_argument("--lang", choices=("en", "tr", "ro"), default=argparse.SUPPRESS, help=LANG_HELP)
     return p
 
 
@@ -48,8 +54,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m cjm", description="CJM Dashboard from the command line.")
     parser.add_argument("--workspace", "-w", default=None, metavar="PATH",
                         help="workspace file (default: $CJM_WORKSPACE or ~/.cjm/workspace.duckdb)")
+    parser.add_argument("--lang", choices=("en", "tr", "ro"), default=None, help=LANG_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    common = _common()
+    common = common_options()
 
     p = sub.add_parser("import", parents=[common], help="import a CSV / TXT / XLSX file",
                        description="Import a CSV / TXT / XLSX file into the workspace.")
@@ -131,7 +138,7 @@ def _parse_map(items: Sequence[str]) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for item in items:
         if "=" not in item:
-            raise CJMError(f'--map needs HEADER=FIELD (e.g. --map "Kod=customer_id"), not "{item}".')
+            raise CJMError("cli.map_needs_pair", item=item)
         header, field = item.rsplit("=", 1)
         out[header.strip()] = field.strip() or None
     return out
@@ -143,10 +150,17 @@ def _open(args: argparse.Namespace):
     return open_workspace(getattr(args, "workspace", None))
 
 
+def _say(lang: str, key: str, /, **values: object) -> None:
+    """Print the message *key* in *lang*."""
+    print(Message(key, **values).message(lang))
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from cjm.errors import AmbiguousDatesError, MappingError
     from cjm.ingest import import_file, rejected_rows
+    from cjm.ingest.reasons import reason_message
 
+    lang = language(args)
     model = _model_from_args(args.stages, args.stage_model)
     mapping = _parse_map(args.map)
     ws = _open(args)
@@ -155,30 +169,33 @@ def cmd_import(args: argparse.Namespace) -> int:
                              date_order=args.date_order, replace=args.replace, lifecycle=args.lifecycle,
                              value_reading=args.value_reading, ties=args.ties)
     except MappingError as exc:  # the message speaks of the app's mapping table; here it is --map
-        raise MappingError(f'{exc} Here: --map "Header=field" (e.g. --map "Kod=customer_id").') from None
+        raise MappingError("cli.map_hint", error=exc) from None
     except AmbiguousDatesError as exc:
-        raise CJMError(f"{exc} Here: --dayfirst or --monthfirst.") from None
+        raise CJMError("cli.dates_hint", error=exc) from None
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, default=str))
         return 0
     if report.duplicate:
-        print(report.warnings[0])
+        print(render(report.warnings[0], lang))
         return 0
-    print(f"{report.file_name}: {report.rows_read} rows read, {report.rows_loaded} loaded, "
-          f"{report.rows_rejected} rejected" + (f", {report.rows_skipped} left out" if report.rows_skipped else "")
-          + f" (import {report.import_id})")
-    print("mapping: " + ", ".join(f"{h} -> {f}" for h, f in report.mapping.items() if f))
+    counts = dict(file=report.file_name, read=report.rows_read, loaded=report.rows_loaded,
+                  rejected=report.rows_rejected, id=str(report.import_id))
+    if report.rows_skipped:
+        _say(lang, "cli.import_done_skipped", skipped=report.rows_skipped, **counts)
+    else:
+        _say(lang, "cli.import_done", **counts)
+    _say(lang, "cli.mapping", pairs=[f"{h} -> {f}" for h, f in report.mapping.items() if f])
     ignored = [h for h, f in report.mapping.items() if not f]
     if ignored:
-        print("ignored columns: " + ", ".join(ignored))
+        _say(lang, "cli.ignored", columns=ignored)
     for w in report.warnings:
-        print(f"warning: {w}")
+        print(f"warning: {render(w, lang)}")
     if report.rows_rejected:
         rej = rejected_rows(ws, report.import_id)
         for reason in rej["reason"].head(10):
-            print(f"  {reason}")
+            print(f"  {render(reason_message(reason), lang)}")
         if len(rej) > 10:
-            print(f"  ... and {len(rej) - 10} more")
+            print("  " + Message("cli.and_more", n=len(rej) - 10).message(lang))
     return 0
 
 
@@ -188,7 +205,7 @@ def _pairs(items: Sequence[str], option: str, example: str, *, need_right: bool 
     for item in items:
         left, sep, right = item.rpartition("=")
         if not sep or not left.strip() or (need_right and not right.strip()):
-            raise CJMError(f'{option} needs {example}, not "{item}".')
+            raise CJMError("cli.option_needs", option=option, example=example, item=item)
         out.append((left.strip(), right.strip()))
     return out
 
@@ -224,14 +241,12 @@ def _infer(ws, args: argparse.Namespace):
     finally:
         cur.close()
     if len(preview) < 2:
-        raise CJMError("There is not enough data to propose stages (it needs events with at least two different "
-                       "stage values): import a file first, or give the stages yourself.")
+        raise CJMError("core.not_enough_to_infer")
     values = {norm(v): v for v in preview["value"]}
 
     def value_of(name: str, option: str) -> str:
         if norm(name) not in values:
-            raise CJMError(f'{option}: "{name}" is not a stage value of the data. The values are: '
-                           f'{", ".join(preview["value"])}.')
+            raise CJMError("cli.not_a_stage_value", option=option, name=name, values=list(preview["value"]))
         return values[norm(name)]
 
     rows = suggested_choices(preview)
@@ -254,26 +269,30 @@ def _infer(ws, args: argparse.Namespace):
              "keep": r["keep"] or norm(r["value"]) in outcomes} for r in rows]
     model = model_from_choices(rows, won=args.won_stage)
     kept = {norm(r["value"]) for r in rows if r["keep"]}
-    print("stage values of the data (typical position: median rank of first appearance; last: share of its "
-          "customers whose journey ends there):")
-    print(f"  {'value':32} {'events':>8} {'customers':>10} {'position':>9} {'last':>6}  suggested")
-    for r in preview.itertuples():
-        mark = ("final" if r.final else "") if norm(str(r.value)) in kept else "dropped"
-        print(f"  {str(r.value)[:32]:32} {r.events:>8,} {r.customers:>10,} {r.position:>9.1f} "
-              f"{r.last_share:>6.0%}  {mark}")
-    print("stages:")
+    lang = language(args)
+    final, dropped = Message("cli.word.final").message(lang), Message("cli.word.dropped").message(lang)
+    _say(lang, "cli.infer_intro")
+    head = [Message(k).message(lang) for k in ("cli.col.value", "cli.col.events", "cli.col.customers",
+                                               "cli.col.position", "cli.col.last", "cli.col.suggested")]
+    print(f"  {head[0]:32} {head[1]:>8} {head[2]:>10} {head[3]:>9} {head[4]:>6}  {head[5]}")
+    for r in preview.to_dict("records"):
+        mark = (final if r["final"] else "") if norm(str(r["value"])) in kept else dropped
+        print(f"  {str(r['value'])[:32]:32} {render(int(r['events']), lang):>8} "
+              f"{render(int(r['customers']), lang):>10} {render(Number(float(r['position'])), lang):>9} "
+              f"{render(Number(float(r['last_share']), 'percent', 0), lang):>6}  {mark}")
+    _say(lang, "cli.stages")
     for i, st in enumerate(model.stages):
-        flags = [f for f, on in (("final", st.final), ("won", st.key == model.won)) if on]
+        flags = [Message(f).message(lang) for f, on in (("cli.word.final", st.final),
+                                                          ("cli.word.won", st.key == model.won)) if on]
         print(f"  {i + 1}. {st.label}" + (f"  ({', '.join(flags)})" if flags else ""))
     for o in model.outcomes:
-        print(f"  outcome {o.label} at {model.stages[model.index(o.stage)].label}"
-              f" ({'positive' if o.positive else 'negative'})")
+        print("  " + Message("cli.outcome_positive" if o.positive else "cli.outcome_negative", outcome=o.label,
+                             stage=model.stages[model.index(o.stage)].label).message(lang))
     if not args.apply:
-        print("to use them: add --apply (choose with --keep A,B,C, --final X, --outcome VALUE=STAGE, "
-              "--rename VALUE=NEW, --won-stage S)")
+        _say(lang, "cli.infer_apply")
         return None
     set_stage_model(ws, model)
-    print(f"stage model set: {model.name}")
+    _say(lang, "cli.model_set", name=model.name)
     return model
 
 
@@ -283,10 +302,11 @@ def cmd_stages(args: argparse.Namespace) -> int:
     from cjm.store.order import set_stage_model
 
     ws = _open(args)
+    lang = language(args)
     if args.apply and not args.infer:
-        raise CJMError("--apply goes with --infer (python -m cjm stages --infer --apply).")
+        raise CJMError("cli.apply_needs_infer")
     if (args.keep or args.outcome) and not args.infer:
-        raise CJMError("--keep and --outcome go with --infer (python -m cjm stages --infer --keep A,B,C).")
+        raise CJMError("cli.keep_needs_infer")
     if args.infer:
         model = _infer(ws, args)
         if model is None:
@@ -294,54 +314,61 @@ def cmd_stages(args: argparse.Namespace) -> int:
     if args.set:
         model = custom(args.set.split(",")) if "," in args.set else preset(args.set.strip())
         set_stage_model(ws, model)
-        print(f"stage model set: {model.name}")
+        _say(lang, "cli.model_set", name=model.name)
     if (args.rename or args.final or args.map) and not args.infer:
         model = ws.stage_model()
         if model is None:
-            raise CJMError('Choose a stage model first (--set NAME or --set "a,b,c"), then edit it.')
+            raise CJMError("cli.model_first_edit")
         edited = _edit_model(model, args)
         if edited != model:
             set_stage_model(ws, edited)
-            print(f"stage model set: {edited.name}")
+            _say(lang, "cli.model_set", name=edited.name)
     if args.won_stage:
         model = ws.stage_model()
         if model is None:
-            raise CJMError('Choose a stage model first (--set NAME or --set "a,b,c"), then its won stage.')
+            raise CJMError("cli.model_first_won")
         if model.with_won(args.won_stage) != model:
             set_stage_model(ws, model.with_won(args.won_stage))
-            print(f"won stage set: {model.stages[model.index(args.won_stage)].label}")
+            _say(lang, "cli.won_set", stage=model.stages[model.index(args.won_stage)].label)
     model = ws.stage_model()
     if model is None:
-        print("no stage model chosen; presets: " + ", ".join(PRESETS) + ' (set one with --set NAME or --set "a,b,c")')
+        _say(lang, "cli.no_model", presets=list(PRESETS))
         return 0
     cur = ws.cursor()
     counts = dict(cur.execute("SELECT stage_idx, count(*) FROM events WHERE stage_idx IS NOT NULL "
                               "GROUP BY stage_idx").fetchall())
-    print(f"stage model: {model.name}")
+    _say(lang, "cli.model", name=model.name)
     for i, s in enumerate(model.stages):
-        print(f"  {i + 1}. {s.label}  ({counts.get(i, 0)} events{', final' if s.final else ''}"
-              f"{', won' if s.key == model.won else ''})")
+        flags = [Message("cli.word.final").message(lang)] if s.final else []
+        flags += [Message("cli.word.won").message(lang)] if s.key == model.won else []
+        events = Message("cli.events", n=counts.get(i, 0)).message(lang)
+        print(f"  {i + 1}. {s.label}  ({', '.join([events, *flags])})")
     unknown = unmatched_stages(cur)
     if len(unknown):
-        print("stage values not in the model:")
+        _say(lang, "cli.not_in_model")
         for value, n in zip(unknown["value"], unknown["events"]):
-            print(f"  {value}: {n}")
+            print(f"  {value}: {render(int(n), lang)}")
     return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     ws = _open(args)
+    lang = language(args)
     cur = ws.cursor()
-    print(f"workspace: {ws.path}")
+    _say(lang, "cli.info_workspace", path=ws.path)
     model = ws.stage_model()
-    print(f"stage model: {model.name if model else '(none)'}")
+    if model:
+        _say(lang, "cli.model", name=model.name)
+    else:
+        _say(lang, "cli.model_none")
     n, customers = cur.execute("SELECT count(*), count(DISTINCT customer_id) FROM events").fetchall()[0]
-    print(f"events: {n} ({customers} customers)")
+    _say(lang, "cli.info_events", n=n, customers=customers)
     rows = cur.execute("SELECT import_id, file_name, rows_read, rows_loaded, rows_rejected, imported_at "
                        "FROM imports ORDER BY import_id").fetchall()
-    print(f"imports: {len(rows)}")
+    _say(lang, "cli.info_imports", n=len(rows))
     for iid, name, read, loaded, rejected, when in rows:
-        print(f"  {iid}. {name}: {read} read, {loaded} loaded, {rejected} rejected ({when:%Y-%m-%d %H:%M})")
+        print(f"  {iid}. " + Message("cli.info_import", file=name, read=read, loaded=loaded, rejected=rejected,
+                                     when=f"{when:%Y-%m-%d %H:%M}").message(lang))
     return 0
 
 
@@ -351,28 +378,30 @@ def cmd_backups(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from cjm.store import default_path
-    from cjm.store.backups import backup_dir, list_snapshots, restore
+    from cjm.store.backups import backup_dir, list_snapshots, reason_message, restore
 
+    lang = language(args)
     path = Path(getattr(args, "workspace", None) or default_path()).expanduser().resolve()
     if args.restore:
         done = restore(path, args.restore)
-        print(f"restored backup {done.restored.id} ({done.restored.time:%Y-%m-%d %H:%M}, before "
-              f"{done.restored.reason}) into {path}")
+        _say(lang, "cli.restored", id=done.restored.id, when=f"{done.restored.time:%Y-%m-%d %H:%M}",
+             reason=reason_message(done.restored.reason), path=str(path))
         if done.kept.id:
-            print(f"the state before the restore is kept as backup {done.kept.id}")
+            _say(lang, "cli.restore_kept", id=done.kept.id)
         elif done.kept.note:
-            print(f"warning: {done.kept.note}")
+            print(f"warning: {render(done.kept.note, lang)}")
         return 0
     snaps = list_snapshots(path)
     if not snaps:
-        print(f"no backups of {path} yet (they are kept in {backup_dir(path)} before each import, replace and "
-              f"stage-model change)")
+        _say(lang, "cli.no_backups", path=str(path), folder=str(backup_dir(path)))
         return 0
-    print(f"backups of {path} (newest first):")
-    print(f"  {'id':<18} {'time':<16} {'size':>9}  reason")
+    _say(lang, "cli.backups", path=str(path))
+    head = [Message(k).message(lang) for k in ("cli.col.id", "cli.col.time", "cli.col.size", "cli.col.reason")]
+    print(f"  {head[0]:<18} {head[1]:<16} {head[2]:>9}  {head[3]}")
     for s in snaps:
-        print(f"  {s.id:<18} {s.time:%Y-%m-%d %H:%M} {s.size / 2**20:>6.1f} MB  {s.reason}")
-    print("restore one with: python -m cjm backups --restore ID")
+        size = render(Number(s.size / 2**20, "decimal", 1), lang)
+        print(f"  {s.id:<18} {s.time:%Y-%m-%d %H:%M} {size:>6} MB  {render(reason_message(s.reason), lang)}")
+    _say(lang, "cli.restore_how")
     return 0
 
 
@@ -382,7 +411,7 @@ def _command_of(argv: Sequence[str]) -> str | None:
         if skip:
             skip = False
             continue
-        if a in ("--workspace", "-w"):
+        if a in ("--workspace", "-w", "--lang"):
             skip = True
             continue
         if not a.startswith("-"):
@@ -394,8 +423,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = _command_of(argv)
     if command in DELEGATES and _delegate_module(command) is None:
-        raise CJMError(f'the "{command}" command is not available in this installation '
-                       f"({DELEGATES[command][0]} is missing).")
+        raise CJMError("cli.command_missing", command=command, module=DELEGATES[command][0])
     parser = build_parser(command)
     args = parser.parse_args(argv)
     if args.command is None:
@@ -411,8 +439,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return cmd_backups(args)
     mod = getattr(args, "_module", None)
     if mod is None:
-        raise CJMError(f'the "{args.command}" command is not available in this installation '
-                       f"({DELEGATES[args.command][0]} is missing).")
+        raise CJMError("cli.command_missing", command=args.command, module=DELEGATES[args.command][0])
     return int(mod.run(args, _open(args)) or 0)
 
 
@@ -433,10 +460,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     anywhere (full disk, read-only or damaged file) is a user error too: one line that names it."""
     import duckdb
 
+    lang = language_of_argv(argv)
     try:
         return run(argv)
     except CJMError as exc:
-        message = " ".join(str(exc).split())
+        message = " ".join(exc.message(lang).split())
         print(f"error: {message}", file=sys.stderr)
         return 2
     except (duckdb.Error, OSError) as exc:
@@ -447,10 +475,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         err = storage_error(exc, _workspace_of(argv))
         if err is None:
             raise
-        print(f"error: {' '.join(str(err).split())}", file=sys.stderr)
+        print(f"error: {' '.join(err.message(lang).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        print(f"error: {Message('cli.interrupted').message(lang)}", file=sys.stderr)
         return 130
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from cjm.core.stage_model import MAX_STAGES, Outcome, Stage, StageModel, custom, norm
-from cjm.errors import CJMError
+from cjm.errors import CJMError, Message
 
 
 def _blank(value: object) -> bool:
@@ -113,23 +113,21 @@ def edit_stages(model: StageModel, rows: Iterable[Mapping[Any, Any]]) -> StageMo
         kept.append((blank, 0.0 if blank else float(row["order"]), i, label, row))
     kept.sort(key=lambda r: r[:3])
     if len(kept) < 2:
-        raise CJMError("A stage model needs at least two stages.")
+        raise CJMError("core.two_stages")
     if len(kept) > MAX_STAGES:
-        raise CJMError(f"A stage model can have at most {MAX_STAGES} stages; this one has {len(kept)}. "
-                       f"Merge stages that are steps of one phase (e.g. several research steps into Research).")
+        raise CJMError("core.too_many_stages", max=MAX_STAGES, n=len(kept))
     stages: list[Stage] = []
-    names: dict[str, str] = {}  # normalised key or label -> how to name its stage in a message
+    names: dict[str, Message] = {}  # normalised key or label -> how to name its stage in a message
     for *_, label, row in kept:
         given = _text(row.get("key"))
         base = old.get(given or _key_of(label))  # a new row named like a removed stage brings it back
         key = base.key if base else _key_of(label)
         aliases = _with_alias(base.aliases, base.label, label) if base else ()
-        said = {norm(label): f'"{label}"'}
-        said.setdefault(norm(key), f'"{label}" (first called "{key}")')
+        said = {norm(label): Message("core.stage_name", label=label)}
+        said.setdefault(norm(key), Message("core.stage_name_was", label=label, key=key))
         for name, phrase in said.items():
             if name in names:
-                raise CJMError(f"Two stages have the same name: {names[name]} and {phrase}. "
-                               f"Give each stage a different name.")
+                raise CJMError("core.same_stage_name", first=names[name], second=phrase)
             names[name] = phrase
         stages.append(Stage(key, label, aliases, _flag(row.get("final"))))
     # a stage's own name wins over another stage's alias (adding "Consideration" takes it from Research)
@@ -170,8 +168,7 @@ def edit_outcomes(model: StageModel, rows: Iterable[Mapping[Any, Any]]) -> Stage
         aliases = _with_alias(base.aliases, base.label, label) if base else ()
         for name in {norm(key), norm(label)}:
             if name in names:
-                raise CJMError(f'Two outcomes have the same name: "{names[name]}" and "{label}". '
-                               f"Give each outcome a different name.")
+                raise CJMError("core.same_outcome_name", first=names[name], second=label)
             names[name] = label
         outcomes.append(Outcome(key, label, stage_key(model, stage), _flag(row.get("positive")), aliases))
     if tuple(outcomes) == model.outcomes:
@@ -206,12 +203,9 @@ def model_from_values(values: Sequence[str], *, name: str = "custom (from data)"
             first.setdefault(norm(v), v)
     stages = list(first.values())
     if len(stages) < 2:
-        raise CJMError("There is not enough data to propose stages (it needs events with at least two different "
-                       "stage values): import a file first, or give the stages yourself.")
+        raise CJMError("core.not_enough_to_infer")
     if len(stages) > MAX_STAGES:
-        raise CJMError(f"The data has {len(stages)} different stage values; a stage model can have at most "
-                       f"{MAX_STAGES}. Give the stages yourself (the stage values that matter, in journey order); "
-                       f"the other values are kept and reported as not in the model.")
+        raise CJMError("core.too_many_values", n=len(stages), max=MAX_STAGES)
     return custom(stages, name=name)
 
 
@@ -248,17 +242,16 @@ def model_from_choices(rows: Iterable[Mapping[Any, Any]], *, won: str | None = N
         else:
             outcome_rows_.append((value, label, target, _flag(row.get("positive"))))
     if len(stage_rows_) < 2:
-        raise CJMError("Keep at least two stage values as stages, in journey order.")
+        raise CJMError("core.keep_two")
     if len(stage_rows_) > MAX_STAGES:
-        raise CJMError(f"{len(stage_rows_)} stage values are kept; a stage model can have at most {MAX_STAGES}. "
-                       f"Drop the values that are not stages of the journey (they are kept in the data).")
+        raise CJMError("core.too_many_kept", n=len(stage_rows_), max=MAX_STAGES)
     names: dict[str, str] = {}
     stages = []
     for value, label, final in stage_rows_:
         for n in {norm(label), norm(value)}:
             if n in names and names[n] != label:
-                raise CJMError(f'Two stages have the same name: "{names[n]}" and "{label}". '
-                               f"Give each stage a different name.")
+                raise CJMError("core.same_stage_name", first=Message("core.stage_name", label=names[n]),
+                               second=Message("core.stage_name", label=label))
             names[n] = label
         stages.append(Stage(_key_of(label), label, () if norm(value) == norm(label) else (value,), final))
     if not any(s.final for s in stages):
@@ -268,13 +261,12 @@ def model_from_choices(rows: Iterable[Mapping[Any, Any]], *, won: str | None = N
     outcomes = []
     for value, label, target, positive in outcome_rows_:
         if norm(target) not in names_of:
-            raise CJMError(f'"{value}" is an outcome of "{target}", which is not a kept stage. '
-                           f'The stages are: {", ".join(model.labels)}.')
+            raise CJMError("core.outcome_of_dropped", value=value, target=target, stages=model.labels)
         outcomes.append(Outcome(_key_of(label), label, names_of[norm(target)], positive,
                                 () if norm(value) == norm(label) else (value,)))
     model = StageModel(name, tuple(stages), tuple(outcomes))
     if won is not None:
         if norm(won) not in names_of:
-            raise CJMError(f'The won stage "{won}" is not a kept stage. The stages are: {", ".join(model.labels)}.')
+            raise CJMError("core.won_not_kept", won=won, stages=model.labels)
         model = model.with_won(names_of[norm(won)])
     return model

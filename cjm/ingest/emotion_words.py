@@ -37,7 +37,7 @@ def set_emotion_words(ws: Workspace, scores: dict[str, int]) -> int:
     whose emotion was left empty. Returns the number of events that got a score."""
     bad = {w: v for w, v in scores.items() if v not in (-2, -1, 0, 1, 2)}
     if bad:
-        raise CJMError(f"An emotion score is a whole number from −2 to +2; check: {', '.join(map(str, bad))}.")
+        raise CJMError("ingest.bad_emotion_score", words=[str(w) for w in bad])
     with ws.data_write() as cur:
         saved = emotion_words(cur)
         saved.update({norm(w): int(v) for w, v in scores.items()})

@@ -58,7 +58,7 @@ except ImportError:  # pragma: no cover - an installation without it still works
     _zlib = zlib  # type: ignore[misc]
 
 from cjm.core.sql import ident
-from cjm.errors import InputError
+from cjm.errors import InputError, Message
 from cjm.ingest.raw import RawTable
 
 #: Refuse archives that inflate to more than this in total (declared or real).
@@ -76,9 +76,9 @@ PIECE = 4 << 20
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_DAMAGED = "This Excel file is damaged or incomplete: open it in Excel and save it again, then upload it again."
-_ENCRYPTED = ("this Excel file is password-protected; open it in Excel, remove the password (File > Info > "
-              "Protect Workbook), save, and upload it again.")
+_DAMAGED_DETAIL = {"it is a zip archive but not an Excel workbook": "ingest.damaged.not_workbook",
+                   "the workbook part is missing": "ingest.damaged.no_workbook_part",
+                   "it has no sheets": "ingest.damaged.no_sheets"}
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
 
@@ -116,13 +116,14 @@ def col_number(letters: str) -> int:
 
 
 def _damaged(file_name: str, detail: str = "") -> InputError:
-    return InputError(f'"{file_name}": {_DAMAGED}' + (f" ({detail})" if detail else ""))
+    if detail:
+        return InputError("ingest.xlsx_damaged_detail", file=file_name, detail=Message(_DAMAGED_DETAIL[detail]))
+    return InputError("ingest.xlsx_damaged", file=file_name)
 
 
 def _open_zip(data: bytes, file_name: str) -> zipfile.ZipFile:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(f'"{file_name}": this is a legacy .xls or a password-protected Excel file; open it in '
-                         "Excel, remove any password, save it as .xlsx (Excel Workbook), and upload it again.")
+        raise InputError("ingest.xls_or_encrypted", file=file_name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
@@ -147,14 +148,12 @@ def guard_sizes(zf: zipfile.ZipFile, file_name: str) -> None:
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     if total > MAX_UNCOMPRESSED:
-        raise InputError(f'"{file_name}": this workbook would unpack to {total / 2**20:,.0f} MB, more than the '
-                         f"{MAX_UNCOMPRESSED // 2**20} MB this app reads; split the data into smaller files "
-                         "or export it as CSV.")
+        raise InputError("ingest.xlsx_too_big", file=file_name, mb=round(total / 2**20),
+                         limit=MAX_UNCOMPRESSED // 2**20)
     for i in infos:
         if i.file_size > RATIO_MIN_SIZE and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise InputError(f'"{file_name}": part {i.filename} is compressed {i.file_size // max(i.compress_size, 1):,}'
-                             " to 1, which only a zip bomb does; this file was refused. Export the data again "
-                             "from the original program.")
+            raise InputError("ingest.zip_bomb", file=file_name, part=i.filename,
+                             ratio=i.file_size // max(i.compress_size, 1))
 
 
 _guard_sizes = guard_sizes  # the earlier private name
@@ -203,8 +202,7 @@ class _Parts:
             self.total += got - before
             over = self.total > MAX_UNCOMPRESSED
         if over:
-            raise InputError(f'"{self.file_name}": this workbook unpacks to more than '
-                             f"{MAX_UNCOMPRESSED // 2**20} MB; split the data into smaller files or export it as CSV.")
+            raise InputError("ingest.xlsx_over_limit", file=self.file_name, limit=MAX_UNCOMPRESSED // 2**20)
 
     def chunks(self, name: str, size: int | None = None) -> Iterator[bytes]:
         """The inflated member in chunks of at most *size* bytes (default :data:`PIECE`); the last one is
@@ -215,7 +213,7 @@ class _Parts:
         except KeyError as exc:
             raise _damaged(self.file_name) from exc
         if info.flag_bits & 0x1:
-            raise InputError(f'"{self.file_name}": {_ENCRYPTED}')
+            raise InputError("ingest.xlsx_encrypted", file=self.file_name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             yield from self._zipfile_chunks(name, size)
             return
@@ -274,7 +272,7 @@ class _Parts:
         except InputError:
             raise
         except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
-            raise InputError(f'"{self.file_name}": {_ENCRYPTED}') from exc
+            raise InputError("ingest.xlsx_encrypted", file=self.file_name) from exc
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, KeyError) as exc:
             raise _damaged(self.file_name) from exc
 
@@ -1073,7 +1071,7 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     parts = _Parts(zf, data, file_name)
     for part in (sst_part, posixpath.join(posixpath.dirname(wb_part), "styles.xml")):
         parts.get(part)  # read by calamine on open: inflate (and CRC-check) under the budget first
-    listing = ", ".join(f'"{s.name}"' + ("" if s.visible else " (hidden)") for s in sheets)
+    listing = [Message("ingest.sheet" if s.visible else "ingest.sheet_hidden", sheet=s.name) for s in sheets]
 
     warnings: list[str] = []
     if sheet is not None:
@@ -1081,13 +1079,12 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
         if chosen is None:
             chosen = next((s for s in sheets if s.name.strip().casefold() == sheet.strip().casefold()), None)
         if chosen is None:
-            raise InputError(f'"{file_name}": there is no sheet "{sheet}"; the sheets are {listing}. '
-                             "Choose one of these.")
+            raise InputError("ingest.no_such_sheet", file=file_name, sheet=sheet, sheets=listing)
         if not chosen.is_worksheet:
-            raise InputError(f'"{file_name}": sheet "{chosen.name}" is a chart, not a table; choose one of {listing}.')
+            raise InputError("ingest.chart_sheet", file=file_name, sheet=chosen.name, sheets=listing)
         top = _top_rows(_head(parts, chosen.path), HEADER_SCAN_ROWS)
         if not top:
-            raise InputError(f'"{file_name}": sheet "{chosen.name}" is empty; choose another sheet ({listing}).')
+            raise InputError("ingest.sheet_empty", file=file_name, sheet=chosen.name, sheets=listing)
     else:
         chosen, top = None, []
         for s in sheets:
@@ -1099,12 +1096,12 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
                 break
         if chosen is None:
             hidden = [s.name for s in sheets if not s.visible and s.is_worksheet and _top_rows(_head(parts, s.path), 1)]
-            extra = (f"; hidden sheets with data: {', '.join(hidden)} — unhide one in Excel or choose it by name"
-                     if hidden else "; fill in a sheet and save again")
-            raise InputError(f'"{file_name}": no visible sheet holds any data (sheets: {listing}){extra}.')
+            if hidden:
+                raise InputError("ingest.only_hidden_data", file=file_name, sheets=listing, hidden=hidden)
+            raise InputError("ingest.no_sheet_data", file=file_name, sheets=listing)
         skipped = [s.name for s in sheets[:sheets.index(chosen)] if not s.visible]
         if skipped:
-            warnings.append(f"Hidden sheet(s) skipped: {', '.join(skipped)}.")
+            warnings.append(Message("ingest.note.hidden_skipped", sheets=skipped))
 
     # Header row and texts, from the top rows + the shared strings they use.
     needed = max((int(raw) for _, cells in top for t, raw in cells.values() if t == "s" and raw.isdigit()),
@@ -1118,7 +1115,7 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     texty = [all(t in ("s", "inlineStr", "str") for t, _ in cells.values()) for _, cells in shown]
     header_row, header_cells = top_text[_find_header(top_text, texty)]
     if header_row > min(r for r, _ in top_text):
-        warnings.append(f'Rows above the header (row {header_row}) were skipped as titles.')
+        warnings.append(Message("ingest.note.title_rows", row=header_row))
 
     # The whole sheet, streamed (inflated and scanned a few MB at a time, nothing kept). First the bomb guard,
     # before calamine reads anything; then the independent record count, in a second pass that runs in a
@@ -1145,16 +1142,13 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     else:
         rows_upper, width, last_col = extent
     if rows_upper * width > MAX_CELLS:
-        raise InputError(f'"{file_name}": sheet "{chosen.name}" has values as far as row {top_row + rows_upper - 1:,} '
-                         f"and column {col_letter(last_col)} ({rows_upper:,} rows x {width:,} columns), "
-                         "too large to read safely. In Excel press Ctrl+End to find the stray cells far from your "
-                         "table, delete those rows/columns (or copy the table to a new sheet), save, and upload again.")
+        raise InputError("ingest.sheet_too_large", file=file_name, sheet=chosen.name, row=top_row + rows_upper - 1,
+                         column=col_letter(last_col), rows=rows_upper, columns=width)
     # cell tags start with r=: a column's text cells can be found with a regular expression
     r_first = extent is not None and guard.r_first
     meta = {"sheet": chosen.name, "sheets": [(s.name, s.visible) for s in sheets], "date1904": date1904,
             "dimension": guard.dimension, "clean": True}
-    header_only = InputError(f'"{file_name}" (sheet "{chosen.name}") has a header row but no data rows. Export '
-                             "the data again including the rows and upload it.")
+    header_only = InputError("ingest.sheet_no_data_rows", file=file_name, sheet=chosen.name)
     if top_row + rows_upper - 1 <= header_row or records == 0:
         raise header_only
 
@@ -1211,11 +1205,10 @@ def _read_xlsx(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, t
     if loaded < records:
         # rows whose cells hold only spaces or error values (read as empty): blank rows, not records — as a
         # blank line in a CSV file; said in the report rather than failing the reconciliation
-        warnings.append(f"{records - loaded:,} row(s) of sheet \"{chosen.name}\" hold only blank cells (spaces, or "
-                        "error values such as #N/A); they were skipped.")
+        warnings.append(Message("ingest.note.blank_rows", n=records - loaded, sheet=chosen.name))
         records = loaded
     elif loaded != records:  # pragma: no cover - more rows than the sheet's XML holds: a reader bug
-        warnings.append(f"The sheet has {records:,} non-empty rows below the header but {loaded:,} were read.")
+        warnings.append(Message("ingest.note.rows_mismatch", records=records, loaded=loaded))
     return RawTable(file_name=file_name, kind="xlsx", table=table, headers=headers, records_in_file=records,
                     header_row=header_row, warnings=warnings, meta=meta)
 

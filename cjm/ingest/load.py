@@ -27,7 +27,7 @@ import duckdb
 
 from cjm.core.sql import ident
 from cjm.core.stage_model import StageModel
-from cjm.errors import CJMError, InputError
+from cjm.errors import CJMError, InputError, Message
 from cjm.ingest.detect import detect_kind
 from cjm.ingest.mapping import guess_mapping, lifecycle_column, resolve_mapping
 from cjm.ingest.raw import RawTable
@@ -87,12 +87,11 @@ def _load_bytes(data: bytes | str | os.PathLike, file_name: str | None) -> tuple
     try:
         content = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f'The file "{path}" does not exist. Check the name and folder.') from None
+        raise InputError("ingest.no_file", file=str(path)) from None
     except IsADirectoryError:
-        raise InputError(f'"{path}" is a folder, not a file. Give the path of the CSV or Excel file.') from None
+        raise InputError("ingest.is_folder", file=str(path)) from None
     except OSError as exc:
-        raise InputError(f'The file "{path}" cannot be read ({exc.strerror}). Check that it is not open elsewhere '
-                         f"and that you may read it.") from None
+        raise InputError("ingest.unreadable_file", file=str(path), detail=exc.strerror or str(exc)) from None
     return content, file_name or path.name
 
 
@@ -105,15 +104,14 @@ def read_raw(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, she
         try:
             from cjm.ingest.excel import read_xlsx
         except ImportError:  # pragma: no cover - excel.py is part of the product
-            raise InputError("Excel files cannot be read by this installation; save the sheet as CSV UTF-8 and "
-                             "upload that.") from None
+            raise InputError("ingest.no_excel_reader") from None
         raw = read_xlsx(cur, data, file_name=file_name, table=table, sheet=sheet)
     else:
         from cjm.ingest.text import read_text
 
         raw = read_text(cur, data, file_name=file_name, table=table, source_path=source_path)
         if sheet:
-            raw.warnings.append(f'"{file_name}" is a CSV file, which has no sheets; the sheet "{sheet}" was ignored.')
+            raw.warnings.append(Message("ingest.note.csv_no_sheets", file=file_name, sheet=sheet))
     raw.warnings[:0] = kind.warnings
     return raw
 
@@ -291,13 +289,13 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
     how many backward moves that choice removes or keeps.
     """
     if date_order not in (None, "dayfirst", "monthfirst"):
-        raise CJMError(f'date_order must be "dayfirst" or "monthfirst", not "{date_order}".')
+        raise CJMError("ingest.bad_option", option="date_order", choices=["dayfirst", "monthfirst"], value=date_order)
     if lifecycle not in LIFECYCLE_CHOICES:
-        raise CJMError(f'lifecycle must be one of {", ".join(LIFECYCLE_CHOICES)}, not "{lifecycle}".')
+        raise CJMError("ingest.bad_option", option="lifecycle", choices=LIFECYCLE_CHOICES, value=lifecycle)
     if ties not in (None, *TIE_ORDERS):
-        raise CJMError(f'ties must be one of {", ".join(TIE_ORDERS)}, not "{ties}".')
+        raise CJMError("ingest.bad_option", option="ties", choices=TIE_ORDERS, value=ties)
     if value_reading not in (None, *VALUE_READINGS):
-        raise CJMError(f'value_reading must be one of {", ".join(VALUE_READINGS)}, not "{value_reading}".')
+        raise CJMError("ingest.bad_option", option="value_reading", choices=VALUE_READINGS, value=value_reading)
     say = progress or (lambda f, m: None)
     content, name = _load_bytes(data, file_name)
     sha = hashlib.sha256(content).hexdigest()
@@ -311,8 +309,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
     if earlier and not replace:
         iid, fname, when = earlier[-1]
         return ImportReport(None, name, 0, 0, 0, {}, duplicate=True, warnings=[
-            f'This file was already imported (import {iid}, "{fname}", {when:%Y-%m-%d %H:%M}); nothing was loaded. '
-            f"Choose replace to load it again in place of the earlier import."])
+            Message("ingest.note.duplicate", id=str(iid), file=fname, when=f"{when:%Y-%m-%d %H:%M}")])
     options: dict[str, Any] = {"sheet": sheet, "date_order": date_order, "replace": replace, "user_mapping": mapping or {},
                                "lifecycle": lifecycle, "value_reading": value_reading, "ties": ties}
     # DuckDB's buffer pool is cut to what leaves the process within CJM_MEMORY_LIMIT, while the import runs
@@ -382,14 +379,13 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
                 unknown = dict(cur.execute("SELECT stage, count(*) FROM events WHERE import_id = ? AND stage_idx IS "
                                            "NULL GROUP BY stage ORDER BY count(*) DESC, stage", [import_id]).fetchall())
             if unknown:
-                warnings.append(f"{sum(unknown.values())} rows have stage values that are not in the stage model "
-                                f'"{active.name}": ' + ", ".join(f'"{k}" ({v})' for k, v in list(unknown.items())[:8])
-                                + ". They are kept; add them to the model to use them.")
+                warnings.append(Message("ingest.note.unknown_stages", n=sum(unknown.values()), model=active.name,
+                                        values=[Message("ingest.value_count", value=k, n=v)
+                                                for k, v in list(unknown.items())[:8]]))
         else:
-            warnings.append("No stage model is chosen yet: pick one (or list your stages) to see the journey.")
+            warnings.append(Message("ingest.note.no_model"))
         if rejected:
-            warnings.append(f"{rejected} of {raw.records_in_file} rows were not loaded; see the rejected rows for "
-                            f"the reasons.")
+            warnings.append(Message("ingest.rows_rejected", rejected=rejected, read=raw.records_in_file))
         options.update({"kind": raw.kind, "encoding": raw.meta.get("encoding"),
                         "delimiter": raw.meta.get("delimiter"), "sheet": raw.meta.get("sheet", sheet),
                         "header_row": raw.header_row, "date_order_used": conv.date_order,
@@ -413,7 +409,7 @@ def import_file(ws: Workspace, data: bytes | str | os.PathLike, *, file_name: st
         warnings.append(ws.last_backup)
     say(1.0, "done")
     if earlier:
-        warnings.insert(0, f"The earlier import of this file (import {earlier[-1][0]}) was replaced.")
+        warnings.insert(0, Message("ingest.note.replaced", id=str(earlier[-1][0])))
     return ImportReport(import_id, name, raw.records_in_file, loaded, rejected, resolved, warnings=warnings,
                         unknown_stages=unknown, options=options, rows_skipped=skipped)
 
@@ -436,17 +432,15 @@ def _keep_lifecycle(cur: duckdb.DuckDBPyConnection, raw: RawTable, mapping: dict
     if lifecycle == "all" or set(kinds) <= {lifecycle}:
         return raw, 0, None
     if lifecycle not in kinds:
-        found = ", ".join(f'"{k}" ({v:,})' for k, v in kinds.items())
-        raise InputError(f'The column "{header}" has no "{lifecycle}" events (it has {found}). Choose which '
-                         f"lifecycle events to import: complete, start or all.")
+        found = [Message("ingest.value_count", value=k, n=v) for k, v in kinds.items()]
+        raise InputError("ingest.no_lifecycle_events", column=header, lifecycle=lifecycle, found=found)
     cur.execute(f"CREATE OR REPLACE TEMP TABLE _cjm_lifecycle AS SELECT * FROM {ident(raw.table)} "
                 f"WHERE {col} IS NULL OR {col} = '' OR lower({col}) = ?", [lifecycle])
     total = cur.execute(f"SELECT count(*) FROM {ident(raw.table)}").fetchall()[0][0]
     kept = cur.execute("SELECT count(*) FROM _cjm_lifecycle").fetchall()[0][0]
-    others = ", ".join(f'"{k}"' for k in kinds if k != lifecycle)
-    note = (f'Event log: {total - kept:,} events whose "{header}" is {others} were left out, so that each activity '
-            f'counts once, when it was "{lifecycle}"; {kept:,} events kept. (Choose "all" lifecycle events to keep '
-            f"them all.)")
+    others = [Message("msg.quoted", text=k) for k in kinds if k != lifecycle]
+    note = Message("ingest.note.lifecycle", n=int(total - kept), column=header, others=others, lifecycle=lifecycle,
+                   kept=int(kept))
     return dataclasses.replace(raw, table="_cjm_lifecycle"), int(total - kept), note
 
 
@@ -468,12 +462,8 @@ def _ties_note(ws: Workspace, ties: str | None, options: dict[str, Any]) -> list
     if not moves:
         return []
     if how == "stage":
-        return [f"Events with the same time: {customers:,} customers have events at the same time whose rows are "
-                f"not in stage order ({moves:,} steps back in file order). Events with the same time are ordered by "
-                f"stage, so these are not counted as backward moves. (Choose file order to count them.)"]
-    return [f"Events with the same time: {customers:,} customers have events at the same time whose rows are not in "
-            f"stage order; in file order they count as {moves:,} backward moves. (Choose stage order if the rows "
-            f"of one time are in no particular order.)"]
+        return [Message("ingest.note.ties_stage", customers=customers, moves=moves)]
+    return [Message("ingest.note.ties_file", customers=customers, moves=moves)]
 
 
 def _value_note(ws: Workspace, mapping: dict[str, str | None]) -> tuple[str, str]:
@@ -489,16 +479,14 @@ def _value_note(ws: Workspace, mapping: dict[str, str | None]) -> tuple[str, str
     finally:
         cur.close()
     if used != found:
-        how = ("taken once per customer" if used == "customer" else "summed over each customer's events")
-        return (f'Values ("{header}"): {how}, as you chose (they {"vary" if varying else "do not vary"} between the '
-                f"events of {varying:,} of {n:,} customers).", used)
+        key = {("customer", True): "ingest.note.values_chosen_once_vary",
+               ("customer", False): "ingest.note.values_chosen_once_same",
+               ("event", True): "ingest.note.values_chosen_sum_vary",
+               ("event", False): "ingest.note.values_chosen_sum_same"}[(used, bool(varying))]
+        return Message(key, column=header, varying=varying, n=n), used
     if used == "customer":
-        return (f'Values ("{header}"): the same on every row of each of the {n:,} customers that have one, so they '
-                f"are read as the customer's value and taken once (not added up over the rows). If they are "
-                f"amounts per event, choose to sum them.", used)
-    return (f'Values ("{header}"): they differ between the events of {varying:,} of {n:,} customers, so they are '
-            f"read as amounts per event and summed per customer. If they are one value per customer, choose to take "
-            f"them once.", used)
+        return Message("ingest.note.values_once", column=header, n=n), used
+    return Message("ingest.note.values_sum", column=header, varying=varying, n=n), used
 
 
 def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> list[str]:
@@ -524,8 +512,7 @@ def _after_import(ws: Workspace, say: Callable[[float, str], None]) -> list[str]
             raise
         if isinstance(exc, duckdb.FatalException) or "invalidated" in str(exc):
             ws.broken = True
-        return [f"The import was saved; only the journey order and stage summary written after it failed, and are "
-                f"brought up to date when the workspace is next used: {' '.join(str(err).split())}"]
+        return [Message("ingest.note.after_import_failed", error=err)]
     return []
 
 

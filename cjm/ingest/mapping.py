@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from cjm.core.stage_model import norm
-from cjm.errors import MappingError
+from cjm.errors import MappingError, Message
 from cjm.store import EVENT_FIELDS, REQUIRED_FIELDS
 
 CANONICAL_FIELDS: tuple[str, ...] = tuple(EVENT_FIELDS)
@@ -197,15 +197,14 @@ def resolve_mapping(headers: list[str], user: dict[str, str | None] | None = Non
     """
     mapping = guess_mapping(headers)
     guess = dict(mapping)
-    where = f' in "{file_name}"' if file_name else ""
-    found = ", ".join(f'"{h}"' for h in headers)
+    found = [Message("msg.quoted", text=h) for h in headers]
     user = user or {}
     for header, field in user.items():
         if header not in mapping:
-            raise MappingError(f'There is no column "{header}"{where}. The columns are: {found}.')
+            raise MappingError("mapping.no_column_in_file" if file_name else "mapping.no_column", header=header,
+                               file=file_name, columns=found)
         if field is not None and field not in CANONICAL_FIELDS:
-            raise MappingError(f'"{field}" is not a field. Map "{header}" to one of: {", ".join(CANONICAL_FIELDS)} '
-                               f"(or leave it out).")
+            raise MappingError("mapping.not_a_field", field=field, header=header, fields=CANONICAL_FIELDS)
     # a page sends every column, the guessed ones unchanged: a column the user changed takes its field from a
     # column that only holds the guess (which moves aside); two columns the user chose alike are an error below
     chosen = {h: f for h, f in user.items() if f != guess.get(h)}
@@ -221,11 +220,13 @@ def resolve_mapping(headers: list[str], user: dict[str, str | None] | None = Non
         if field is None:
             continue
         if field in seen:
-            raise MappingError(f'Both "{seen[field]}" and "{header}" are mapped to {field}. Map only one of them.')
+            raise MappingError("mapping.twice", first=seen[field], second=header, field=field)
         seen[field] = header
     missing = [f for f in REQUIRED_FIELDS if f not in seen]
     if missing:
-        raise MappingError(f'No column for {" and ".join(missing)}{where}. The columns are: {found}. '
-                           f"Choose the column that holds {' and the one that holds '.join(missing)} in the "
-                           f"mapping table.")
+        if len(missing) == 1:
+            raise MappingError("mapping.missing_one_in_file" if file_name else "mapping.missing_one", field=missing[0],
+                               file=file_name, columns=found)
+        raise MappingError("mapping.missing_two_in_file" if file_name else "mapping.missing_two", first=missing[0],
+                           second=missing[1], file=file_name, columns=found)
     return mapping

@@ -34,7 +34,7 @@ import duckdb
 import numpy as np
 
 from cjm.core.sql import ident
-from cjm.errors import InputError
+from cjm.errors import InputError, Message
 from cjm.ingest.raw import RawTable, int64_arrow
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -61,8 +61,7 @@ def decode(data: bytes, *, file_name: str) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError:
-                raise InputError(f'"{file_name}" starts like {enc} text but has bytes that are not {enc}. '
-                                 f"Save it again as CSV UTF-8 and upload the new file.") from None
+                raise InputError("ingest.bad_bom", file=file_name, encoding=enc) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -306,7 +305,7 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     """
     warnings: list[str] = []
     if not data[:65536].strip() and not data.strip():
-        raise InputError(f'The file "{file_name}" is empty. Export the data again with a header row and data rows.')
+        raise InputError("ingest.file_empty", file=file_name)
     if data.isascii() and b"\x00" not in data and b"\r" not in data:
         # plain ASCII with LF line ends (most exports): valid UTF-8 with nothing to change, so the file is not
         # decoded as a whole; only its start is read here, to find the delimiter and the header
@@ -323,19 +322,17 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
         text, encoding = decode(data, file_name=file_name)
         text, fixed = fix_romanian(text, encoding)
         if fixed:
-            warnings.append("Romanian letters ş/ţ written with a cedilla were changed to ș/ț (comma below).")
+            warnings.append(Message("ingest.note.cedilla"))
         nuls = text.count("\x00") if "\x00" in text else 0
         if nuls:  # invisible NUL characters (from a broken export) would be stored inside the cells
             first = text.count("\n", 0, text.index("\x00")) + 1  # the line (a quoted line break may shift it)
             text = text.replace("\x00", "")
-            warnings.append(f"{nuls} invisible NUL character{'s were' if nuls > 1 else ' was'} removed from the "
-                            f"cells (the first in row {first}); check the export if the values look wrong.")
+            warnings.append(Message("ingest.note.nul_many" if nuls > 1 else "ingest.note.nul_one", n=nuls, row=first))
         had_cr = "\r" in text
         if had_cr:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not text[:65536].strip() and not text.strip():
-            raise InputError(f'The file "{file_name}" is empty. Export the data again with a header row and data '
-                             f"rows.")
+            raise InputError("ingest.file_empty", file=file_name)
         delim, header_idx = sniff(text)
         # the header record starts after header_idx records; title rows have no quoted line breaks in practice
         start = 0
@@ -418,13 +415,11 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
             pre_rejected = _python_table(cur, body_bytes.decode("utf-8"), delim=delim, n=n, table=table, offset=offset, file_name=file_name)
             all_empty = " AND ".join(f"{ident(f'c{j}')} IS NULL" for j in range(n))
             cur.execute(f"DELETE FROM {ident(table)} WHERE {all_empty}")
-            warnings.append("The file was read with the slower careful parser because its rows could not all be "
-                            "matched up.")
+            warnings.append(Message("ingest.note.careful_parser"))
         cur.execute("DROP TABLE IF EXISTS reject_errors")
         cur.execute("DROP TABLE IF EXISTS reject_scans")
     except duckdb.Error as exc:
-        raise InputError(f'"{file_name}" cannot be read as CSV ({str(exc).splitlines()[0]}). Check that it is a '
-                         f"CSV file with one header row, or save it again from Excel as CSV UTF-8.") from None
+        raise InputError("ingest.csv_unreadable", file=file_name, detail=str(exc).splitlines()[0]) from None
     finally:
         pool.shutdown(wait=True)
         if path is not None and not as_is:
@@ -433,8 +428,7 @@ def read_text(cur: duckdb.DuckDBPyConnection, data: bytes, *, file_name: str, ta
     loaded = cur.execute(f"SELECT count(*) FROM {ident(table)}").fetchall()[0][0]
     records = loaded + len(pre_rejected)
     if records == 0:
-        raise InputError(f'"{file_name}" has a header row but no data rows. Export the data again including the rows '
-                         f"and upload it.")
+        raise InputError("ingest.no_data_rows", file=file_name)
     return RawTable(file_name=file_name, kind="csv", table=table, headers=headers, records_in_file=records,
                     header_row=header_row, pre_rejected=pre_rejected, warnings=warnings,
                     meta={"encoding": encoding, "delimiter": delim, "simple": simple, "clean": True})

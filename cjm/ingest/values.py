@@ -45,7 +45,7 @@ import duckdb
 
 from cjm.core.sql import ident
 from cjm.core.stage_model import norm
-from cjm.errors import AmbiguousDatesError
+from cjm.errors import AmbiguousDatesError, Message
 from cjm.ingest.raw import RawTable
 
 TEXT_FIELDS = ("customer_id", "stage", "touchpoint", "channel", "outcome", "segment", "persona", "role", "comment")
@@ -429,11 +429,8 @@ def _decide(cur: duckdb.DuckDBPyConnection, plan: _Plan, fields: list[str], *, t
             if dates.ambiguous and sample:  # the first rows cannot tell: the whole column decides
                 dates, sampled = date_stats(cur, whole, r), False
             if dates.ambiguous:
-                ex = ", ".join(f'"{e}"' for e in dates.examples)
-                raise AmbiguousDatesError(
-                    f'The dates in column "{header_of["timestamp"]}" read both day-first and month-first (e.g. {ex}). '
-                    f"Choose the order: day/month/year or month/day/year.",
-                    column=header_of["timestamp"], examples=dates.examples)
+                raise AmbiguousDatesError("ingest.dates_ambiguous", column=header_of["timestamp"],
+                                          examples=dates.examples)
             plan.ts = dates.order
             plan.ts_strict = sampled and not dates.voted  # a later 03/04/2026 must not be read without a vote
         if sampled:
@@ -701,16 +698,17 @@ class TypedRows:
                                          AND r NOT IN (SELECT raw FROM _cjm_emo_words WHERE score IS NOT NULL)
                                        GROUP BY r ORDER BY n DESC, r LIMIT 6""").fetchall()
         if unknown:
-            listed = ", ".join(f'"{w}" ({n})' for w, n in unknown[:5]) + (", …" if len(unknown) > 5 else "")
-            self.info.warnings.append(f'Emotion words not known in column "{self.header_of["emotion"]}": {listed}. '
-                                      f"The rows are kept with the word as text; give each word a score in Settings.")
+            listed = [Message("ingest.value_count", value=w, n=n) for w, n in unknown[:5]] + (
+                ["…"] if len(unknown) > 5 else [])
+            self.info.warnings.append(Message("ingest.note.unknown_words", column=self.header_of["emotion"],
+                                              words=listed))
 
     def finish(self) -> Conversion:
         """The decisions and warnings, for the report."""
         self.warn_unknown_words()
         if self.scale_from == "satisfaction" and self.plan.scale is not None:
-            self.info.warnings.append(f'Emotion taken from "{self.header_of["satisfaction"]}" (scale '
-                                      f"{self.plan.scale.name} -> -2..+2); map an emotion column to use that instead.")
+            self.info.warnings.append(Message("ingest.note.emotion_from", column=self.header_of["satisfaction"],
+                                              scale=self.plan.scale.name))
         return self.info
 
 

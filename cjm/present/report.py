@@ -24,7 +24,7 @@ from cjm.analyses import channels, emotion, flows, funnel, pain_points
 from cjm.analyses.relations import filtered_events
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
-from cjm.errors import CJMError
+from cjm.errors import CJMError, Message
 from cjm.present.safe import XLSX_OPTIONS
 
 FORMAT_VERSION = 1
@@ -110,10 +110,37 @@ def build(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
     }
 
 
+_FILTER_KEYS = {"from": "report.filter.from", "to": "report.filter.to", "segment": "report.filter.segment",
+                "persona": "report.filter.persona", "role": "report.filter.role", "channel": "report.filter.channel",
+                "stages": "report.filter.stages"}
+
+
+def _sheet_title(name: str, lang: str | None) -> str:
+    """The sheet *name* of :func:`tables` (or ``about``) as the workbook shows it: the name itself without
+    *lang*, else its title in that language (``report.sheet.<name>`` in :mod:`cjm.i18n.messages`)."""
+    if lang is None:
+        return name[:31]
+    title = Message(f"report.sheet.{name}").message(lang)
+    return "".join(" " if ch in "[]:*?/\\" else ch for ch in title)[:31]
+
+
+def _column_title(column: str, lang: str | None) -> str:
+    """A column of a table as the workbook's header shows it (``report.col.<column>`` with *lang*)."""
+    if lang is None:
+        return str(column)
+    from cjm.i18n import EN
+
+    key = f"report.col.{column}"
+    return Message(key).message(lang) if key in EN else str(column)
+
+
 def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters | None = None,
-               path: str | os.PathLike | BinaryIO) -> Path | BinaryIO:
+               path: str | os.PathLike | BinaryIO, lang: str | None = None) -> Path | BinaryIO:
     """Write every table of :func:`tables` to an Excel workbook at *path* (one sheet each), plus an
     "about" sheet with the stage model, the filters and the pain-point formula. Returns *path*.
+
+    *lang* (``en``, ``tr``, ``ro``): sheet names, column headers and the about sheet in that language, for people
+    to read; without it (``None``) they are the names of the report JSON (``funnel``, ``stage_idx``), for tools.
 
     *path* may also be a binary file object (e.g. ``io.BytesIO()`` for a download button).
     Text stays text: a cell such as ``=HYPERLINK(...)`` is written as a string, never as a formula or a link
@@ -129,9 +156,19 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
     flt = filters or Filters()
     shown = {k: v for k, v in zip(("from", "to", "segment", "persona", "role", "channel", "stages"),
                                   flt.cache_key()) if v}
-    text = "; ".join(f"{k}: {v.isoformat() if isinstance(v, dt.date) else ', '.join(v)}" for k, v in shown.items())
-    about = pd.DataFrame({"item": ["stage model", "stages", "filters", "pain point formula"],
-                          "value": [model.name, " → ".join(model.labels), text or "none", pain_points.FORMULA]})
+    if lang is None:
+        text = "; ".join(f"{k}: {v.isoformat() if isinstance(v, dt.date) else ', '.join(v)}" for k, v in shown.items())
+        about = pd.DataFrame({"item": ["stage model", "stages", "filters", "pain point formula"],
+                              "value": [model.name, " → ".join(model.labels), text or "none", pain_points.FORMULA]})
+    else:
+        text = "; ".join(Message(_FILTER_KEYS[k]).message(lang) + ": "
+                         + (v.isoformat() if isinstance(v, dt.date) else ", ".join(v)) for k, v in shown.items())
+        items = [Message(k).message(lang) for k in ("report.about.model", "report.about.stages",
+                                                    "report.about.filters", "report.about.formula")]
+        about = pd.DataFrame({_column_title("item", lang): items,
+                              _column_title("value", lang): [model.name, " → ".join(model.labels),
+                                                             text or Message("report.about.none").message(lang),
+                                                             pain_points.FORMULA.message(lang)]})
     target: Path | BinaryIO = path if not isinstance(path, (str, os.PathLike)) else Path(path)
     try:
         with pd.ExcelWriter(target, engine="xlsxwriter", datetime_format="yyyy-mm-dd hh:mm",
@@ -148,10 +185,11 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
                 for col in frame.columns:  # Excel has no time zones; keep naive local times
                     if isinstance(frame[col].dtype, pd.DatetimeTZDtype):
                         frame[col] = frame[col].dt.tz_localize(None)
-                frame.to_excel(writer, sheet_name=name[:31], index=False)
-                sheet = writer.sheets[name[:31]]
+                title = _sheet_title(name, lang)
+                frame.to_excel(writer, sheet_name=title, index=False)
+                sheet = writer.sheets[title]
                 for i, col in enumerate(frame.columns):
-                    sheet.write(0, i, str(col), header)
+                    sheet.write(0, i, col if name == "about" else _column_title(col, lang), header)
                     kind = _column_kind(frame[col])
                     first = frame[col].head(500)  # width from the first rows: formatting only
                     sample = first[first.notna()].tolist()
@@ -168,8 +206,7 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Fi
                 if len(frame.columns):
                     sheet.autofilter(0, 0, max(len(frame), 1), len(frame.columns) - 1)
     except OSError as exc:
-        raise CJMError(f'Cannot write the workbook "{path}": {exc.strerror or exc}. '
-                       f"Choose another file name or folder, and close the file if Excel has it open.") from None
+        raise CJMError("report.cannot_write", path=str(path), detail=exc.strerror or str(exc)) from None
     return target
 
 

@@ -29,13 +29,14 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from cjm.errors import CJMError, StorageError, WorkspaceBusyError
+from cjm.errors import CJMError, Message, StorageError, WorkspaceBusyError
 from cjm.store.workspace import (
     _LOCK,
     _OPEN,
@@ -63,6 +64,26 @@ class Outcome:
     """What :func:`snapshot` did: the snapshot kept (*id*), or why none was (*note*)."""
     id: str | None
     note: str | None
+
+
+_FILE_REASON = re.compile(r'^(import|replace) of "(.*)"$', re.S)
+
+
+def reason_message(reason: str) -> Message | str:
+    """A snapshot's *reason* (stored in English in its manifest: ``import of "a.csv"``, ``replace of "a.csv"``,
+    ``stage model change``, ``restore``) as a :class:`~cjm.errors.Message`, for the list of backups in the user's
+    language; any other reason as it is.
+
+    >>> reason_message('import of "anket.csv"').message("tr")
+    '“anket.csv” dosyasının içe aktarılması'
+    """
+    if m := _FILE_REASON.match(reason):
+        return Message("store.reason.import" if m[1] == "import" else "store.reason.replace", file=m[2])
+    if reason == "stage model change":
+        return Message("store.reason.stage_model")
+    if reason == "restore":
+        return Message("store.reason.restore")
+    return reason
 
 
 def backup_dir(path: str | os.PathLike) -> Path:
@@ -124,15 +145,14 @@ def _copy_files(src: Path, folder: Path, reason: str) -> Outcome:
     """Copy *src* (and its WAL) into *folder* as a new snapshot, check it, write its manifest, prune."""
     size = _size(src)
     if size > max_bytes():
-        return Outcome(None, f"No backup was kept before this {reason}: the workspace ({size / 2**20:.0f} MB) is "
-                             f"larger than CJM_BACKUP_MAX_MB ({max_bytes() / 2**20:.0f} MB).")
+        return Outcome(None, Message("store.backup.too_large", reason=reason_message(reason), mb=round(size / 2**20),
+                                     limit=round(max_bytes() / 2**20)))
     folder.mkdir(exist_ok=True)
     for stale in folder.glob("*.part"):  # a copy cut short (the process was killed): never listed, now removed
         with contextlib.suppress(OSError):
             stale.unlink()
     if shutil.disk_usage(folder).free < size + (32 << 20):
-        return Outcome(None, f"No backup was kept before this {reason}: the disk has no room for a copy of the "
-                             f"workspace ({size / 2**20:.0f} MB).")
+        return Outcome(None, Message("store.backup.no_room", reason=reason_message(reason), mb=round(size / 2**20)))
     sid = _new_id(folder)
     dest = folder / f"{sid}.duckdb"
     try:
@@ -144,21 +164,20 @@ def _copy_files(src: Path, folder: Path, reason: str) -> Outcome:
         os.replace(folder / f"{sid}.duckdb.part", dest)
     except OSError as exc:
         _remove(folder, sid)
-        return Outcome(None, f"No backup was kept before this {reason}: {exc.strerror or exc}.")
+        return Outcome(None, Message("store.backup.failed", reason=reason_message(reason), detail=exc.strerror or str(exc)))
     return _finish(folder, sid, dest, reason)
 
 
 def _finish(folder: Path, sid: str, dest: Path, reason: str) -> Outcome:
     if not _good(dest):
         _remove(folder, sid)
-        return Outcome(None, f"No backup was kept before this {reason}: the copy did not read back whole (the "
-                             f"workspace is damaged or changed during the copy).")
+        return Outcome(None, Message("store.backup.bad_copy", reason=reason_message(reason)))
     try:
         (folder / f"{sid}.json").write_text(json.dumps({"time": dt.datetime.now().isoformat(timespec="microseconds"),
                                                         "reason": reason}), encoding="utf-8")
     except OSError as exc:
         _remove(folder, sid)
-        return Outcome(None, f"No backup was kept before this {reason}: {exc.strerror or exc}.")
+        return Outcome(None, Message("store.backup.failed", reason=reason_message(reason), detail=exc.strerror or str(exc)))
     for old in list_snapshots(folder.with_suffix(""))[keep():]:
         _remove(folder, old.id)
     return Outcome(sid, None)
@@ -192,7 +211,7 @@ def snapshot(ws: Workspace, reason: str) -> Outcome:
         with ws.commit_lock:
             return _copy_files(Path(ws.path), backup_dir(ws.path), reason)
     except (OSError, duckdb.Error) as exc:
-        return Outcome(None, f"No backup was kept before this {reason}: {str(exc).splitlines()[0]}.")
+        return Outcome(None, Message("store.backup.failed", reason=reason_message(reason), detail=str(exc).splitlines()[0]))
 
 
 def latest_good(path: str | os.PathLike) -> Snapshot | None:
@@ -214,9 +233,10 @@ def restore(path: str | os.PathLike, snapshot_id: str) -> Restored:
     key = str(Path(path).expanduser().resolve())
     chosen = next((s for s in list_snapshots(key) if s.id == snapshot_id), None)
     if chosen is None:
-        ids = ", ".join(s.id for s in list_snapshots(key)) or "none"
-        raise CJMError(f'There is no backup "{snapshot_id}" of the workspace "{key}" (backups: {ids}; list them with '
-                       f"python -m cjm backups).")
+        ids = [s.id for s in list_snapshots(key)]
+        if not ids:
+            raise CJMError("store.no_backups", id=snapshot_id, workspace=key)
+        raise CJMError("store.no_such_backup", id=snapshot_id, workspace=key, ids=ids)
     folder = backup_dir(key)
     staged = Path(key + ".restoring")
     try:
@@ -225,7 +245,7 @@ def restore(path: str | os.PathLike, snapshot_id: str) -> Restored:
             shutil.copyfile(str(chosen.path) + ".wal", str(staged) + ".wal")
     except OSError as exc:
         _cleanup(staged)
-        raise storage_error(exc, key) or StorageError(str(exc), kind="io") from None
+        raise storage_error(exc, key) or StorageError("store.io", kind="io", detail=str(exc)) from None
     versions = [0, 0]
     with _LOCK:  # no other session of this process opens the file again until the snapshot is in place
         ws = _OPEN.pop(key, None)
@@ -253,7 +273,7 @@ def restore(path: str | os.PathLike, snapshot_id: str) -> Restored:
         try:
             kept = _copy_files(Path(key), folder, "restore") if Path(key).exists() else Outcome(None, None)
         except OSError as exc:
-            kept = Outcome(None, f"No backup was kept before this restore: {exc.strerror or exc}.")
+            kept = Outcome(None, Message("store.backup.failed", reason="restore", detail=exc.strerror or str(exc)))
         try:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(key + ".wal")
@@ -262,7 +282,7 @@ def restore(path: str | os.PathLike, snapshot_id: str) -> Restored:
             os.replace(staged, key)
         except OSError as exc:
             _cleanup(staged)
-            raise storage_error(exc, key) or StorageError(str(exc), kind="io") from None
+            raise storage_error(exc, key) or StorageError("store.io", kind="io", detail=str(exc)) from None
     ws = open_workspace(key)
     with ws._write(lambda cur: None) as cur:
         for name, old in zip(("data_version", "notes_version"), versions):

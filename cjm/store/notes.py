@@ -45,8 +45,7 @@ class StaleNoteError(CJMError):
     """A note was saved by someone else after this editor loaded it; nothing was overwritten."""
 
     def __init__(self, *, current_text: str | None, current_version: int):
-        super().__init__("Someone saved this note while you were editing it; your text was not saved, theirs is "
-                         "kept. Keep yours over theirs, keep theirs, or merge the two and save again.")
+        super().__init__("store.stale_note")
         self.current_text = current_text
         self.current_version = current_version
 
@@ -77,7 +76,7 @@ def set_lane(ws: Workspace, stage_key: str, lane: str, text: str, *, expected: i
     """Save one cell of the journey map (empty text clears it); returns the cell's new version. With *expected*
     (the version the editor loaded, 0 for a new cell) a save over someone else's newer text is refused."""
     if lane not in TEXT_LANES:
-        raise CJMError(f'"{lane}" is not a lane of the journey map; lanes are: {", ".join(TEXT_LANES)}.')
+        raise CJMError("store.bad_lane", lane=lane, lanes=TEXT_LANES)
     with ws.note_write() as cur:
         current = _check(cur, "SELECT version, text FROM lanes WHERE stage_key = ? AND lane = ?",
                          [stage_key, lane], expected)
@@ -97,7 +96,7 @@ def set_pain_status(ws: Workspace, stage_key: str, touchpoint: str, status: str,
                     expected: int | None = None) -> int:
     """Save a pain point's status and note; returns its new version (see :func:`set_lane` for *expected*)."""
     if status not in PAIN_STATUSES:
-        raise CJMError(f'Status must be one of: {", ".join(PAIN_STATUSES)}.')
+        raise CJMError("store.bad_status", statuses=PAIN_STATUSES)
     with ws.note_write() as cur:
         current = _check(cur, "SELECT version, note FROM pain_status WHERE stage_key = ? AND touchpoint = ?",
                          [stage_key, touchpoint], expected, text_col="note")
@@ -116,7 +115,7 @@ def save_scenario_spec(ws: Workspace, name: str, spec: str, *, expected: int | N
     """Save (or replace) the scenario *name*; returns its new version (see :func:`set_lane` for *expected*)."""
     name = (name or "").strip()
     if not name:
-        raise CJMError("Give the scenario a name before saving it.")
+        raise CJMError("store.scenario_no_name")
     with ws.note_write() as cur:
         current = _check(cur, "SELECT version, spec FROM scenarios WHERE name = ?", [name], expected, text_col="spec")
         cur.execute("INSERT OR REPLACE INTO scenarios (name, spec, created_at, version, updated_at) VALUES "
@@ -154,11 +153,11 @@ def set_assumed(ws: Workspace, stage_key: str, kind: str, value: float | None, *
     cjm.errors.CJMError: The assumed emotion must be between −2 and +2; 3 is outside.
     """
     if kind not in ASSUMED_KINDS:
-        raise CJMError(f'"{kind}" is not a kind of assumed curve; kinds are: {", ".join(ASSUMED_KINDS)}.')
+        raise CJMError("store.bad_assumed_kind", kind=kind, kinds=ASSUMED_KINDS)
     if value is not None:
         value = float(value)
         if not -2 <= value <= 2:
-            raise CJMError(f"The assumed emotion must be between −2 and +2; {value:g} is outside.")
+            raise CJMError("store.assumed_out_of_range", value=f"{value:g}")
     with ws.note_write() as cur:
         current = _check(cur, "SELECT version, CAST(value AS VARCHAR) AS text FROM assumed WHERE stage_key = ? "
                          "AND kind = ?", [stage_key, kind], expected)
@@ -184,7 +183,7 @@ def set_moment(ws: Workspace, touchpoint: str, marked: bool, *, expected: int | 
     """
     touchpoint = (touchpoint or "").strip()
     if not touchpoint:
-        raise CJMError("Name the touchpoint to mark as a moment that matters.")
+        raise CJMError("store.moment_no_touchpoint")
     with ws.note_write() as cur:
         current = _check(cur, "SELECT version, CAST(marked AS VARCHAR) AS text FROM moments WHERE touchpoint = ?",
                          [touchpoint], expected)
@@ -230,9 +229,9 @@ def save_persona(ws: Workspace, persona: Persona, *, expected: int | None = None
     """
     name = (persona.name or "").strip()
     if not name:
-        raise CJMError("Give the persona a name before saving it.")
+        raise CJMError("store.persona_no_name")
     if persona.role is not None and persona.role not in ROLES:
-        raise CJMError(f'"{persona.role}" is not a buying-team role; roles are: {", ".join(ROLES)}.')
+        raise CJMError("store.bad_role", role=persona.role, roles=ROLES)
     with ws.note_write() as cur:
         current = _check(cur, "SELECT version, name AS text FROM personas WHERE persona_id = ?",
                          [persona.persona_id], expected)

@@ -29,7 +29,7 @@ import duckdb
 
 from cjm.core.sql import ident
 from cjm.core.stage_model import PRESETS, StageModel
-from cjm.errors import DamagedWorkspaceError, StorageError, WorkspaceBusyError, WorkspaceError
+from cjm.errors import DamagedWorkspaceError, Message, StorageError, WorkspaceBusyError, WorkspaceError
 from cjm.store.events import apply_stage_model, bump_data_version
 from cjm.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -226,8 +226,7 @@ def _migrate(con: duckdb.DuckDBPyConnection) -> int:
     row = next(iter(con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()), None)
     current = int(row[0]) if row else 0
     if current > SCHEMA_VERSION:
-        raise WorkspaceError(f"This workspace was written by a newer CJM Dashboard (schema {current}); "
-                             f"update CJM Dashboard to open it.")
+        raise WorkspaceError("store.newer_schema", schema=str(current))
     pending = [(v, stmts) for v, stmts in MIGRATIONS if v > current]
     if not pending:
         return current
@@ -269,27 +268,20 @@ def storage_error(exc: BaseException, path: str, *, committed: bool = False) -> 
     text = str(exc)
     low = text.lower()
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    saved = ("The change was saved before this happened. " if committed else "Nothing was changed. ")
+    saved = Message("store.saved_before" if committed else "store.nothing_changed")
     if any(k in low for k in _FULL):
-        return StorageError(f'The disk that holds the workspace "{path}" is full. {saved}'
-                            f"Free some space on it and try again.", kind="full", committed=committed)
+        return StorageError("store.disk_full", kind="full", committed=committed, path=path, saved=saved)
     if "has been invalidated" in low:
-        return StorageError(f'The workspace "{path}" stopped after an earlier disk error (e.g. a full disk). '
-                            f"Everything saved before it is kept; fix the cause and try again (the workspace is "
-                            f"opened again).", kind="broken", committed=committed)
+        return StorageError("store.invalidated", kind="broken", committed=committed, path=path)
     if any(k in low for k in _BUSY):
-        return WorkspaceBusyError(
-            f'The workspace "{path}" is open in another CJM Dashboard. Close that window or command, '
-            f"or choose another workspace (--workspace or CJM_WORKSPACE).", kind="busy", committed=committed)
+        return WorkspaceBusyError("store.busy", kind="busy", committed=committed, path=path)
     if any(k in low for k in _READ_ONLY):
-        return StorageError(f'The workspace "{path}" or its folder cannot be written (read-only or no permission: '
-                            f"{first}). {saved}Allow writing to the file and its folder, or copy the workspace to "
-                            f"a folder you may write to.", kind="read_only", committed=committed)
+        return StorageError("store.read_only", kind="read_only", committed=committed, path=path, detail=first,
+                            saved=saved)
     if any(k in low for k in _DAMAGED):
         return damaged_error(path, first)
     if isinstance(exc, duckdb.IOException | OSError):
-        return StorageError(f'The workspace "{path}" cannot be read or written ({first}). {saved}'
-                            f"Check the disk and try again.", kind="io", committed=committed)
+        return StorageError("store.io_fault", kind="io", committed=committed, path=path, detail=first, saved=saved)
     return None
 
 
@@ -299,13 +291,14 @@ def damaged_error(path: str, detail: str) -> DamagedWorkspaceError:
 
     good = latest_good(path) if path != ":memory:" else None
     if good is None:
-        offer = "No backup of it is kept; choose another workspace or import your files into a new one."
+        offer = Message("store.damaged_no_backup")
     else:
-        offer = (f"The latest good backup is {good.id} ({good.time:%Y-%m-%d %H:%M}, before {good.reason}): restore it "
-                 f"with: python -m cjm --workspace {path} backups --restore {good.id} (or the Restore button on the "
-                 f"Settings page).")
-    return DamagedWorkspaceError(f'The workspace "{path}" is damaged ({detail}). {offer}', path=path,
-                                 backup=good.id if good else None)
+        from cjm.store.backups import reason_message
+
+        offer = Message("store.damaged_backup", id=good.id, when=f"{good.time:%Y-%m-%d %H:%M}",
+                        reason=reason_message(good.reason), path=path)
+    return DamagedWorkspaceError("store.damaged", path=path, backup=good.id if good else None, detail=detail,
+                                 offer=offer)
 
 
 def check_readable(con: duckdb.DuckDBPyConnection) -> None:
@@ -333,8 +326,7 @@ def connect(path: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         err = storage_error(exc, path)
         if err is not None:
             raise err from None
-        raise WorkspaceError(f'The workspace "{path}" is not a CJM Dashboard workspace or is damaged '
-                             f"({str(exc).splitlines()[0]}). Choose another file.") from None
+        raise WorkspaceError("store.not_workspace", path=path, detail=str(exc).splitlines()[0]) from None
 
 
 def open_workspace(path: str | os.PathLike | None = None) -> Workspace:
@@ -355,7 +347,7 @@ def open_workspace(path: str | os.PathLike | None = None) -> Workspace:
             try:
                 Path(key).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise storage_error(exc, key) or WorkspaceError(str(exc)) from None
+                raise storage_error(exc, key) or WorkspaceError("store.io", detail=str(exc)) from None
         con = connect(key)
         try:
             before = _migrate(con)
@@ -365,8 +357,7 @@ def open_workspace(path: str | os.PathLike | None = None) -> Workspace:
             with contextlib.suppress(duckdb.Error):
                 con.close()
             err = storage_error(exc, key)
-            raise err or WorkspaceError(f'The workspace "{key}" could not be prepared '
-                                        f"({str(exc).splitlines()[0]}).") from None
+            raise err or WorkspaceError("store.not_prepared", path=key, detail=str(exc).splitlines()[0]) from None
         ws = Workspace(key, con)
         if key != ":memory:":
             _OPEN[key] = ws

@@ -18,7 +18,7 @@ import pandas as pd
 from cjm.analyses.relations import filtered_events
 from cjm.core.filters import Filters
 from cjm.core.stage_model import Stage, StageModel, norm
-from cjm.errors import CJMError
+from cjm.errors import CJMError, Message, Number, render
 from cjm.store.kept import value_agg, value_reading
 
 #: Bootstrap draws made once in :func:`baseline`.
@@ -64,7 +64,7 @@ class Elasticity:
     slope_ci: tuple[float, float] | None = None
     slope_draws: np.ndarray | None = field(default=None, compare=False, repr=False)
 
-    def describe(self, label: str | None = None) -> str:
+    def describe(self, label: str | None = None) -> Message:
         """One plain sentence for the page.
 
         >>> Elasticity("s", None, 10, 3, 0.0, 1.0, False, "only 10 customers").describe("Onboarding")
@@ -72,14 +72,13 @@ class Elasticity:
         """
         where = label or (self.stage if self.touchpoint is None else f"{self.stage} / {self.touchpoint}")
         if not self.available:
-            return f"{where}: no estimate — {self.reason}."
+            return Message("whatif.elasticity.none", where=where, reason=self.reason)
         assert self.slope is not None and self.slope_ci is not None and self.mean_emotion is not None
         lo, hi = self.slope_ci
-        text = (f"{where}: each emotion point more ≈ {100 * self.slope:+.1f} pp conversion "
-                f"(95% CI {100 * lo:+.1f} to {100 * hi:+.1f}; n = {self.n}, mean emotion {self.mean_emotion:+.2f})")
-        if lo <= 0 <= hi:
-            text += "; the interval includes zero, so the data does not show a clear effect"
-        return text + "."
+        return Message("whatif.elasticity.unclear" if lo <= 0 <= hi else "whatif.elasticity.clear", where=where,
+                       slope=Number(100 * self.slope, "signed"), low=Number(100 * lo, "signed"),
+                       high=Number(100 * hi, "signed"), n=self.n,
+                       mean=Number(self.mean_emotion, "signed", 2))
 
 
 @dataclass(frozen=True)
@@ -134,14 +133,16 @@ class Baseline:
                 return e
         return None
 
-    def levers(self) -> pd.DataFrame:
+    def levers(self, lang: str = "en") -> pd.DataFrame:
         """The pain-point levers: stage, touchpoint, available, n, mean_emotion, slope, slope_low, slope_high,
-        coverage, reason, text."""
+        coverage, reason, text (reason and text in *lang*: ``en``, ``tr``, ``ro``)."""
         labels = dict(zip(self.stage_keys, self.stage_labels))
         rows = [{"stage": e.stage, "touchpoint": e.touchpoint, "available": e.available, "n": e.n,
                  "mean_emotion": e.mean_emotion, "slope": e.slope, "slope_low": e.slope_ci and e.slope_ci[0],
-                 "slope_high": e.slope_ci and e.slope_ci[1], "coverage": e.coverage, "reason": e.reason,
-                 "text": e.describe(labels[e.stage] + ("" if e.touchpoint is None else f" / {e.touchpoint}"))}
+                 "slope_high": e.slope_ci and e.slope_ci[1], "coverage": e.coverage,
+                 "reason": None if e.reason is None else render(e.reason, lang),
+                 "text": render(e.describe(labels[e.stage] + ("" if e.touchpoint is None else f" / {e.touchpoint}")),
+                                lang)}
                 for e in self.elasticities]
         return pd.DataFrame(rows, columns=["stage", "touchpoint", "available", "n", "mean_emotion", "slope",
                                            "slope_low", "slope_high", "coverage", "reason", "text"])
@@ -153,32 +154,35 @@ class Baseline:
         return pd.DataFrame({"stage": list(self.stage_keys), "label": list(self.stage_labels),
                              "reached": list(self.reached), "conversion": conv, "median_days": days})
 
-    def assumptions(self) -> list[str]:
-        """The model and its inputs, in plain words (for the page and the CLI)."""
+    def assumptions(self) -> list[Message]:
+        """The model and its inputs, in plain words (for the page and the CLI): :class:`~cjm.errors.Message`
+        objects, English as ``str``, ``m.message(lang)`` in another language."""
         lab = self.stage_labels
         start, end = self.period
-        out = [f"{self.customers} customers entered {lab[0]} over {self.months} month(s)"
-               + (f" ({start:%Y-%m} to {end:%Y-%m})" if start and end else "")
-               + f": {self.inflow_per_month:.1f} per month."]
+        per_month = Number(self.inflow_per_month)
+        if start and end:
+            out = [Message("whatif.assume.inflow_period", customers=self.customers, stage=lab[0], months=self.months,
+                           start=f"{start:%Y-%m}", end=f"{end:%Y-%m}", per_month=per_month)]
+        else:
+            out = [Message("whatif.assume.inflow", customers=self.customers, stage=lab[0], months=self.months,
+                           per_month=per_month)]
         for k, c in enumerate(self.conversion):
-            out.append(f"{lab[k]} → {lab[k + 1]}: {100 * c:.1f}% of {self.reached[k]} customers went on.")
-        out.append(f'"Won" = reached {lab[self.won_idx]}: {self.won_per_month:.1f} per month.'
-                   + (" The stage model names no won stage, so the second stage is assumed: choose the won stage "
-                      "in Settings." if self.won_assumed else ""))
+            out.append(Message("whatif.assume.conversion", stage=lab[k], next=lab[k + 1],
+                               pct=Number(c, "percent", 1), n=self.reached[k]))
+        out.append(Message("whatif.assume.won_assumed" if self.won_assumed else "whatif.assume.won",
+                           stage=lab[self.won_idx], per_month=Number(self.won_per_month)))
         if self.value_per_won is None:
-            out.append("No deal values in the data: revenue is not projected.")
+            out.append(Message("whatif.assume.no_values"))
         else:
-            how = ("each customer's value taken once (the same on each of their rows)"
-                   if self.value_reading == "customer" else "each customer's amounts summed over their events")
-            out.append(f"Value per won customer: {self.value_per_won:,.2f} (mean over {self.value_customers} "
-                       f"won customers with a value; {how}).")
+            out.append(Message("whatif.assume.value_once" if self.value_reading == "customer"
+                               else "whatif.assume.value_summed",
+                               value=Number(self.value_per_won, "decimal", 2), n=self.value_customers))
         if self.referral_rate is None:
-            out.append("No referral source in the data: the referral loop is off until you set a referral rate.")
+            out.append(Message("whatif.assume.no_referrals"))
         else:
-            out.append(f"Referral rate: {self.referral_rate:.3f} new prospects per won customer ({self.referral_source}); "
-                       f"referrals made in one month enter {lab[0]} the next month.")
-        out.append("Customers flow through the funnel in the month they enter (a steady pipeline); "
-                   f"the band is the 5th–95th percentile over {self.n_boot} bootstrap draws over customers.")
+            out.append(Message("whatif.assume.referrals", rate=Number(self.referral_rate, "decimal", 3),
+                               source=self.referral_source, stage=lab[0]))
+        out.append(Message("whatif.assume.steady", n=self.n_boot))
         return out
 
     @property
@@ -292,12 +296,10 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
             n_adv += nadv
         n_cust = int(counts.sum())
         if n_cust == 0:
-            raise CJMError(f'No events at the stages of the model "{model.name}" under the current filters. '
-                           "Widen the filters, or check the stage model in Settings.")
+            raise CJMError("whatif.no_events", model=model.name)
         first, last = cur.execute("SELECT min(entry_ts), max(entry_ts) FROM _wi_c").fetchall()[0]
         if first is None:
-            raise CJMError("The what-if model needs dates to work out customers per month, and none of the "
-                           "selected events has one. Map a date column (timestamp) when importing.")
+            raise CJMError("whatif.no_dates")
         months = (last.year - first.year) * 12 + last.month - first.month + 1
         v_n, v_mean, v_sd = cur.execute(
             "SELECT count(*), avg(value), coalesce(stddev_samp(value), 0) FROM _wi_c "
@@ -333,15 +335,14 @@ def baseline(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filt
     won = int(reached[won_idx])
     if n_referred:
         rate: float | None = n_referred / won if won else None
-        source = f"{n_referred} referred customers in the data / {won} won"
+        source = Message("whatif.source.referred", n=n_referred, won=won)
     elif n_adv:
         rate = REFERRALS_PER_ADVOCATE * n_adv / won if won else None
-        source = (f"{n_adv} advocates in the data / {won} won, assuming {REFERRALS_PER_ADVOCATE:g} referral "
-                  "per advocate")
+        source = Message("whatif.source.advocates", n=n_adv, won=won, per=Number(REFERRALS_PER_ADVOCATE, "short", 2))
     else:
-        rate, source = None, "no referral source in the data"
-    if rate is None:
-        source = "no referral source in the data" if not (n_referred or n_adv) else source + " (no won customers)"
+        rate, source = None, Message("whatif.source.none")
+    if rate is None and (n_referred or n_adv):
+        source = Message("whatif.source.no_won", source=source)
 
     rng = np.random.default_rng(seed)
     count_draws = rng.poisson(counts, size=(n_boot, n_st)).astype(float)
@@ -441,27 +442,24 @@ def _elasticities(emo: list[tuple], reach_tp: list[tuple], keys: tuple[str, ...]
             common: dict[str, Any] = dict(stage=keys[s], touchpoint=tp, n=n_tot, n_progressed=k_tot,
                                           mean_emotion=mean, coverage=coverage)
             if n_tot == 0:
-                out.append(Elasticity(**common, available=False, reason="no emotion scores at this stage"))
+                out.append(Elasticity(**common, available=False, reason=Message("whatif.why.no_scores")))
                 continue
             if n_tot < MIN_CUSTOMERS:
                 out.append(Elasticity(**common, available=False,
-                                      reason=f"only {n_tot} customers with an emotion score (at least "
-                                             f"{MIN_CUSTOMERS} needed)"))
+                                      reason=Message("whatif.why.few_customers", n=n_tot, min=MIN_CUSTOMERS)))
                 continue
             if k_tot < MIN_EACH or n_tot - k_tot < MIN_EACH:
                 out.append(Elasticity(**common, available=False,
-                                      reason=f"{k_tot} of {n_tot} customers went on to the next stage; at least "
-                                             f"{MIN_EACH} who did and {MIN_EACH} who did not are needed"))
+                                      reason=Message("whatif.why.few_each", k=k_tot, n=n_tot, min=MIN_EACH)))
                 continue
             if len(x) < 2:
                 out.append(Elasticity(**common, available=False,
-                                      reason="every customer has the same emotion score, so its effect cannot be seen"))
+                                      reason=Message("whatif.why.same_score")))
                 continue
             a, b, se, ok = fit_logistic(x, n, k)
             if not ok:
                 out.append(Elasticity(**common, available=False,
-                                      reason="the emotion score separates those who went on from those who did not "
-                                             "almost perfectly, so no stable estimate exists"))
+                                      reason=Message("whatif.why.separation")))
                 continue
             assert mean is not None  # n_tot > 0 here
             p = float(_sigmoid(np.array(a + b * mean)))

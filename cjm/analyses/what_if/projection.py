@@ -16,7 +16,7 @@ import pandas as pd
 
 from cjm.analyses.what_if.estimate import Baseline
 from cjm.analyses.what_if.scenario import Scenario
-from cjm.errors import CJMError
+from cjm.errors import CJMError, Message, Number, render
 
 #: The fixed order in which levers are applied for the contributions (waterfall).
 LEVER_ORDER = ("inflow", "conversion", "pain point", "value", "referral rate")
@@ -112,9 +112,10 @@ class Projection:
                       "delta_p5": self.bands[f"delta.{m}"][0], "delta_p95": self.bands[f"delta.{m}"][1]}
         return out
 
-    def contributions(self) -> pd.DataFrame:
-        """lever, kind, delta_won, delta_revenue, delta_referrals — in :data:`LEVER_ORDER`; sums = total delta."""
-        return pd.DataFrame([{"lever": label, "kind": kind, "delta_won": dw,
+    def contributions(self, lang: str = "en") -> pd.DataFrame:
+        """lever, kind, delta_won, delta_revenue, delta_referrals — in :data:`LEVER_ORDER`; sums = total delta.
+        The lever is named in *lang* (``en``, ``tr``, ``ro``)."""
+        return pd.DataFrame([{"lever": render(label, lang), "kind": kind, "delta_won": dw,
                               "delta_revenue": dr if self.has_value else None, "delta_referrals": dref}
                              for kind, label, dw, dr, dref in self.levers],
                             columns=["lever", "kind", "delta_won", "delta_revenue", "delta_referrals"])
@@ -161,31 +162,35 @@ def _lever_list(b: Baseline, s: Scenario) -> list[tuple[str, str, Any]]:
     lab = b.stage_labels
     out: list[tuple[str, str, Any]] = []
     if s.inflow_pct != 0:
-        out.append(("inflow", f"Inflow {s.inflow_pct:+g}%", s.inflow_pct))
+        out.append(("inflow", Message("whatif.lever.inflow", pct=Number(s.inflow_pct, "signed_short", 3)),
+                    s.inflow_pct))
     conv = []
     for c in s.conversion:
         k = b.stage_index(c.stage)
         if k == len(b.stage_keys) - 1:
-            raise CJMError(f'"{lab[k]}" is the last stage; it has no conversion to change. Choose one of: '
-                           f'{", ".join(lab[:-1])}.')
+            raise CJMError("whatif.last_stage", stage=lab[k], stages=list(lab[:-1]))
         if c.amount != 0:
             conv.append((k, c))
     for k, c in sorted(conv, key=lambda t: t[0]):
-        out.append(("conversion", f"Conversion {lab[k]} → {lab[k + 1]} {c.amount:+g} {c.unit}", (k, c)))
+        out.append(("conversion", Message("whatif.lever.conversion_pp" if c.unit == "pp" else "whatif.lever.conversion_pct",
+                                          stage=lab[k], next=lab[k + 1], amount=Number(c.amount, "signed_short", 3)),
+                    (k, c)))
     for f in s.fixes:
         k = b.stage_index(f.stage)
         e = b.elasticity(f.stage, f.touchpoint)
         where = lab[k] + ("" if f.touchpoint is None else f" / {f.touchpoint}")
         if e is None:
-            why = "it is the last stage" if k == len(b.stage_keys) - 1 else "no emotion scores there"
-            raise CJMError(f"Fixing a pain point at {where} is not available: {why}.")
+            why = Message("whatif.why_last_stage" if k == len(b.stage_keys) - 1 else "whatif.why_no_scores")
+            raise CJMError("whatif.fix_unavailable", where=where, why=why)
         if not e.available:
-            raise CJMError(f"Fixing a pain point at {where} is not available: {e.reason}.")
-        out.append(("pain point", f"Emotion at {where} → {f.target:+g}", (k, f, e)))
+            raise CJMError("whatif.fix_unavailable", where=where, why=e.reason)
+        out.append(("pain point", Message("whatif.lever.fix", where=where, target=Number(f.target, "signed_short", 3)),
+                    (k, f, e)))
     if s.value_pct != 0:
-        out.append(("value", f"Value per customer {s.value_pct:+g}%", s.value_pct))
+        out.append(("value", Message("whatif.lever.value", pct=Number(s.value_pct, "signed_short", 3)), s.value_pct))
     if s.referral_rate is not None and s.referral_rate != (b.referral_rate or 0.0):
-        out.append(("referral rate", f"Referral rate {s.referral_rate:g}", s.referral_rate))
+        out.append(("referral rate", Message("whatif.lever.referral", rate=Number(s.referral_rate, "short", 4)),
+                    s.referral_rate))
     return out
 
 
@@ -230,7 +235,7 @@ def project(baseline: Baseline, scenario: Scenario | None = None, *, horizon_mon
     b = baseline
     s = scenario or Scenario()
     if not isinstance(horizon_months, int) or isinstance(horizon_months, bool) or not 1 <= horizon_months <= 120:
-        raise CJMError(f"The horizon is a whole number of months from 1 to 120, not {horizon_months!r}.")
+        raise CJMError("whatif.bad_horizon", value=repr(horizon_months))
     levers = _lever_list(b, s)
     use_draws = band and b.n_boot > 0
     p0 = _base_params(b, draws=use_draws)
@@ -272,7 +277,7 @@ def project(baseline: Baseline, scenario: Scenario | None = None, *, horizon_mon
         bands[f"delta.{m}"] = pct(sv - bv)
     notes = []
     if b.referral_rate is None and s.referral_rate is None:
-        notes.append("No referral source in the data and no referral rate set: the referral loop is off.")
+        notes.append(Message("whatif.note.no_referrals"))
     return Projection(
         horizon_months=horizon_months, stage_keys=b.stage_keys, stage_labels=b.stage_labels,
         won_stage=b.won_stage, has_value=b.value_per_won is not None, base=base_m, scen=scen_m, bands=bands,

@@ -13,7 +13,7 @@ from typing import Literal
 
 import duckdb
 
-from cjm.errors import CJMError
+from cjm.errors import CJMError, Message, Number
 from cjm.store import Workspace, notes
 
 
@@ -27,8 +27,8 @@ class ConversionChange:
 
     def __post_init__(self) -> None:
         if self.unit not in ("pp", "%"):
-            raise CJMError(f'A conversion change is in "pp" (percentage points) or "%" (relative), not "{self.unit}".')
-        _finite(self.amount, "conversion change")
+            raise CJMError("whatif.bad_unit", unit=str(self.unit))
+        _finite(self.amount, "whatif.what.conversion_change")
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,14 @@ class PainFix:
     touchpoint: str | None = None
 
     def __post_init__(self) -> None:
-        _finite(self.target, "emotion target")
+        _finite(self.target, "whatif.what.emotion_target")
         if not -2 <= self.target <= 2:
-            raise CJMError(f"An emotion target is on the −2..+2 scale; {self.target:g} is outside it.")
+            raise CJMError("whatif.target_off_scale", target=Number(self.target, "short", 3))
 
 
 def _finite(x: float, what: str) -> None:
     if not isinstance(x, (int, float)) or isinstance(x, bool) or not math.isfinite(x):
-        raise CJMError(f"The {what} must be a number, not {x!r}.")
+        raise CJMError("whatif.not_a_number", what=Message(what), value=repr(x))
 
 
 @dataclass(frozen=True)
@@ -68,14 +68,14 @@ class Scenario:
     def __post_init__(self) -> None:
         object.__setattr__(self, "conversion", tuple(self.conversion))
         object.__setattr__(self, "fixes", tuple(self.fixes))
-        _finite(self.inflow_pct, "inflow change")
-        _finite(self.value_pct, "value change")
+        _finite(self.inflow_pct, "whatif.what.inflow_change")
+        _finite(self.value_pct, "whatif.what.value_change")
         if self.inflow_pct < -100 or self.value_pct < -100:
-            raise CJMError("A change below −100% would make inflow or value negative; use −100% at most.")
+            raise CJMError("whatif.below_minus_100")
         if self.referral_rate is not None:
-            _finite(self.referral_rate, "referral rate")
+            _finite(self.referral_rate, "whatif.what.referral_rate")
             if self.referral_rate < 0:
-                raise CJMError("The referral rate (new prospects per won customer) cannot be negative.")
+                raise CJMError("whatif.negative_referral_rate")
 
     def is_empty(self) -> bool:
         return self == Scenario()
@@ -112,7 +112,7 @@ def load_scenarios(cur: duckdb.DuckDBPyConnection) -> dict[str, Scenario]:
         try:
             out[name] = Scenario.from_json(spec)
         except (ValueError, KeyError, TypeError) as exc:
-            raise CJMError(f'The saved scenario "{name}" cannot be read ({exc}); delete it and save it again.') from None
+            raise CJMError("whatif.bad_saved_scenario", name=name, detail=str(exc)) from None
     return out
 
 
