@@ -25,6 +25,7 @@ from cjm.analyses.relations import filtered_events
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
 from cjm.errors import CJMError, Message
+from cjm.present.report_notes import sections
 from cjm.present.safe import XLSX_OPTIONS
 
 FORMAT_VERSION = 1
@@ -107,6 +108,7 @@ def build(con: duckdb.DuckDBPyConnection, *, model: StageModel, filters: Filters
         "pain_points_formula": pain_points.FORMULA,
         "stuck": {"by_stage": records(t["stuck"]), "customers": records(t["stuck_customers"])},
         "backwards": {"by_stage": records(t["backwards"]), "moves": records(t["backwards_moves"])},
+        **sections(con, model=model, filters=filters),  # team, kpis, journey_score, trends, actions
     }
 
 
