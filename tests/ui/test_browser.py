@@ -176,7 +176,8 @@ def test_import_fix_mapping_funnel_lane_survives_restart(browser, tmp_path):
 
         page.goto(server.url + "/")
         _settle(page)
-        box = page.get_by_label("Goals at Assess")
+        page.get_by_role("button", name="Goals at Assess").click()  # a cell of the map grid: click, write, leave
+        box = page.get_by_role("textbox", name="Goals at Assess")
         box.fill("Bize güvenilir bir ortak lazım")
         box.press("Tab")
         _settle(page)
@@ -190,7 +191,8 @@ def test_import_fix_mapping_funnel_lane_survives_restart(browser, tmp_path):
         page = _page(browser)
         page.goto(server.url + "/")
         _settle(page)
-        expect(page.get_by_label("Goals at Assess")).to_have_value("Bize güvenilir bir ortak lazım", timeout=20_000)
+        expect(page.get_by_role("button", name="Goals at Assess")).to_have_text("Bize güvenilir bir ortak lazım",
+                                                                                timeout=20_000)
         page.close()
     finally:
         server.stop()
