@@ -10,10 +10,7 @@ import ui
 from cjm.analyses.journey_map import JourneyMap, journey_map, with_team_lanes
 from cjm.errors import CJMError
 from cjm.present.workshop import gap_sentences
-from ui import map_grid, presentation
-
-#: Trusted page CSS (no data in it): less empty space above the title, so more of the map fits a 720 px screen.
-_PAGE_CSS = '[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }'
+from ui import exports, map_grid, presentation
 
 
 def _map() -> JourneyMap:
@@ -29,7 +26,7 @@ def _editable_map() -> None:
     try:
         jm = _map()
     except CJMError as exc:
-        st.error(ui.plain(str(exc)))
+        st.error(ui.plain(ui.msg(exc)))
         return
     map_grid.render(jm)
     st.subheader(ui.t("mapview.gaps_title"))
@@ -43,7 +40,6 @@ def _editable_map() -> None:
 def render() -> None:
     presenting = presentation.requested()
     if not presenting:
-        st.html(f"<style>{_PAGE_CSS}</style>")
         st.title(ui.t("map.title"))
     if not ui.has_data():
         return
@@ -51,8 +47,11 @@ def render() -> None:
         presentation.render(_map())
         return
     _editable_map()
-    st.button(ui.t("mapview.present"), key="map_present", type="primary", on_click=presentation.start,
+    c1, c2 = st.columns([1, 3])
+    c1.button(ui.t("mapview.present"), key="map_present", type="primary", on_click=presentation.start,
               help=ui.t("mapview.present_help"))
+    with c2:
+        exports.map_png_button(key="map_png")
 
 
 ui.page(render)

@@ -158,7 +158,7 @@ def test_import_fix_mapping_funnel_lane_survives_restart(browser, tmp_path):
         page = _page(browser)
         page.goto(server.url + "/import")
         _settle(page)
-        _choose(page, "Stage model", "coleman-8")
+        _choose(page, "Stage model", "The 8 stages of the customer experience (Coleman)")
         page.locator('input[type="file"]').set_input_files(str(xlsx))
         _settle(page)
         _choose(page, "Field for column Süreç Adımı", "Stage")

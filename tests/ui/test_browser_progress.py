@@ -10,8 +10,8 @@ import pytest
 from cjm.core.stage_model import preset
 from cjm.ingest import import_file
 from cjm.store import open_workspace
-from cjm.store.workspace import close_workspace
 from cjm.store.progress import Action, Kpi, save_action, save_kpi
+from cjm.store.workspace import close_workspace
 from tests.ui.test_browser import SHOTS, Server, _page, _settle, browser  # noqa: F401 (browser is a fixture)
 from tests.ui.test_progress_page import CSV
 
