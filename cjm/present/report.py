@@ -6,7 +6,7 @@ The command is :mod:`cjm.cli.report` (``python -m cjm report``). The keys of the
 
 >>> from cjm.store import open_workspace; from cjm.core.stage_model import preset
 >>> sorted(build(open_workspace(":memory:").cursor(), model=preset("five-stage")))[:4]
-['backwards', 'channel_gaps', 'channels', 'customers']
+['actions', 'backwards', 'channel_gaps', 'channels']
 """
 
 from __future__ import annotations

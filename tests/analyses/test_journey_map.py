@@ -141,36 +141,34 @@ def _page(path):
 
 def test_page_saves_a_lane_over_the_version_it_loaded(page_ws):
     from cjm.store.notes import lanes
+    from tests.ui.apptest import map_edit
 
     first = page_ws.stage_model().keys[0]
     at = _page(page_ws.path)
     data_version = page_ws.data_version()
-    at.text_area(key=f"lane__goals__{first}").input("Find a firm that understands us").run()
+    map_edit(at, "save", {"lane": "goals", "stage": first, "text": "Find a firm that understands us", "version": 0})
     assert not at.exception and not at.warning
     assert lanes(page_ws.cursor())[["text", "version"]].values.tolist() == [["Find a firm that understands us", 1]]
-    at.text_area(key=f"lane__goals__{first}").input("Find a firm that gets us").run()  # second save: version 2
+    map_edit(at, "save", {"lane": "goals", "stage": first, "text": "Find a firm that gets us", "version": 1})
     assert lanes(page_ws.cursor())[["text", "version"]].values.tolist() == [["Find a firm that gets us", 2]]
     assert page_ws.data_version() == data_version
 
 
 def test_page_refuses_a_stale_lane_save_and_shows_both_texts(page_ws):
     from cjm.store.notes import lanes
+    from tests.ui.apptest import map_edit
 
     model = page_ws.stage_model()
     first = model.keys[0]
     at = _page(page_ws.path)  # the cell is loaded empty (version 0)
     set_lane(page_ws, first, "goals", "Their text", expected=0)  # someone else saves meanwhile
-    at.text_area(key=f"lane__goals__{first}").input("My text").run()
+    map_edit(at, "save", {"lane": "goals", "stage": first, "text": "My text", "version": 0})
     assert not at.exception
     assert lanes(page_ws.cursor())["text"].tolist() == ["Their text"]  # theirs kept, nothing overwritten
-    assert model.labels[0] == "Pre-purchase" and len(at.warning) == 1  # the stage name escaped for markdown:
-    assert at.warning[0].value.startswith(r"Goals at Pre\-purchase was saved by someone else while you were editing")
+    assert len(at.warning) == 1 and "saved by someone else while you were editing" in at.warning[0].value
     texts = [t.value for t in at.text]
     assert "Their text" in texts and "My text" in texts
-    assert at.text_area(key=f"lane__goals__{first}").value == "Their text"  # the cell shows what is saved
-    # the choices: keep mine, keep theirs, edit (each tested in tests/ui/test_conflicts.py); editing the cell, which
-    # now shows theirs, goes over their version too
     assert {b.label for b in at.button} >= {"Keep mine", "Keep theirs", "Edit"}
-    at.text_area(key=f"lane__goals__{first}").input("Their text + my text").run()
-    assert not at.warning
+    # saving over their version (what the cell now shows) goes through
+    map_edit(at, "save", {"lane": "goals", "stage": first, "text": "Their text + my text", "version": 1})
     assert lanes(page_ws.cursor())[["text", "version"]].values.tolist() == [["Their text + my text", 2]]

@@ -358,7 +358,7 @@ def test_import_goes_on_while_the_user_is_on_another_page(browser, tmp_path):
         page = _page(browser)
         page.goto(server.url + "/import")
         _settle(page)
-        _choose(page, "Stage model", "five-stage")
+        _choose(page, "Stage model", "5 stages, awareness to advocacy")
         page.locator('input[type="file"]').set_input_files(str(csv))
         _settle(page, timeout=120_000)
         page.get_by_role("button", name="Import", exact=True).click()
