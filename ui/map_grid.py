@@ -23,7 +23,7 @@ How it talks to Python:
 from __future__ import annotations
 
 import pathlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -57,7 +57,8 @@ def cell_key(lane: str, stage_key: str) -> str:
     return f"lane__{lane}__{stage_key}"
 
 
-def payload(jm: JourneyMap, lang: str, *, conflicted: frozenset[str] = frozenset()) -> dict[str, Any]:
+def payload(jm: JourneyMap, lang: str, *, conflicted: frozenset[str] = frozenset(),
+            extra: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     """What the component draws, as plain JSON (texts formatted for *lang*). *conflicted*: :func:`cell_key`\\ s of
     team cells whose last save was refused and is not resolved yet (drawn outlined).
 
@@ -153,6 +154,7 @@ def payload(jm: JourneyMap, lang: str, *, conflicted: frozenset[str] = frozenset
         {"kind": "stat", "id": "nps", "label": t("map.nps"), "cells": [
             {"text": t("mapview.nps_cell", value=decimal(s.nps.value, lang, digits=0, signed=True),
                        n=number(s.nps.n, lang)) if s.nps.value is not None else none} for s in stages]},
+        *extra,  # rows the page adds (the KPIs measured, the actions and their effect), in the same shape
         team_row(KPI_LANE),
         {"kind": "section", "label": t("mapview.team_section")},
         *[team_row(lane) for lane in TEXT_LANES if lane != KPI_LANE],
@@ -245,8 +247,9 @@ def refused_saves(jm: JourneyMap) -> frozenset[str]:
     return frozenset(pending)
 
 
-def render(jm: JourneyMap) -> None:
-    """The refused saves (if any), the grid, and any message a save left."""
+def render(jm: JourneyMap, *, extra: Sequence[dict[str, Any]] = ()) -> None:
+    """The refused saves (if any), the grid, and any message a save left. *extra*: more read-only rows (``kind``
+    "list", one cell of ``items`` per stage), drawn above the KPI lane."""
     pending = refused_saves(jm)
     error = st.session_state.pop(_ERROR, None)
     if error:
@@ -254,4 +257,4 @@ def render(jm: JourneyMap) -> None:
     toast = st.session_state.pop(_TOAST, None)
     if toast:
         st.toast(toast)
-    _component(key=KEY, data=payload(jm, ui.lang(), conflicted=pending), on_edits_change=save_edits)
+    _component(key=KEY, data=payload(jm, ui.lang(), conflicted=pending, extra=extra), on_edits_change=save_edits)

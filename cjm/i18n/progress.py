@@ -454,3 +454,7 @@ RO.update({
     "tptype.source_team": "echipă",
     "tptype.save": "Salvați",
 })
+
+EN.update({"progress.map_kpis": "KPIs (measured)", "progress.map_actions": "Actions and their effect"})
+TR.update({"progress.map_kpis": "KPI'lar (ölçülen)", "progress.map_actions": "Aksiyonlar ve etkileri"})
+RO.update({"progress.map_kpis": "KPI (măsurați)", "progress.map_actions": "Acțiuni și efectul lor"})

@@ -13,6 +13,7 @@ language with its number formats.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any, cast
 
 import pandas as pd
@@ -135,3 +136,45 @@ def score_trend_chart(trend: pd.DataFrame, *, lang: str = "en", title: str = "")
                       margin=dict(l=40, r=10, t=30 if title else 10, b=40),
                       separators=",." if lang in ("tr", "ro") else ".,", showlegend=False)
     return fig
+
+
+def map_rows(status: pd.DataFrame, effects: Sequence[Effect], stage_keys: Sequence[str], labels: dict[str, str],
+             lang: str = "en") -> list[dict[str, Any]]:
+    """Two read-only rows of the journey map: the KPIs measured at each stage with their status, and the actions
+    on each stage with the verdict of their effect (the full sentences on hover). Empty rows are left out.
+
+    >>> from cjm.analyses.effects import Change
+    >>> from cjm.store.progress import Action
+    >>> e = Effect(Action("a1", "b", "Call", "Call back"), Change("emotion", -1, 0.5, 9, 9, 1.5, 1.0, 2.0, "improved"),
+    ...            Change("conversion", None, None, 0, 0, None, None, None, "too_early"), 30)
+    >>> rows = map_rows(pd.DataFrame(), [e], ["a", "b"], {"a": "A", "b": "B"})
+    >>> [r["id"] for r in rows], rows[0]["cells"][1]["items"][0]["text"]
+    (['action-effects'], 'Call back: improved by +1.5 (95% CI +1.0 to +2.0)')
+    """
+    rows = []
+    if len(status):
+        cells = []
+        for key in stage_keys:
+            items = []
+            for r in cast(list[dict[str, Any]], status[status["stage"] == key].to_dict("records")):
+                m = r["metric"]
+                sign = "≥" if r["direction"] == "higher" else "≤"
+                state = t("kpi.status." + r["status"], lang=lang)
+                text = (f"{t(f'kpi.metric.{m}', lang=lang)} {sign} {kpi_value(m, r['target'], lang)}: "
+                        f"{kpi_value(m, r['value'], lang)} · {state}")
+                items.append({"text": text, "title": text + (f" ({r['owner']})" if r["owner"] else "")})
+            cells.append({"items": items})
+        rows.append({"kind": "list", "id": "kpi-status", "label": t("progress.map_kpis", lang=lang), "cells": cells})
+    if effects:
+        cells = []
+        for key in stage_keys:
+            items = []
+            for e in effects:
+                if e.action.stage_key != key:
+                    continue
+                where = f"{labels.get(key, key)} / {e.action.touchpoint}" if e.action.touchpoint else labels.get(key, key)
+                items.append({"text": f"{e.action.title}: {effect_verdict(e.main, lang)}",
+                              "title": "\n".join([e.action.title, *effect_lines(e, where, lang)])})
+            cells.append({"items": items})
+        rows.append({"kind": "list", "id": "action-effects", "label": t("progress.map_actions", lang=lang), "cells": cells})
+    return rows

@@ -80,3 +80,20 @@ def test_compare_two_workspaces(path, tmp_path):
     assert at.selectbox(key="compare_other").value == str(other)
     shown = at.dataframe[-1].value
     assert len(shown) == 5 and "A: ws · B: last_year" in _texts(at)
+
+
+def test_kpis_and_actions_on_the_map(path):
+    from tests.ui.apptest import component_data
+
+    ws = open_workspace(str(path))
+    save_kpi(ws, Kpi("k1", "research", "reached", 10, "higher"), expected=0)
+    save_action(ws, Action("a1", "research", "Pricing page", "Show prices", done=dt.date(2026, 3, 1)), expected=0)
+    ws.checkpoint()
+    at = open_app(path, "journey_map")
+    assert not at.exception
+    rows = {r.get("id"): r for r in component_data(at, "cjm.map_grid")["rows"]}
+    research = 1  # the second stage of five-stage
+    # 20 customers reached research, the target is 10: met; the emotion at the Pricing page went from −2 to +1
+    assert [i["text"] for i in rows["kpi-status"]["cells"][research]["items"]] == ["Customers reaching ≥ 10: 20 · met"]
+    assert rows["action-effects"]["cells"][research]["items"][0]["text"].startswith("Show prices: improved by +3.0")
+    assert rows["kpi-status"]["cells"][0]["items"] == [] and rows["action-effects"]["cells"][0]["items"] == []
