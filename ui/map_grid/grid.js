@@ -443,8 +443,34 @@ function layout(root) {
   }
 }
 
+// Less empty space above the page title while the map is on screen, so more of the map fits 720 px. A fixed style
+// (no data in it), put into the page's head while the grid is drawn and taken away shortly after it is gone (a grid
+// drawn again with new data takes it back without a jump).
+const PAGE_STYLE = "cjm-map-page-style";
+const PAGE_CSS = '[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }';
+let pageStyleRelease = null;
+
+function holdPageStyle() {
+  clearTimeout(pageStyleRelease);
+  if (!document.getElementById(PAGE_STYLE)) {
+    const s = document.createElement("style");
+    s.id = PAGE_STYLE;
+    s.textContent = PAGE_CSS;
+    document.head.appendChild(s);
+  }
+}
+
+function releasePageStyle() {
+  clearTimeout(pageStyleRelease);
+  pageStyleRelease = setTimeout(() => {
+    const s = document.getElementById(PAGE_STYLE);
+    if (s) s.remove();
+  }, 400);
+}
+
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  holdPageStyle();
   let st = STATE.get(parentElement);
   if (!st) {
     st = { editing: null, local: {}, observer: null, drawing: false, outbox: [], flush: null };
@@ -502,6 +528,7 @@ export default function (component) {
   });
   st.observer.observe(root);
   return () => {
+    releasePageStyle();
     if (st.observer) st.observer.disconnect();
     st.observer = null;
     if (st.outbox.length) { // leaving: what waits is sent now
