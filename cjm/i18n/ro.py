@@ -205,7 +205,7 @@ RO: dict[str, str] = {
     "pain.status_progress": "în lucru",
     "pain.status_fixed": "rezolvat",
     "pain.evidence": "Dovezi",
-    "pain.customers": "Clienți afectați",
+    "pain.customers": "Clienți",
     "pain.mean_emotion": "Emoție",
     "pain.n_emotion": "Scoruri: {n}",
     "pain.dropped": "Pierduți",

@@ -199,7 +199,7 @@ TR: dict[str, str] = {
     "pain.status_progress": "devam ediyor",
     "pain.status_fixed": "çözüldü",
     "pain.evidence": "Kanıtlar",
-    "pain.customers": "Etkilenen müşteri",
+    "pain.customers": "Müşteri",
     "pain.mean_emotion": "Duygu",
     "pain.n_emotion": "{n} puan",
     "pain.dropped": "Ayrılan",
