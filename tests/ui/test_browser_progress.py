@@ -58,3 +58,18 @@ def test_progress_page(browser, server, lang):  # noqa: F811
     page.screenshot(path=str(SHOTS / f"progress_actions_{lang}.png"))
     assert outside == []
     page.context.close()
+
+
+def test_language_and_page_survive_a_reload(browser, server):  # noqa: F811
+    from tests.ui.test_browser import _choose
+
+    page = _page(browser)
+    page.goto(f"{server.url}/funnel")
+    _settle(page)
+    _choose(page, "Language", "Türkçe")
+    assert "lang=tr" in page.url and "ws=workshop" in page.url
+    page.reload()
+    _settle(page)
+    assert page.url.split("?")[0].endswith("/funnel")
+    assert page.get_by_role("heading", name="Huni").first.is_visible()
+    page.context.close()
