@@ -13,7 +13,10 @@ BENCHES = {
     "whatif": ("bench.whatif", "what-if slider recompute time"),
     "pages": ("bench.pages", "page render times on the sample data (Streamlit AppTest)"),
     "notes": ("bench.notes", "team-note saves (lane, pain-point note) and the next page render from cache"),
+    "map": ("bench.map", "a team-cell save on the journey map grid, server time (samples and 1M events)"),
     "soak": ("bench.soak_kill", "kill -9 during imports, 100+ times: the workspace opens, no partial import"),
+    "present": ("bench.present", "presentation mode in Chromium: entering, each step, leaving (ms)"),
+    "inplace": ("bench.inplace", "analyses over Parquet in place: DuckDB against Spark local, 10M / 100M events"),
 }
 
 

@@ -14,7 +14,7 @@ LAYERS = [
     ("base", ["cjm.errors", "cjm.core", "cjm.i18n"]),
     ("store", ["cjm.store"]),
     ("ingest", ["cjm.ingest"]),
-    ("analyses", ["cjm.analyses"]),
+    ("analyses", ["cjm.analyses", "cjm.engines"]),
     ("present", ["cjm.present"]),
     ("cli", ["cjm.cli", "cjm.__main__"]),
     ("ui", ["ui"]),

@@ -1,17 +1,30 @@
 """``python -m cjm report [--workspace W] [filters] [--json] [--xlsx FILE]``: the report of
-:mod:`cjm.present.report` as JSON, a short summary, or a workbook."""
+:mod:`cjm.present.report` as JSON, a short summary, or a workbook.
+
+With ``--events PATH --stage-model NAME [--map H=F] [--engine duckdb|spark] [--master URL]`` (:mod:`cjm.cli.source`)
+the report is made from events read in place, on DuckDB or Spark (:func:`cjm.engines.portable.tables`): the same
+keys where the analysis is the same (funnel, transitions, channels, channel_gaps, emotion_curve, nps, pain_points,
+stuck, backwards), plus ``funnel_visited``, ``time_to_convert``, ``time_in_stage`` and ``source``; no touchpoint
+ranking, touchpoint curve or NPS by segment (see docs/engines.md)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from typing import Any
 
 import pandas as pd
 
+from cjm.analyses import emotion, pain_points
+from cjm.cli import source
 from cjm.cli.options import add_filter_arguments, filters_from_args
+from cjm.core.filters import Filters
+from cjm.engines import InPlace, portable
 from cjm.errors import CJMError
-from cjm.present.report import build, write_xlsx
+from cjm.i18n import t
+from cjm.present.report import FORMAT_VERSION, build, records, write_xlsx
+from cjm.present.safe import XLSX_OPTIONS
 from cjm.store import Workspace
 
 
@@ -20,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_filter_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
     parser.add_argument("--xlsx", metavar="FILE", help="also write the report's tables to this Excel workbook")
+    source.add_arguments(parser)
 
 
 def _pct(v: Any) -> str:
@@ -53,8 +67,65 @@ def _summary(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def in_place(src: InPlace, filters: Filters | None = None) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
+    """The report of events read in place (:mod:`cjm.engines.portable`) as a JSON-safe dict, and its tables."""
+    model, flt = src.model, filters or Filters()
+    n_events, n_customers = portable.counts(src, model=model, filters=flt)
+    if not n_events and flt.is_empty():
+        raise CJMError("engines.no_events", path=src.path, model=model.name)
+    tb = portable.tables(src, model=model, filters=flt)
+    overall = records(tb["nps"])
+    report = {
+        "format_version": FORMAT_VERSION,
+        "source": {"events": src.path, "kind": src.kind, "engine": src.engine_name,
+                   "mapping": {h: f for h, f in src.mapping.items() if f}},
+        "stage_model": {"name": model.name, "stages": [{"stage": s.key, "label": s.label, "final": i in
+                                                        model.final_indexes()} for i, s in enumerate(model.stages)]},
+        "filters": {k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
+                    for k, v in zip(("start", "end", "segment", "persona", "role", "channel", "stages"),
+                                    flt.cache_key())},
+        "events": n_events,
+        "customers": n_customers,
+        **{name: records(tb[name]) for name in ("funnel", "funnel_visited", "transitions", "time_to_convert",
+                                                "time_in_stage", "channels", "channel_gaps", "emotion_curve",
+                                                "pain_points")},
+        "emotion_highs_lows": records(emotion.highs_lows(tb["emotion_curve"])),
+        "nps": {"overall": overall[0] if overall else None, "by_stage": records(tb["nps_by_stage"])},
+        "pain_points_formula": pain_points.FORMULA,
+        "stuck": {"by_stage": records(tb["stuck"]), "customers": records(tb["stuck_customers"])},
+        "backwards": {"by_stage": records(tb["backwards"]), "moves": records(tb["backwards_moves"])},
+    }
+    return report, tb
+
+
+def _write_tables(tables: dict[str, pd.DataFrame], path: str) -> None:
+    """The tables of the in-place report as one workbook, a sheet each (text stays text: :data:`XLSX_OPTIONS`)."""
+    try:
+        with pd.ExcelWriter(path, engine="xlsxwriter", datetime_format="yyyy-mm-dd hh:mm",
+                            engine_kwargs={"options": XLSX_OPTIONS}) as writer:
+            for name, df in tables.items():
+                df.to_excel(writer, sheet_name=name[:31], index=False)
+    except OSError as exc:
+        raise CJMError(f'The workbook cannot be written to "{path}": {exc.strerror or exc}.') from None
+
+
 def run(args: argparse.Namespace, ws: Workspace) -> int:
-    """``python -m cjm report``: JSON to stdout with ``--json``, else a short summary; ``--xlsx FILE`` also."""
+    """``python -m cjm report``: JSON to stdout with ``--json``, else a short summary; ``--xlsx FILE`` also. With
+    ``--events`` the report is made from the events read in place (the workspace is not read)."""
+    filters = filters_from_args(args)
+    with source.opened(args) as src:
+        if src is not None:
+            report, tb = in_place(src, filters)
+            if args.xlsx:
+                _write_tables(tb, args.xlsx)
+            if args.json:
+                print(json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
+            else:
+                print(t("engines.summary_source", path=src.path, kind=src.kind, engine=src.engine_name))
+                print(_summary(report))
+                if args.xlsx:
+                    print(f"workbook written: {args.xlsx}")
+            return 0
     model = ws.stage_model()
     if model is None:
         raise CJMError('This workspace has no stage model yet. Import a file with --stage-model NAME, or set one '
@@ -63,7 +134,6 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     if not con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
         raise CJMError("This workspace has no events yet. Import a file first: python -m cjm import FILE "
                        "(or load the samples: python -m cjm sample).")
-    filters = filters_from_args(args)
     report = build(con, model=model, filters=filters)
     if args.xlsx:
         write_xlsx(con, model=model, filters=filters, path=args.xlsx)

@@ -8,6 +8,10 @@
 mean emotion there to TARGET on the −2..+2 scale. ``--save NAME`` stores the scenario in the workspace,
 ``--scenario NAME`` starts from a saved one. ``--json`` prints one JSON object.
 
+With ``--events PATH --stage-model NAME [--map H=F]`` (:mod:`cjm.cli.source`) the baseline is estimated from events
+read in place by DuckDB (the same estimate, over a view of the files); scenarios are still saved in and read from
+the workspace. The estimate runs on DuckDB only: ``--engine spark`` is a user error that says so.
+
 >>> parse_conversion("research=+5pp"), parse_conversion("Client experience=-10%")
 (ConversionChange(stage='research', amount=5.0, unit='pp'), ConversionChange(stage='Client experience', amount=-10.0, unit='%'))
 """
@@ -23,6 +27,7 @@ import sys
 import pandas as pd
 
 from cjm.analyses.what_if import ConversionChange, PainFix, Scenario, baseline, load_scenarios, project, save_scenario
+from cjm.cli import source
 from cjm.cli.options import add_filter_arguments, filters_from_args
 from cjm.errors import CJMError
 from cjm.store import Workspace, default_model
@@ -81,6 +86,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--scenario", metavar="NAME", help="start from a saved scenario")
     g.add_argument("--save", metavar="NAME", help="save the scenario under NAME in the workspace")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    source.add_arguments(parser)
 
 
 def scenario_from_args(args: argparse.Namespace, saved: dict[str, Scenario] | None = None) -> Scenario:
@@ -122,11 +128,19 @@ def _fmt(x: float | None, money: bool = False) -> str:
 def run(args: argparse.Namespace, ws: Workspace) -> int:
     """Run ``what-if``; 0 on success, 2 (with one ``error:`` line on stderr) for a user error."""
     try:
-        cur = ws.cursor()
-        model = default_model(ws)
-        scenario = scenario_from_args(args, load_scenarios(cur) if getattr(args, "scenario", None) else None)
-        horizon = _horizon(args.horizon)
-        b = baseline(cur, model=model, filters=filters_from_args(args), won_stage=args.won_stage)
+        if getattr(args, "engine", "duckdb") == "spark" and getattr(args, "events", None):
+            raise CJMError("engines.whatif_spark")
+        with source.opened(args) as src:
+            cur = ws.cursor()
+            scenario = scenario_from_args(args, load_scenarios(cur) if getattr(args, "scenario", None) else None)
+            horizon = _horizon(args.horizon)
+            if src is not None:  # events in place: the estimate over a DuckDB view of the files
+                model = src.model
+                b = baseline(src.duckdb_connection(), model=model, filters=filters_from_args(args),
+                             won_stage=args.won_stage)
+            else:
+                model = default_model(ws)
+                b = baseline(cur, model=model, filters=filters_from_args(args), won_stage=args.won_stage)
         p = project(b, scenario, horizon_months=horizon)
         if args.save:
             save_scenario(ws, args.save, scenario)
