@@ -14,7 +14,7 @@ import json
 
 from cjm.analyses.effects import DEFAULT_WINDOW_DAYS, effect
 from cjm.cli.kpi import _model
-from cjm.cli.map import language
+from cjm.cli.options import language
 from cjm.errors import CJMError
 from cjm.i18n import t
 from cjm.i18n.numbers import date

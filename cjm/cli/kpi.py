@@ -14,8 +14,7 @@ import math
 from typing import Any
 
 from cjm.analyses.kpis import journey_score, kpi_status
-from cjm.cli.map import language
-from cjm.cli.options import add_filter_arguments, filters_from_args
+from cjm.cli.options import add_filter_arguments, filters_from_args, language
 from cjm.core.stage_model import StageModel
 from cjm.errors import CJMError
 from cjm.i18n import t

@@ -440,7 +440,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     mod = getattr(args, "_module", None)
     if mod is None:
         raise CJMError("cli.command_missing", command=args.command, module=DELEGATES[args.command][0])
-    return int(mod.run(args, _open(args)) or 0)
+    # a report or a map of events read in place (--events) reads no workspace: none is opened, or made
+    in_place = getattr(args, "events", None) and args.command in ("report", "map")
+    return int(mod.run(args, None if in_place else _open(args)) or 0)
 
 
 def _workspace_of(argv: Sequence[str] | None) -> str:

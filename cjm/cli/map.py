@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 from typing import Any
 
 from cjm.analyses.journey_map import JourneyMap, MapStage, journey_map, with_team_lanes
-from cjm.cli.options import add_filter_arguments, filters_from_args
+from cjm.cli import source
+from cjm.cli.options import add_filter_arguments, filters_from_args, language
+from cjm.engines import InPlace
 from cjm.errors import CJMError
-from cjm.i18n import LANGUAGES, t
+from cjm.i18n import t
 from cjm.i18n.numbers import decimal, number, percent
 from cjm.present.workshop import gap_sentences
 from cjm.store import Workspace
@@ -29,12 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the map as one JSON object")
     parser.add_argument("--png", metavar="FILE", help="also write the map as one PNG image, 1920 px wide, for a slide "
                                                       "(needs Chromium)")
-
-
-def language(args: argparse.Namespace) -> str:
-    """``--lang`` when given, else ``CJM_LANG``, else English (an unknown code is English too)."""
-    lang = getattr(args, "lang", None) or os.environ.get("CJM_LANG") or "en"
-    return lang if lang in LANGUAGES else "en"
+    source.add_arguments(parser)
 
 
 def as_json(jm: JourneyMap, lang: str) -> dict[str, Any]:
@@ -91,9 +87,24 @@ def as_text(jm: JourneyMap, lang: str) -> str:
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace, ws: Workspace) -> int:
+def _in_place(args: argparse.Namespace, src: InPlace, lang: str) -> int:
+    """The map of events read in place (``--events``; DuckDB): the data lanes only, no workspace, so no team notes."""
+    if src.engine_name != "duckdb":
+        raise CJMError("engines.duckdb_only")
+    jm = journey_map(src.duckdb_connection(), model=src.model.localized(lang), filters=filters_from_args(args))
+    print(json.dumps(as_json(jm, lang), ensure_ascii=False, indent=2, allow_nan=False) if args.json
+          else as_text(jm, lang))
+    return 0
+
+
+def run(args: argparse.Namespace, ws: Workspace | None) -> int:
     """``python -m cjm map``: the map as text, or as JSON with ``--json``."""
     lang = language(args)
+    with source.opened(args) as src:
+        if src is not None:
+            return _in_place(args, src, lang)
+    if ws is None:
+        raise CJMError("cli.workspace_no_model")
     model = ws.stage_model()
     if model is None:
         raise CJMError("cli.workspace_no_model")

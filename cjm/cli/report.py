@@ -18,7 +18,7 @@ import pandas as pd
 
 from cjm.analyses import emotion, pain_points
 from cjm.cli import source
-from cjm.cli.options import add_filter_arguments, filters_from_args
+from cjm.cli.options import add_filter_arguments, filters_from_args, language
 from cjm.core.filters import Filters
 from cjm.engines import InPlace, portable
 from cjm.errors import CJMError
@@ -29,10 +29,15 @@ from cjm.store import Workspace
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of ``python -m cjm report``: the global filters, ``--json`` and ``--xlsx FILE``."""
+    """Options of ``python -m cjm report``: the global filters (``--persona P`` for one persona), ``--json``,
+    ``--xlsx FILE`` (the tables, named as in the JSON), ``--workbook FILE`` (the workbook for people), ``--html FILE``
+    (the self-contained report), ``--pdf FILE`` (the same, printed by Chromium); those three in ``--lang``."""
     add_filter_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
     parser.add_argument("--xlsx", metavar="FILE", help="also write the report's tables to this Excel workbook")
+    parser.add_argument("--workbook", metavar="FILE", help="also write the workbook for people (in --lang)")
+    parser.add_argument("--html", metavar="FILE", help="also write the report as one HTML file that opens offline")
+    parser.add_argument("--pdf", metavar="FILE", help="also write the report as a PDF (needs Chromium)")
     source.add_arguments(parser)
 
 
@@ -109,7 +114,7 @@ def _write_tables(tables: dict[str, pd.DataFrame], path: str) -> None:
         raise CJMError(f'The workbook cannot be written to "{path}": {exc.strerror or exc}.') from None
 
 
-def run(args: argparse.Namespace, ws: Workspace) -> int:
+def run(args: argparse.Namespace, ws: Workspace | None) -> int:
     """``python -m cjm report``: JSON to stdout with ``--json``, else a short summary; ``--xlsx FILE`` also. With
     ``--events`` the report is made from the events read in place (the workspace is not read)."""
     filters = filters_from_args(args)
@@ -124,23 +129,44 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
                 print(t("engines.summary_source", path=src.path, kind=src.kind, engine=src.engine_name))
                 print(_summary(report))
                 if args.xlsx:
-                    print(f"workbook written: {args.xlsx}")
+                    print(t("cli.file_written", lang=language(args), path=args.xlsx))
             return 0
+    if ws is None:
+        raise CJMError("cli.report_no_events")
     model = ws.stage_model()
     if model is None:
-        raise CJMError('This workspace has no stage model yet. Import a file with --stage-model NAME, or set one '
-                       'with: python -m cjm stages --set five-stage (or --set "a,b,c").')
+        raise CJMError("cli.report_no_model")
     con = ws.cursor()
     if not con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
-        raise CJMError("This workspace has no events yet. Import a file first: python -m cjm import FILE "
-                       "(or load the samples: python -m cjm sample).")
+        raise CJMError("cli.report_no_events")
+    lang = language(args)
     report = build(con, model=model, filters=filters)
+    written = []
     if args.xlsx:
         write_xlsx(con, model=model, filters=filters, path=args.xlsx)
+        written.append(args.xlsx)
+    if args.workbook:
+        from cjm.present.workbook import write_workbook
+
+        write_workbook(con, args.workbook, model=model, filters=filters, lang=lang)
+        written.append(args.workbook)
+    if args.html or args.pdf:
+        from cjm.present.html_report import build_html
+
+        page = build_html(con, model=model, filters=filters, lang=lang)
+        if args.html:
+            with open(args.html, "w", encoding="utf-8") as f:
+                f.write(page)
+            written.append(args.html)
+        if args.pdf:
+            from cjm.present.chromium import html_to_pdf
+
+            html_to_pdf(page, args.pdf)
+            written.append(args.pdf)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         print(_summary(report))
-        if args.xlsx:
-            print(f"workbook written: {args.xlsx}")
+        for path in written:
+            print(t("cli.file_written", lang=lang, path=path))
     return 0

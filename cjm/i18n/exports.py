@@ -494,3 +494,7 @@ RO.update({
     "team.apply": "Aplicați {n} modificări",
     "team.applied": "S-au salvat {saved} modificări; {kept} au rămas cum sunt în aplicație.",
 })
+
+EN.update({"cli.file_written": "written: {path}"})
+TR.update({"cli.file_written": "yazıldı: {path}"})
+RO.update({"cli.file_written": "scris: {path}"})

@@ -84,3 +84,52 @@ def test_map_png(ws_path, tmp_path, capsys):
     with Image.open(out) as img:
         assert img.width == 1920 and img.height > 500
     assert f"Map image written: {out}" in capsys.readouterr().out
+
+
+def test_map_of_events_in_place_equals_the_workspace_map(tmp_path, capsys):
+    """--events: the map read from a Parquet file where it is (no workspace made) has the numbers of the same data
+    imported into a workspace."""
+    import pathlib
+
+    from cjm.ingest.samples import load_all
+
+    parquet = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "parquet" / "coleman.parquet"
+    ws_path = tmp_path / "never_made.duckdb"
+    assert cli.main(["map", "--workspace", str(ws_path), "--events", str(parquet), "--stage-model", "coleman-8",
+                     "--map", "Kod=customer_id", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert not ws_path.exists()
+    ws = open_workspace(":memory:")
+    load_all(ws, keys=["coleman"])
+    assert cli.main(["map", "--workspace", str(tmp_path / "imported.duckdb"), "--json"]) == 2  # empty: one line
+    capsys.readouterr()
+    from cjm.analyses.journey_map import journey_map
+
+    want = journey_map(ws.cursor(), model=ws.stage_model())
+    assert [(s["label"], s["customers"], s["conversion"]) for s in got["stages"]] == \
+        [(s.label, s.customers, s.conversion) for s in want.stages]
+    assert [s["emotion"]["value"] for s in got["stages"]] == pytest.approx([s.emotion.value for s in want.stages])
+
+
+def test_report_html_workbook_in_turkish(ws_path, tmp_path, capsys):
+    html, book = tmp_path / "rapor.html", tmp_path / "rapor.xlsx"
+    assert cli.main(["report", "--workspace", str(ws_path), "--lang", "tr", "--html", str(html),
+                     "--workbook", str(book)]) == 0
+    out = capsys.readouterr().out
+    assert f"yazıldı: {html}" in out and f"yazıldı: {book}" in out
+    page = html.read_text(encoding="utf-8")
+    assert "<th>Değerlendirme</th>" in page and "<th>Kabul Etme</th>" in page and 'lang="tr"' in page
+    import openpyxl
+
+    assert openpyxl.load_workbook(book).sheetnames[:2] == ["Hakkında", "Yolculuk haritası"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not __import__("os").path.exists("/usr/bin/chromium"), reason="needs Debian's chromium")
+def test_report_pdf(ws_path, tmp_path):
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "rapor.pdf"
+    assert cli.main(["report", "--workspace", str(ws_path), "--lang", "ro", "--pdf", str(pdf)]) == 0
+    text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "Evaluare" in text and "Acceptare" in text
