@@ -111,7 +111,7 @@ def _write_tables(tables: dict[str, pd.DataFrame], path: str) -> None:
             for name, df in tables.items():
                 df.to_excel(writer, sheet_name=name[:31], index=False)
     except OSError as exc:
-        raise CJMError(f'The workbook cannot be written to "{path}": {exc.strerror or exc}.') from None
+        raise CJMError("report.cannot_write", path=str(path), detail=str(exc.strerror or exc)) from None
 
 
 def run(args: argparse.Namespace, ws: Workspace | None) -> int:

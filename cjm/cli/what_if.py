@@ -44,8 +44,7 @@ def parse_conversion(text: str) -> ConversionChange:
     stage, sep, amount = text.rpartition("=")
     m = re.fullmatch(_NUM + r"\s*(pp|%)", amount.strip().lower())
     if not sep or not stage.strip() or not m:
-        raise CJMError(f'--conversion "{text}": write STAGE=+5pp (percentage points) or STAGE=+10% (relative), '
-                       f"e.g. --conversion pre-purchase=+5pp.")
+        raise CJMError("cli.whatif_conversion", text=text)
     return ConversionChange(stage.strip(), _number(m.group(1)), m.group(2))  # type: ignore[arg-type]
 
 
@@ -53,7 +52,7 @@ def parse_percent(text: str, option: str) -> float:
     """``+10%``, ``-5%`` or ``10``."""
     m = re.fullmatch(_NUM + r"\s*%?", text.strip())
     if not m:
-        raise CJMError(f'{option} "{text}": write a percentage such as +10% or -5%.')
+        raise CJMError("cli.whatif_percent", option=option, text=text)
     return _number(m.group(1))
 
 
@@ -62,8 +61,7 @@ def parse_fix(text: str) -> PainFix:
     where, sep, target = text.rpartition("=")
     m = re.fullmatch(_NUM, target.strip())
     if not sep or not where.strip() or not m:
-        raise CJMError(f'--fix "{text}": write STAGE=TARGET or STAGE:TOUCHPOINT=TARGET with TARGET on the '
-                       f"-2..+2 emotion scale, e.g. --fix client-experience=0.5.")
+        raise CJMError("cli.whatif_fix", text=text)
     stage, colon, touchpoint = where.partition(":")
     return PainFix(stage.strip(), _number(m.group(1)), touchpoint.strip() if colon and touchpoint.strip() else None)
 
@@ -94,16 +92,14 @@ def scenario_from_args(args: argparse.Namespace, saved: dict[str, Scenario] | No
     if getattr(args, "scenario", None):
         saved = saved or {}
         if args.scenario not in saved:
-            names = ", ".join(saved) or "none saved yet"
-            raise CJMError(f'No saved scenario "{args.scenario}" (saved: {names}).')
+            raise CJMError("cli.whatif_no_scenario", name=args.scenario, names=", ".join(saved) or "–")
         base = saved[args.scenario]
     rate = None
     if args.referral_rate is not None:
         try:
             rate = _number(args.referral_rate)
         except ValueError:
-            raise CJMError(f'--referral-rate "{args.referral_rate}": write a number such as 0.1 '
-                           "(new prospects per won customer).") from None
+            raise CJMError("cli.whatif_referral_rate", text=args.referral_rate) from None
     return Scenario(
         conversion=base.conversion + tuple(parse_conversion(c) for c in args.conversion),
         inflow_pct=parse_percent(args.inflow, "--inflow") if args.inflow else base.inflow_pct,
@@ -116,7 +112,7 @@ def _horizon(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise CJMError(f'--horizon "{text}": write a whole number of months, e.g. 12.') from None
+        raise CJMError("cli.whatif_horizon", text=text) from None
 
 
 def _fmt(x: float | None, money: bool = False) -> str:

@@ -136,7 +136,7 @@ def reference_time(src: Source, value: dt.date | dt.datetime | None = None) -> d
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if value is not None:
-        raise CJMError(f"The reference date must be a date, not {value!r}.")
+        raise CJMError("analyses.as_of", value=repr(value))
     got = src.query("SELECT MAX(ts) AS m FROM events", [])["m"].iloc[0]
     return None if got is None or pd.isna(got) else pd.Timestamp(got).to_pydatetime()
 
@@ -266,7 +266,7 @@ def time_in_stage(src: Source, *, model: StageModel, filters: Filters | None = N
 def _thresholds(src: Source, model: StageModel, filters: Filters | None, days: float | None) -> list[float]:
     if days is not None:
         if isinstance(days, bool) or not isinstance(days, (int, float)) or days < 0:
-            raise CJMError(f"The number of idle days must be a number of 0 or more, not {days!r}.")
+            raise CJMError("analyses.idle_days", value=repr(days))
         return [float(days)] * len(model.stages)
     p90 = time_in_stage(src, model=model, filters=filters)["p90_days"]
     return [FALLBACK_STUCK_DAYS if pd.isna(v) else max(1.0, float(v)) for v in p90]
