@@ -23,6 +23,7 @@ from cjm.core.filters import Filters
 from cjm.engines import InPlace, portable
 from cjm.errors import CJMError
 from cjm.i18n import t
+from cjm.i18n.numbers import decimal, number, percent
 from cjm.present.report import FORMAT_VERSION, build, records, write_xlsx
 from cjm.present.safe import XLSX_OPTIONS
 from cjm.store import Workspace
@@ -41,34 +42,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     source.add_arguments(parser)
 
 
-def _pct(v: Any) -> str:
-    return "" if v is None or pd.isna(v) else f"{v:.0%}"
+def _summary(report: dict[str, Any], lang: str = "en") -> str:
+    """The report in a few lines, in *lang*."""
+    def pct(v: Any) -> str:
+        return "" if v is None or pd.isna(v) else percent(v, lang)
 
-
-def _summary(report: dict[str, Any]) -> str:
-    lines = [f"stage model: {report['stage_model']['name']} — {report['customers']:,} customers, "
-             f"{report['events']:,} events"]
-    lines.append("funnel (customers, conversion from previous stage, dropped after):")
+    lines = [t("cli.summary.head", lang=lang, model=report["stage_model"]["name"],
+               customers=number(report["customers"], lang), events=number(report["events"], lang)),
+             t("cli.summary.funnel", lang=lang)]
     for r in report["funnel"]:
-        lines.append(f"  {r['label']:<24} {r['customers']:>8,}  {_pct(r['conversion']):>5}  {r['dropped'] or 0:>7,}")
+        lines.append(f"  {r['label']:<24} {number(r['customers'], lang):>8}  {pct(r['conversion']):>5}  "
+                     f"{number(r['dropped'] or 0, lang):>7}")
     nps = report["nps"]["overall"]
     if nps and nps["n"]:
-        lines.append(f"NPS: {nps['nps']:+.0f} (n={nps['n']}, 95% {nps['ci_low']:+.0f}..{nps['ci_high']:+.0f})"
-                     if nps["ci_low"] is not None else f"NPS: {nps['nps']:+.0f} (n={nps['n']})")
+        values = {"nps": decimal(nps["nps"], lang, digits=0, signed=True), "n": number(nps["n"], lang)}
+        lines.append(t("cli.summary.nps", lang=lang, low=decimal(nps["ci_low"], lang, digits=0, signed=True),
+                       high=decimal(nps["ci_high"], lang, digits=0, signed=True), **values)
+                     if nps["ci_low"] is not None else t("cli.summary.nps_no_ci", lang=lang, **values))
     curve = [r for r in report["emotion_curve"] if r["n"]]
     if curve:
-        lines.append("emotion (−2..+2): " + ", ".join(f"{r['label']} {r['mean']:+.2f} (n={r['n']})" for r in curve))
+        lines.append(t("cli.summary.emotion", lang=lang, values=", ".join(
+            f"{r['label']} {decimal(r['mean'], lang, digits=2, signed=True)} (n={number(r['n'], lang)})" for r in curve)))
     if report["pain_points"]:
-        lines.append("top pain points (impact = negativity × (customers + dropped) × value weight):")
+        lines.append(t("cli.summary.pain", lang=lang))
         for r in report["pain_points"][:5]:
-            lines.append(f"  {r['rank']}. {r['label']} / {r['touchpoint']}: impact {r['impact']:.1f}, "
-                         f"{r['customers']} customers, mean emotion {r['mean_emotion']:+.2f}, {r['dropped']} dropped")
+            lines.append("  " + t("cli.summary.pain_line", lang=lang, rank=r["rank"], stage=r["label"],
+                                  touchpoint=r["touchpoint"], impact=decimal(r["impact"], lang),
+                                  customers=number(r["customers"], lang),
+                                  emotion=decimal(r["mean_emotion"], lang, digits=2, signed=True),
+                                  dropped=number(r["dropped"], lang)))
     stuck = sum(r["stuck"] for r in report["stuck"]["by_stage"])
     back = sum(r["customers"] for r in report["backwards"]["by_stage"])
-    lines.append(f"stuck customers: {stuck:,}; customers who moved backwards: {back:,}")
-    gaps = report["channel_gaps"]
-    if gaps:
-        lines.append(f"channel gaps: {len(gaps)} (see --json or --xlsx)")
+    lines.append(t("cli.summary.stuck", lang=lang, stuck=number(stuck, lang), back=number(back, lang)))
+    if report["channel_gaps"]:
+        lines.append(t("cli.summary.gaps", lang=lang, n=number(len(report["channel_gaps"]), lang)))
     return "\n".join(lines)
 
 
@@ -126,8 +133,9 @@ def run(args: argparse.Namespace, ws: Workspace | None) -> int:
             if args.json:
                 print(json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
             else:
-                print(t("engines.summary_source", path=src.path, kind=src.kind, engine=src.engine_name))
-                print(_summary(report))
+                print(t("engines.summary_source", lang=language(args), path=src.path, kind=src.kind,
+                        engine=src.engine_name))
+                print(_summary(report, language(args)))
                 if args.xlsx:
                     print(t("cli.file_written", lang=language(args), path=args.xlsx))
             return 0
@@ -140,6 +148,7 @@ def run(args: argparse.Namespace, ws: Workspace | None) -> int:
     if not con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
         raise CJMError("cli.report_no_events")
     lang = language(args)
+    model = model.localized(lang)  # stage labels in the language (the keys stay)
     report = build(con, model=model, filters=filters)
     written = []
     if args.xlsx:
@@ -166,7 +175,7 @@ def run(args: argparse.Namespace, ws: Workspace | None) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False))
     else:
-        print(_summary(report))
+        print(_summary(report, language(args)))
         for path in written:
             print(t("cli.file_written", lang=lang, path=path))
     return 0

@@ -28,8 +28,10 @@ import pandas as pd
 
 from cjm.analyses.what_if import ConversionChange, PainFix, Scenario, baseline, load_scenarios, project, save_scenario
 from cjm.cli import source
-from cjm.cli.options import add_filter_arguments, filters_from_args
+from cjm.cli.options import add_filter_arguments, filters_from_args, language
 from cjm.errors import CJMError
+from cjm.i18n import t
+from cjm.i18n.numbers import decimal, number
 from cjm.store import Workspace, default_model
 
 _NUM = r"([+-]?\d+(?:[.,]\d+)?)"
@@ -115,14 +117,13 @@ def _horizon(text: str) -> int:
         raise CJMError("cli.whatif_horizon", text=text) from None
 
 
-def _fmt(x: float | None, money: bool = False) -> str:
-    if x is None:
-        return "—"
-    return f"{x:,.0f}" if money else f"{x:,.1f}"
+def _fmt(x: float | None, money: bool = False, lang: str = "en") -> str:
+    return number(x, lang) if money else decimal(x, lang)
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
     """Run ``what-if``; 0 on success, 2 (with one ``error:`` line on stderr) for a user error."""
+    lang = language(args)
     try:
         if getattr(args, "engine", "duckdb") == "spark" and getattr(args, "events", None):
             raise CJMError("engines.whatif_spark")
@@ -131,17 +132,17 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
             scenario = scenario_from_args(args, load_scenarios(cur) if getattr(args, "scenario", None) else None)
             horizon = _horizon(args.horizon)
             if src is not None:  # events in place: the estimate over a DuckDB view of the files
-                model = src.model
+                model = src.model.localized(lang)
                 b = baseline(src.duckdb_connection(), model=model, filters=filters_from_args(args),
                              won_stage=args.won_stage)
             else:
-                model = default_model(ws)
+                model = default_model(ws).localized(lang)
                 b = baseline(cur, model=model, filters=filters_from_args(args), won_stage=args.won_stage)
         p = project(b, scenario, horizon_months=horizon)
         if args.save:
             save_scenario(ws, args.save, scenario)
     except CJMError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
         return 2
     if args.json:
         out = {"scenario": scenario.to_dict(), "assumptions": b.assumptions(),
@@ -149,30 +150,34 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
                "value_per_won": b.value_per_won, "elasticities": b.levers().to_dict("records"), **p.to_dict()}
         print(json.dumps(_clean(out), ensure_ascii=False, allow_nan=False))
         return 0
-    print(f"What if — {horizon} months, model {model.name}, won = {b.stage_labels[b.won_idx]}")
+    print(t("cli.whatif.head", lang=lang, months=number(horizon, lang), model=model.name,
+            won=b.stage_labels[b.won_idx]))
     for line in b.assumptions():
-        print(f"  · {line}")
+        print(f"  · {line.message(lang) if hasattr(line, 'message') else line}")
     print()
-    print(f"{'':22}{'baseline':>14}{'scenario':>14}{'change':>12}  90% band of scenario")
+    print(f"{'':22}{t('cli.whatif.baseline', lang=lang):>14}{t('cli.whatif.scenario', lang=lang):>14}"
+          f"{t('cli.whatif.change', lang=lang):>12}  {t('cli.whatif.band', lang=lang)}")
     h = p.headline()
-    for key, label, money in (("new_customers", "new customers", False), ("won", "won customers", False),
-                              ("revenue", "revenue", True), ("referrals", "referrals", False)):
+    for key, money in (("new_customers", False), ("won", False), ("revenue", True), ("referrals", False)):
         d = h[key]
-        print(f"{label:22}{_fmt(d['baseline'], money):>14}{_fmt(d['scenario'], money):>14}"
-              f"{_fmt(d['delta'], money):>12}  {_fmt(d['scenario_p5'], money)} – {_fmt(d['scenario_p95'], money)}")
+        label = t(f"cli.whatif.{key}", lang=lang)
+        print(f"{label:22}{_fmt(d['baseline'], money, lang):>14}{_fmt(d['scenario'], money, lang):>14}"
+              f"{_fmt(d['delta'], money, lang):>12}  {_fmt(d['scenario_p5'], money, lang)} – "
+              f"{_fmt(d['scenario_p95'], money, lang)}")
     print()
-    print("Customers reaching each stage")
-    for r in p.table().itertuples():
-        print(f"  {r.label:20}{r.baseline:>14,.1f}{r.scenario:>14,.1f}{r.delta:>+12,.1f}")
-    c = p.contributions()
+    print(t("cli.whatif.reaching", lang=lang))
+    for label, base, scen, delta in zip(p.stage_labels, p.base_reach, p.scen_reach, p.table()["delta"].tolist()):
+        print(f"  {label:20}{decimal(base, lang):>14}{decimal(scen, lang):>14}{decimal(delta, lang, signed=True):>12}")
+    c = p.contributions(lang)
     if len(c):
         print()
-        print("Contribution of each lever (applied in this order)")
+        print(t("cli.whatif.levers", lang=lang))
         for rec in c.to_dict("records"):
-            rev = "" if pd.isna(rec["delta_revenue"]) else f"{rec['delta_revenue']:>+14,.0f}"
-            print(f"  {rec['lever']:50}{rec['delta_won']:>+10,.1f} won{rev}")
+            rev = "" if pd.isna(rec["delta_revenue"]) else f"{decimal(rec['delta_revenue'], lang, digits=0, signed=True):>14}"
+            print(f"  {rec['lever']:50}" + t("cli.whatif.lever_won", lang=lang,
+                                             won=decimal(rec["delta_won"], lang, signed=True)) + rev)
     for note in p.notes:
-        print(f"note: {note}")
+        print(t("cli.whatif.note", lang=lang, note=note.message(lang) if hasattr(note, "message") else note))
     return 0
 
 

@@ -498,3 +498,76 @@ RO.update({
 EN.update({"cli.file_written": "written: {path}"})
 TR.update({"cli.file_written": "yazıldı: {path}"})
 RO.update({"cli.file_written": "scris: {path}"})
+
+# python -m cjm report: the summary printed without --json
+EN.update({
+    "cli.summary.head": "stage model: {model} — {customers} customers, {events} events",
+    "cli.summary.funnel": "funnel (customers, conversion from previous stage, dropped after):",
+    "cli.summary.nps": "NPS: {nps} (n={n}, 95% {low}..{high})",
+    "cli.summary.nps_no_ci": "NPS: {nps} (n={n})",
+    "cli.summary.emotion": "emotion (−2..+2): {values}",
+    "cli.summary.pain": "top pain points (impact = negativity × (customers + dropped) × value weight):",
+    "cli.summary.pain_line": "{rank}. {stage} / {touchpoint}: impact {impact}, {customers} customers, mean emotion "
+                             "{emotion}, {dropped} dropped",
+    "cli.summary.stuck": "stuck customers: {stuck}; customers who moved backwards: {back}",
+    "cli.summary.gaps": "channel gaps: {n} (see --json or --xlsx)",
+})
+TR.update({
+    "cli.summary.head": "aşama modeli: {model} — {customers} müşteri, {events} olay",
+    "cli.summary.funnel": "huni (müşteriler, önceki aşamadan dönüşüm, sonrasında ayrılanlar):",
+    "cli.summary.nps": "NPS: {nps} (n={n}, %95 {low}..{high})",
+    "cli.summary.nps_no_ci": "NPS: {nps} (n={n})",
+    "cli.summary.emotion": "duygu (−2..+2): {values}",
+    "cli.summary.pain": "başlıca sorunlu noktalar (etki = olumsuzluk × (müşteriler + ayrılanlar) × değer ağırlığı):",
+    "cli.summary.pain_line": "{rank}. {stage} / {touchpoint}: etki {impact}, {customers} müşteri, ortalama duygu "
+                             "{emotion}, {dropped} ayrılan",
+    "cli.summary.stuck": "takılan müşteriler: {stuck}; geri dönen müşteriler: {back}",
+    "cli.summary.gaps": "kanal boşlukları: {n} (--json ya da --xlsx ile görün)",
+})
+RO.update({
+    "cli.summary.head": "model de etape: {model} — clienți {customers}, evenimente {events}",
+    "cli.summary.funnel": "pâlnie (clienți, conversie din etapa anterioară, pierduți după):",
+    "cli.summary.nps": "NPS: {nps} (n={n}, 95% {low}..{high})",
+    "cli.summary.nps_no_ci": "NPS: {nps} (n={n})",
+    "cli.summary.emotion": "emoție (−2..+2): {values}",
+    "cli.summary.pain": "principalele puncte dureroase (impact = negativitate × (clienți + pierduți) × ponderea valorii):",
+    "cli.summary.pain_line": "{rank}. {stage} / {touchpoint}: impact {impact}, clienți {customers}, emoția medie "
+                             "{emotion}, pierduți {dropped}",
+    "cli.summary.stuck": "clienți blocați: {stuck}; clienți care s-au întors: {back}",
+    "cli.summary.gaps": "goluri de canal: {n} (vedeți --json sau --xlsx)",
+})
+
+# python -m cjm what-if: the text printed without --json
+EN.update({
+    "cli.whatif.head": "What if — {months} months, model {model}, won = {won}",
+    "cli.whatif.baseline": "baseline", "cli.whatif.scenario": "scenario", "cli.whatif.change": "change",
+    "cli.whatif.band": "90% band of scenario",
+    "cli.whatif.new_customers": "new customers", "cli.whatif.won": "won customers", "cli.whatif.revenue": "revenue",
+    "cli.whatif.referrals": "referrals",
+    "cli.whatif.reaching": "Customers reaching each stage",
+    "cli.whatif.levers": "Contribution of each lever (applied in this order)",
+    "cli.whatif.lever_won": "{won} won",
+    "cli.whatif.note": "note: {note}",
+})
+TR.update({
+    "cli.whatif.head": "Senaryo — {months} ay, model {model}, kazanılan = {won}",
+    "cli.whatif.baseline": "mevcut", "cli.whatif.scenario": "senaryo", "cli.whatif.change": "değişim",
+    "cli.whatif.band": "senaryonun %90 aralığı",
+    "cli.whatif.new_customers": "yeni müşteriler", "cli.whatif.won": "kazanılan müşteriler", "cli.whatif.revenue": "gelir",
+    "cli.whatif.referrals": "tavsiyeler",
+    "cli.whatif.reaching": "Her aşamaya ulaşan müşteriler",
+    "cli.whatif.levers": "Her kaldıracın katkısı (bu sırayla uygulanır)",
+    "cli.whatif.lever_won": "{won} kazanılan",
+    "cli.whatif.note": "not: {note}",
+})
+RO.update({
+    "cli.whatif.head": "Ce-ar fi dacă — {months} luni, model {model}, câștigat = {won}",
+    "cli.whatif.baseline": "de bază", "cli.whatif.scenario": "scenariu", "cli.whatif.change": "schimbare",
+    "cli.whatif.band": "intervalul de 90% al scenariului",
+    "cli.whatif.new_customers": "clienți noi", "cli.whatif.won": "clienți câștigați", "cli.whatif.revenue": "venituri",
+    "cli.whatif.referrals": "recomandări",
+    "cli.whatif.reaching": "Clienți care ajung la fiecare etapă",
+    "cli.whatif.levers": "Contribuția fiecărei pârghii (aplicate în această ordine)",
+    "cli.whatif.lever_won": "câștigați {won}",
+    "cli.whatif.note": "notă: {note}",
+})
