@@ -10,6 +10,7 @@ from cjm.analyses.workspace_info import stage_preview, suggested_choices, unmatc
 from cjm.core.stage_edit import edit_outcomes, edit_stages, map_values, model_from_choices, outcome_rows, stage_rows
 from cjm.core.stage_model import PRESETS, StageModel, preset
 from cjm.ingest.emotion_words import set_emotion_words, unscored_emotion_words
+from cjm.store.backups import reason_message
 from cjm.store.kept import set_value_reading, value_reading_choice
 from cjm.store.order import order_ties, set_stage_model, tie_order
 
@@ -231,7 +232,7 @@ def _backups() -> None:
         st.info(ui.t("backups.none"))
         return
     ui.table(pd.DataFrame({"id": [s.id for s in snaps], "time": [s.time.strftime("%Y-%m-%d %H:%M") for s in snaps],
-                           "reason": [ui.msg(s.reason) for s in snaps], "size": [s.size / 2**20 for s in snaps]}),
+                           "reason": [ui.msg(reason_message(s.reason)) for s in snaps], "size": [s.size / 2**20 for s in snaps]}),
              {"id": ("backups.id", "text"), "time": ("backups.time", "text"), "reason": ("backups.reason", "text"),
               "size": ("backups.size", "decimal")}, key="backups_table")
     choice = st.selectbox(ui.t("backups.choose"), [s.id for s in snaps], key="backup_choice",

@@ -343,11 +343,12 @@ def render() -> None:
     with st.expander(ui.t("whatif.assumptions"), expanded=False):
         for line in b.assumptions():
             st.text("• " + ui.msg(line))
-        levers = b.levers()
-        if len(levers):
+        if b.elasticities:
             st.caption(ui.t("whatif.elasticities"))
-            for line in levers["text"]:
-                st.text("• " + ui.msg(line))
+            labels = dict(zip(b.stage_keys, b.stage_labels))
+            for e in b.elasticities:  # each a keyed message, shown in the interface language
+                where = labels[e.stage] + ("" if e.touchpoint is None else f" / {e.touchpoint}")
+                st.text("• " + ui.msg(e.describe(where)))
 
 
 ui.page(render)

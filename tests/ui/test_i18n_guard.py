@@ -275,8 +275,6 @@ def test_import_page_with_a_file_uploaded(sample):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="cjm messages (the what-if levers' sentences, backup reasons) are being keyed "
-                          "under issue 13 (cjm/errors.py: err.message(lang)); clear this once they are", strict=True)
 def test_cjm_messages_on_pages_are_keyed(sample):
     """Each message from cjm on the pages has a catalogue key, so it can be shown in the interface language."""
     found = set()
