@@ -142,7 +142,7 @@ def test_cli_report_summary_xlsx_and_filters(tmp_path, capsys):
     _file_workspace(path)
     assert _main(path, "--xlsx", str(tmp_path / "r.xlsx")) == 0
     text = capsys.readouterr().out
-    assert "funnel" in text and "Awareness" in text and "workbook written" in text
+    assert "funnel" in text and "Awareness" in text and f"written: {tmp_path}" in text
     assert "funnel" in openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames
     assert _main(path, "--json", "--segment", "B") == 0
     assert json.loads(capsys.readouterr().out)["customers"] == 1
