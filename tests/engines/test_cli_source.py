@@ -60,7 +60,7 @@ def test_report_in_place_summary_and_workbook(capsys, tmp_path):
     assert cli.main(["report", "-w", str(tmp_path / "w.duckdb"), *EVENTS, "--xlsx", str(book)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"events read in place: {fixture_path('romanian')} (parquet, duckdb engine)")
-    assert "funnel (customers" in out and f"workbook written: {book}" in out
+    assert "funnel (customers" in out and f"written: {book}" in out
     sheets = pd.read_excel(book, sheet_name=None, engine="openpyxl")
     assert {"funnel", "transitions", "pain_points", "stuck_customers"} <= set(sheets)
 
