@@ -28,10 +28,15 @@ PAGES = [
 # server (the icons in the menu use the font Streamlit ships, so they stay local)
 st.set_page_config(page_title="CJM Dashboard", page_icon="🧭", layout="wide",
                    initial_sidebar_state="expanded")
+# the sidebar's own widgets (language, filters) keep their values when Streamlit drops a widget's state on a page
+# switch the script makes (st.switch_page): put back before the defaults, kept again after the sidebar
+KEPT = list(sidebar.state_defaults())
+ui.restore_widgets(KEPT)
 for key, value in sidebar.state_defaults().items():
     st.session_state.setdefault(key, value)
 session.restore()  # ?lang=…&ws=…&persona=… from the address, once per session
 sidebar.render()
+ui.keep_widgets(KEPT)
 session.sync()
 current = st.navigation([st.Page(path, title=ui.t(key), icon=icon, url_path=slug, default=(slug == "map"))
                          for path, key, icon, slug in PAGES])
