@@ -14,7 +14,7 @@ import ui
 from cjm.analyses import effects, funnel, kpis, pain_points, trends
 from cjm.analyses.compare import compare_workspaces
 from cjm.errors import CJMError
-from cjm.present.progress import effect_lines, kpi_rows, score_chart, score_trend_chart, trend_chart
+from cjm.present.progress import action_where, effect_lines, kpi_rows, score_chart, score_trend_chart, trend_chart
 from cjm.store import open_workspace
 from cjm.store.notes import StaleNoteError
 from cjm.store.progress import (
@@ -129,8 +129,7 @@ def _actions(model) -> None:
     if not found:
         st.info(ui.t("progress.no_actions"))
     for a in found:
-        label = model.stages[model.index(a.stage_key)].label if a.stage_key in model.keys else a.stage_key
-        where = f"{label} / {a.touchpoint}" if a.touchpoint else label
+        where = action_where(a, dict(zip(model.keys, model.labels)))
         with st.container(border=True):
             st.markdown(f"**{ui.plain(a.title)}** — {ui.plain(where)}")
             st.caption(ui.t("progress.action_meta", owner=a.owner or "–", due=ui.date(a.due), done=ui.date(a.done)))

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import json
 
 from cjm.analyses.effects import DEFAULT_WINDOW_DAYS, effect
 from cjm.cli.kpi import _model
-from cjm.cli.options import language
-from cjm.errors import CJMError
+from cjm.cli.options import day, language
 from cjm.i18n import t
 from cjm.i18n.numbers import date
-from cjm.present.progress import effect_lines
+from cjm.present.progress import action_where, effect_lines
 from cjm.store import Workspace
 from cjm.store.progress import Action, actions, save_action
 
@@ -42,15 +40,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     li.add_argument("--json", action="store_true")
 
 
-def _day(text: str | None, option: str) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CJMError("cli.not_a_date", option=option, text=text) from None
-
-
 def run(args: argparse.Namespace, ws: Workspace) -> int:
     lang = language(args)
     model = _model(ws)
@@ -61,8 +50,8 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         while args.action_id is None and action_id in existing:
             action_id = f"a{int(action_id[1:]) + 1}"
         current = existing[action_id].version if action_id in existing else 0
-        save_action(ws, Action(action_id, stage, args.touchpoint, args.title, args.owner, _day(args.due, "--due"),
-                               _day(args.done, "--done")), expected=current)
+        save_action(ws, Action(action_id, stage, args.touchpoint, args.title, args.owner, day(args.due, "--due"),
+                               day(args.done, "--done")), expected=current)
         print(t("action.saved", lang=lang, id=action_id))
         return 0
     model = model.localized(lang)
@@ -74,8 +63,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     out = []
     for a in found:
         e = effect(con, model=model, action=a, window_days=args.window)
-        label = model.stages[model.index(a.stage_key)].label
-        where = f"{label} / {a.touchpoint}" if a.touchpoint else label
+        where = action_where(a, dict(zip(model.keys, model.labels)))
         if args.json:
             out.append({**dataclasses.asdict(a), "effect": {"emotion": dataclasses.asdict(e.emotion),
                                                             "conversion": dataclasses.asdict(e.conversion),

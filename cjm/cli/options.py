@@ -65,7 +65,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
                    help="only events at this stage (repeat for several)")
 
 
-def _day(text: str | None, option: str) -> dt.date | None:
+def day(text: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option as a date (None when not given); a keyed error naming *option* otherwise."""
     if not text:
         return None
     try:
@@ -75,5 +76,5 @@ def _day(text: str | None, option: str) -> dt.date | None:
 
 
 def filters_from_args(args: argparse.Namespace) -> Filters:
-    return Filters(start=_day(args.start, "--from"), end=_day(args.end, "--to"),
+    return Filters(start=day(args.start, "--from"), end=day(args.end, "--to"),
                    **{name: tuple(getattr(args, name)) for name in LIST_FIELDS}, stages=tuple(args.stages))

@@ -36,7 +36,7 @@ from cjm.core.stage_model import StageModel
 from cjm.i18n import t
 from cjm.i18n.numbers import date, decimal, number, percent
 from cjm.present import charts
-from cjm.present.progress import effect_lines, kpi_rows
+from cjm.present.progress import action_where, effect_lines, kpi_rows
 from cjm.present.workshop import gap_sentences
 from cjm.store.notes import ASSUMED_KINDS, TEXT_LANES, pain_status, personas, scenario_specs
 from cjm.store.progress import actions
@@ -346,8 +346,7 @@ def _progress_section(con: duckdb.DuckDBPyConnection, model: StageModel, filters
     if done:
         out.append(f'<h3>{e(t("progress.tab_actions", lang=lang))}</h3>')
         for a in done:
-            label = model.stages[model.index(a.stage_key)].label if a.stage_key in model.keys else a.stage_key
-            where = f"{label} / {a.touchpoint}" if a.touchpoint else label
+            where = action_where(a, dict(zip(model.keys, model.labels)))
             lines = effect_lines(effect(con, model=model, action=a, filters=filters), where, lang)
             meta = t("progress.action_meta", lang=lang, owner=a.owner or "–", due=date(a.due, lang),
                      done=date(a.done, lang))

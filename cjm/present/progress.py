@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 from cjm.analyses.effects import Change, Effect
 from cjm.i18n import t
 from cjm.i18n.numbers import decimal, number, percent
+from cjm.store.progress import Action
 
 
 def _signed(value: float | None, measure: str, lang: str) -> str:
@@ -35,6 +36,16 @@ def _bare(value: float | None, measure: str, lang: str) -> str:
     if measure == "conversion":
         return decimal(None if value is None else 100 * value, lang, digits=0, signed=True)
     return decimal(value, lang, signed=True)
+
+
+def action_where(action: Action, labels: dict[str, str]) -> str:
+    """Where an action acts, for people: its stage's label (*labels*: stage key -> label), and its touchpoint.
+
+    >>> action_where(Action("a1", "research", "Pricing page", "Show prices"), {"research": "Araştırma"})
+    'Araştırma / Pricing page'
+    """
+    label = labels.get(action.stage_key, action.stage_key)
+    return f"{label} / {action.touchpoint}" if action.touchpoint else label
 
 
 def effect_verdict(change: Change, lang: str = "en") -> str:
@@ -172,7 +183,7 @@ def map_rows(status: pd.DataFrame, effects: Sequence[Effect], stage_keys: Sequen
             for e in effects:
                 if e.action.stage_key != key:
                     continue
-                where = f"{labels.get(key, key)} / {e.action.touchpoint}" if e.action.touchpoint else labels.get(key, key)
+                where = action_where(e.action, labels)
                 items.append({"text": f"{e.action.title}: {effect_verdict(e.main, lang)}",
                               "title": "\n".join([e.action.title, *effect_lines(e, where, lang)])})
             cells.append({"items": items})

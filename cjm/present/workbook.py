@@ -37,7 +37,7 @@ from cjm.core.stage_model import StageModel
 from cjm.i18n import t
 from cjm.i18n.numbers import date
 from cjm.present.html_report import PAIN_STATUS_KEYS, describe_filters
-from cjm.present.progress import effect_lines
+from cjm.present.progress import action_where, effect_lines
 from cjm.present.safe import XLSX_OPTIONS
 from cjm.store.notes import ASSUMED_KINDS, ROLES, TEXT_LANES, pain_status, personas, scenario_specs
 from cjm.store.progress import actions
@@ -314,8 +314,7 @@ def _progress(w: _Writer, con: duckdb.DuckDBPyConnection, model: StageModel, fil
         ws.write_string(row + 1, 0, t("kpi.score_definition", lang=lang), w.muted)
         row += 3
     for a in actions(con):
-        label = model.stages[model.index(a.stage_key)].label if a.stage_key in model.keys else a.stage_key
-        where = f"{label} / {a.touchpoint}" if a.touchpoint else label
+        where = action_where(a, dict(zip(model.keys, model.labels)))
         ws.write_string(row, 0, a.title, w.lane)
         ws.write_string(row, 1, where, w.text)
         ws.write_string(row, 2, t("progress.action_meta", lang=lang, owner=a.owner or "–", due=date(a.due, lang),
