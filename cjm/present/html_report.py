@@ -41,6 +41,7 @@ from cjm.present.workshop import gap_sentences
 from cjm.store.notes import ASSUMED_KINDS, TEXT_LANES, pain_status, personas, scenario_specs
 from cjm.store.progress import actions
 from cjm.store.progress import kpis as saved_kpis
+from cjm.store.progress import touchpoint_types as team_types
 
 PAIN_STATUS_KEYS = {"open": "pain.status_open", "in progress": "pain.status_progress", "fixed": "pain.status_fixed"}
 
@@ -257,8 +258,12 @@ def _channels_section(con: duckdb.DuckDBPyConnection, model: StageModel, filters
                                      value_label=t("col.customers", lang=lang), lang=lang), height=420)
     gap_html = ("<ul>" + "".join(f"<li>{e(channel_gap_sentence(r, lang))}</li>" for r in _records(gaps.head(30)))
                 + "</ul>") if len(gaps) else f'<p class="muted">{e(t("html.no_gaps", lang=lang))}</p>'
+    types = sorted(team_types(con).items())  # the touchpoint types the team set (the others take the default)
+    types_html = "" if not types else (f'<h3>{e(t("tptype.title", lang=lang))}</h3>' + _table(
+        [t("html.touchpoint", lang=lang), t("tptype.col_type", lang=lang)],
+        [(tp, t(f"tptype.{kind}", lang=lang)) for tp, (kind, _v) in types]))
     return (f'<section><h2>{e(t("nav.channels", lang=lang))}</h2>{heat}'
-            f'<h3>{e(t("html.gaps", lang=lang))}</h3>{gap_html}</section>')
+            f'<h3>{e(t("html.gaps", lang=lang))}</h3>{gap_html}{types_html}</section>')
 
 
 def channel_gap_sentence(row: dict[str, Any], lang: str = "en") -> str:

@@ -23,7 +23,7 @@ from cjm.analyses.effects import effect
 from cjm.core.filters import Filters
 from cjm.core.stage_model import StageModel
 from cjm.store.notes import assumed, lanes, moments, pain_status, personas, scenario_specs
-from cjm.store.progress import actions
+from cjm.store.progress import actions, touchpoint_types
 from cjm.store.progress import kpis as saved_kpis
 
 
@@ -51,6 +51,8 @@ def team(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "personas": [dataclasses.asdict(p) for p in personas(con)],
         "pain_status": _rows(pain_status(con), drop=("updated_at",)),
         "scenarios": [{"name": n, "spec": json.loads(s), "version": v} for n, s, v in scenario_specs(con)],
+        "touchpoint_types": [{"touchpoint": tp, "type": kind, "version": v}
+                             for tp, (kind, v) in sorted(touchpoint_types(con).items())],
     }
 
 

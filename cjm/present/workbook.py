@@ -42,6 +42,7 @@ from cjm.present.safe import XLSX_OPTIONS
 from cjm.store.notes import ASSUMED_KINDS, ROLES, TEXT_LANES, pain_status, personas, scenario_specs
 from cjm.store.progress import actions
 from cjm.store.progress import kpis as saved_kpis
+from cjm.store.progress import touchpoint_types as team_types
 
 #: Marks a workbook made here (in the hidden sheet): an upload without it is not a team workbook.
 FORMAT = "cjm-team-workbook"
@@ -261,6 +262,10 @@ def _channels(w: _Writer, con: duckdb.DuckDBPyConnection, model: StageModel, fil
     end = w.table(ws, 0, header, rows, [w.text, *[w.int] * len(pivot.columns)], [24, *[14] * len(pivot.columns)])
     ws.conditional_format(1, 1, end - 1, len(header) - 1, {"type": "2_color_scale", "min_color": "#FFFFFF",
                                                            "max_color": "#2E7D32"})
+    types = sorted(team_types(con).items())  # the touchpoint types the team set (the others take the default)
+    if types:
+        w.table(ws, end + 2, [t("html.touchpoint", lang=lang), t("tptype.col_type", lang=lang)],
+                [[tp, t(f"tptype.{kind}", lang=lang)] for tp, (kind, _v) in types], [w.text, w.text], [24, 16])
 
 
 def _pain(w: _Writer, con: duckdb.DuckDBPyConnection, model: StageModel, filters: Filters | None, jm: JourneyMap) -> None:

@@ -127,3 +127,24 @@ def test_map_png_is_a_slide_wide(ws, tmp_path):
     with Image.open(tmp_path / "map.png") as img:
         assert img.size == (width, height)
     assert width >= 1920 and 700 < height < 4000
+
+
+def test_touchpoint_types_the_team_set_reach_every_export():
+    import io
+
+    import openpyxl
+
+    from cjm.present.report import build
+    from cjm.present.workbook import write_workbook
+    from cjm.store.progress import set_touchpoint_type
+
+    w = open_workspace(":memory:")
+    load_all(w, keys=["coleman"])
+    set_touchpoint_type(w, "Destek hattı araması", "internal", expected=0)
+    assert "<td>Destek hattı araması</td><td>dahili</td>" in build_html(w.cursor(), model=w.stage_model(), lang="tr")
+    buf = io.BytesIO()
+    write_workbook(w.cursor(), buf, model=w.stage_model(), lang="tr")
+    rows = list(openpyxl.load_workbook(buf)["Temas noktaları × kanallar"].iter_rows(values_only=True))
+    assert ("Destek hattı araması", "dahili") in [r[:2] for r in rows]
+    team = build(w.cursor(), model=w.stage_model())["team"]
+    assert team["touchpoint_types"] == [{"touchpoint": "Destek hattı araması", "type": "internal", "version": 1}]
